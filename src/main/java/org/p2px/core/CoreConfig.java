@@ -1,0 +1,91 @@
+package org.p2px.core;
+
+/**
+ * The trading rules an operator can change. Defaults follow ../shared/PRODUCT.md; every duration is in
+ * milliseconds because time reaches the core as epoch milliseconds inside commands.
+ *
+ * @param releaseWindowMs           how long a seller has to release after the buyer marked paid.
+ * @param appealWaitMs              how long after marking paid either side may appeal.
+ * @param minPaymentWindowMinutes   shortest payment window an ad may set.
+ * @param maxPaymentWindowMinutes   longest payment window an ad may set.
+ * @param maxPaymentMethodsPerAd    how many payment methods one ad may accept.
+ * @param adEditLimit               edits allowed per ad within {@code adEditWindowMs}.
+ * @param adEditWindowMs            the sliding window of the edit limit.
+ * @param postingMinKycLevel        posting threshold for non-merchants: KYC level.
+ * @param postingMinAccountAgeMs    posting threshold: account age.
+ * @param postingMinCompletedOrders posting threshold: completed orders, all time.
+ * @param postingMinCompletionBps   posting threshold: 30-day completion rate in basis points.
+ * @param maxPrePayCancels          cancels before payment allowed within {@code cancelWindowMs}; one more restricts.
+ * @param maxPostPayCancels         cancels after marking paid allowed within the window; one more restricts.
+ * @param cancelWindowMs            the sliding window of the cancel limits.
+ * @param restrictionStepsMs        restriction lengths, escalating on each repeat; the last one repeats.
+ * @param restrictionResetMs        time without a restriction after which escalation starts over.
+ * @param maxMarginBps              largest absolute margin of a floating ad.
+ * @param maxFeeBps                 largest maker or taker fee a market may charge.
+ * @param maxSplitOrders            most orders one express request with allowSplit may open.
+ */
+public record CoreConfig(
+    long releaseWindowMs,
+    long appealWaitMs,
+    int minPaymentWindowMinutes,
+    int maxPaymentWindowMinutes,
+    int maxPaymentMethodsPerAd,
+    int adEditLimit,
+    long adEditWindowMs,
+    int postingMinKycLevel,
+    long postingMinAccountAgeMs,
+    int postingMinCompletedOrders,
+    int postingMinCompletionBps,
+    int maxPrePayCancels,
+    int maxPostPayCancels,
+    long cancelWindowMs,
+    long[] restrictionStepsMs,
+    long restrictionResetMs,
+    int maxMarginBps,
+    int maxFeeBps,
+    int maxSplitOrders)
+{
+    public static final long MINUTE_MS = 60_000L;
+    public static final long HOUR_MS = 60 * MINUTE_MS;
+    public static final long DAY_MS = 24 * HOUR_MS;
+
+    public CoreConfig
+    {
+        if (restrictionStepsMs.length == 0 || maxPrePayCancels < 0 || maxPostPayCancels < 0 || adEditLimit < 1 ||
+            maxSplitOrders < 1 || minPaymentWindowMinutes < 1 || maxPaymentWindowMinutes < minPaymentWindowMinutes)
+        {
+            throw new IllegalArgumentException("invalid core configuration: " + this);
+        }
+        restrictionStepsMs = restrictionStepsMs.clone();
+    }
+
+    /** The defaults of PRODUCT.md. */
+    public static CoreConfig defaults()
+    {
+        return new CoreConfig(
+            30 * MINUTE_MS,
+            10 * MINUTE_MS,
+            15,
+            180,
+            5,
+            10,
+            5 * MINUTE_MS,
+            1,
+            30 * DAY_MS,
+            20,
+            8_000,
+            3,
+            1,
+            DAY_MS,
+            new long[]{ 15 * MINUTE_MS, 30 * MINUTE_MS, HOUR_MS, 4 * HOUR_MS, DAY_MS },
+            30 * DAY_MS,
+            5_000,
+            1_000,
+            16);
+    }
+
+    public long restrictionMs(final int level)
+    {
+        return restrictionStepsMs[Math.min(level, restrictionStepsMs.length - 1)];
+    }
+}

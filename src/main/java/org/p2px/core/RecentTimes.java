@@ -1,0 +1,59 @@
+package org.p2px.core;
+
+/**
+ * The last few times something happened, in a fixed ring: enough to answer "how many in the last window?"
+ * for a limit of at most {@code capacity}. Allocated once per owner, never per event.
+ */
+final class RecentTimes
+{
+    private final long[] times;
+    private int next;
+    private int size;
+
+    RecentTimes(final int capacity)
+    {
+        times = new long[Math.max(1, capacity)];
+    }
+
+    void record(final long time)
+    {
+        times[next] = time;
+        next = (next + 1) % times.length;
+        size = Math.min(size + 1, times.length);
+    }
+
+    /** How many recorded times are strictly after {@code since}. */
+    int countAfter(final long since)
+    {
+        int count = 0;
+        for (int i = 0; i < size; i++)
+        {
+            if (times[i] > since)
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    int capacity()
+    {
+        return times.length;
+    }
+
+    void clear()
+    {
+        next = 0;
+        size = 0;
+    }
+
+    long digest(final long seed)
+    {
+        long hash = Digests.mix(seed, size);
+        for (int i = 0; i < size; i++)
+        {
+            hash = Digests.mix(hash, times[(next - size + i + times.length) % times.length]);
+        }
+        return hash;
+    }
+}
