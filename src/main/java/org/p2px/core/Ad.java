@@ -121,6 +121,26 @@ final class Ad
         return side == Side.BUY ? Order.BUY_AD : Order.SELL_AD;
     }
 
+    /**
+     * What a SELL ad with {@code remainder} left must keep reserved: the quantity plus maker fee of the remainder
+     * and of every open order that may still come back, less the escrow those orders already hold. Fees round
+     * down per order, so an order's escrow can be a unit less than re-reserving its quantity on top of the
+     * remainder costs; reserving for both together keeps that unit. At least {@code reservationFor(remainder)};
+     * a negative result means overflow.
+     */
+    long reservationTarget(final long remainder)
+    {
+        long escrow = 0;
+        final int slot = orderSlot();
+        for (Order order = openOrders; order != null; order = order.next[slot])
+        {
+            escrow += order.escrow();
+        }
+        final long whole = Money.add(remainder, frozen);
+        final long reservation = whole == Money.OVERFLOW ? Money.OVERFLOW : market.reservationFor(whole);
+        return reservation < 0 ? Money.OVERFLOW : reservation - escrow;
+    }
+
     boolean accepts(final int paymentMethod)
     {
         return paymentMethod >= 0 && paymentMethod < 64 && (paymentMethods & (1L << paymentMethod)) != 0;

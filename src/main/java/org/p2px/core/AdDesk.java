@@ -150,7 +150,8 @@ final class AdDesk
         }
         final Ad ad = state.ads.get(adId);
         final long remaining = ad.remaining + delta;
-        if (delta > 0 && remaining < 0)
+        // Orders out on the ad come back to its remainder when they are cancelled: the sum must fit too.
+        if (delta > 0 && (remaining < 0 || Money.add(remaining, ad.frozen) == Money.OVERFLOW))
         {
             return ErrorCode.AMOUNT_TOO_LARGE;
         }
@@ -162,12 +163,13 @@ final class AdDesk
         if (ad.isSell())
         {
             final long reservation = ad.market.reservationFor(remaining);
-            if (reservation < 0)
+            final long target = ad.reservationTarget(remaining);
+            if (reservation < 0 || target < 0)
             {
                 return ErrorCode.AMOUNT_TOO_LARGE;
             }
-            // Re-reserving heals any rounding dust; reserve only what is newly needed.
-            reservedDelta = remaining == 0 ? -ad.reserved : reservation - ad.reserved;
+            // Re-reserve for the new remainder and the open orders that may come back (see Ad#reservationTarget).
+            reservedDelta = target - ad.reserved;
             if (reservedDelta > ad.owner.available(ad.market.asset.id))
             {
                 return ErrorCode.INSUFFICIENT_BALANCE;

@@ -23,6 +23,9 @@ package org.p2px.core;
  * @param maxMarginBps              largest absolute margin of a floating ad.
  * @param maxFeeBps                 largest maker or taker fee a market may charge.
  * @param maxSplitOrders            most orders one express request with allowSplit may open.
+ * @param maxCrossingOrders         most orders one command may open by crossing opted-in ads: what a command
+ *                                  does stays bounded, and a pair still crossed when it is reached crosses on the
+ *                                  next post, edit, going online or index update.
  */
 public record CoreConfig(
     long releaseWindowMs,
@@ -43,7 +46,8 @@ public record CoreConfig(
     long restrictionResetMs,
     int maxMarginBps,
     int maxFeeBps,
-    int maxSplitOrders)
+    int maxSplitOrders,
+    int maxCrossingOrders)
 {
     public static final long MINUTE_MS = 60_000L;
     public static final long HOUR_MS = 60 * MINUTE_MS;
@@ -52,7 +56,8 @@ public record CoreConfig(
     public CoreConfig
     {
         if (restrictionStepsMs.length == 0 || maxPrePayCancels < 0 || maxPostPayCancels < 0 || adEditLimit < 1 ||
-            maxSplitOrders < 1 || minPaymentWindowMinutes < 1 || maxPaymentWindowMinutes < minPaymentWindowMinutes)
+            maxSplitOrders < 1 || maxCrossingOrders < 1 || minPaymentWindowMinutes < 1 ||
+            maxPaymentWindowMinutes < minPaymentWindowMinutes)
         {
             throw new IllegalArgumentException("invalid core configuration: " + this);
         }
@@ -81,7 +86,8 @@ public record CoreConfig(
             30 * DAY_MS,
             5_000,
             1_000,
-            16);
+            16,
+            64);
     }
 
     public long restrictionMs(final int level)

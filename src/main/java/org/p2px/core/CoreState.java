@@ -53,7 +53,8 @@ final class CoreState
         ad.owner = null;
         ad.market = null;
         ad.openOrders = null;
-        freeAds.add(ad);
+        // Last in, first out (push here, poll in newAd): the ad just freed is the one still in cache.
+        freeAds.push(ad);
     }
 
     Order newOrder()
@@ -68,7 +69,8 @@ final class CoreState
         order.buyer = null;
         order.seller = null;
         order.market = null;
-        freeOrders.add(order);
+        // Last in, first out, as for ads: a busy market reuses a handful of hot orders, not the whole pool.
+        freeOrders.push(order);
     }
 
     /** Pre-fills the pools so that a benchmark's or a server's first minutes allocate nothing either. */

@@ -20,6 +20,9 @@ final class ExpressDesk
     private final long[] planAmounts;
     private final long[] planPrices;
     private final int[] planMethods;
+    /** Who funds each planned order's escrow, and how much of it comes from that seller's available balance. */
+    private final User[] planSellers;
+    private final long[] planDraws;
     private int planCount;
 
     ExpressDesk(final CoreState state, final TradeRules rules, final OrderDesk orders)
@@ -32,6 +35,8 @@ final class ExpressDesk
         planAmounts = new long[maxOrders];
         planPrices = new long[maxOrders];
         planMethods = new int[maxOrders];
+        planSellers = new User[maxOrders];
+        planDraws = new long[maxOrders];
     }
 
     ErrorCode express(
@@ -135,7 +140,6 @@ final class ExpressDesk
     {
         int planned = 0;
         long left = amount;
-        long committed = 0;
         cursor.start(book);
         for (Ad ad = cursor.next(); ad != null && left > 0 && planned < planAds.length; ad = cursor.next())
         {
@@ -151,6 +155,9 @@ final class ExpressDesk
             }
             final long portion = Math.min(left, mostFrom(ad, price, amountInFiat));
             final int method = Long.numberOfTrailingZeros(methods);
+            // Every order of the plan opens in one step: a seller's balance must cover all that the plan draws on it.
+            final User seller = ad.isSell() ? ad.owner : taker;
+            final long committed = plannedDraws(seller, planned);
             if (portion <= 0 || rules.quoteTake(taker, ad, price, portion, amountInFiat, method, committed, quote) != null)
             {
                 continue;
@@ -159,12 +166,10 @@ final class ExpressDesk
             planAmounts[planned] = portion;
             planPrices[planned] = price;
             planMethods[planned] = method;
+            planSellers[planned] = seller;
+            planDraws[planned] = TradeRules.sellerDraw(quote);
             planned++;
             left -= portion;
-            if (quote.seller == taker)
-            {
-                committed += quote.escrow();
-            }
         }
         if (left > 0)
         {
@@ -209,11 +214,25 @@ final class ExpressDesk
         return priceLimit > 0 && book.isBetter(priceLimit, price);
     }
 
+    private long plannedDraws(final User seller, final int planned)
+    {
+        long sum = 0;
+        for (int i = 0; i < planned; i++)
+        {
+            if (planSellers[i] == seller)
+            {
+                sum += planDraws[i];
+            }
+        }
+        return sum;
+    }
+
     private void clearPlan(final int planned)
     {
         for (int i = 0; i < planned; i++)
         {
             planAds[i] = null;
+            planSellers[i] = null;
         }
     }
 }

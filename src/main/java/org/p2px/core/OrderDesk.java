@@ -309,16 +309,18 @@ final class OrderDesk
 
     private ErrorCode checkParty(final long actorId, final long orderId)
     {
+        // A party of an open order is a known user: only look the actor up when it is not one (same codes, in the
+        // same precedence, one hash lookup fewer on every step of every order).
+        final Order order = state.orders.get(orderId);
+        if (order != null && order.isParty(actorId))
+        {
+            return null;
+        }
         if (!state.users.containsKey(actorId))
         {
             return ErrorCode.UNKNOWN_USER;
         }
-        final ErrorCode missing = checkExists(orderId);
-        if (missing != null)
-        {
-            return missing;
-        }
-        return state.orders.get(orderId).isParty(actorId) ? null : ErrorCode.NOT_ORDER_PARTY;
+        return order == null ? checkExists(orderId) : ErrorCode.NOT_ORDER_PARTY;
     }
 
     private ErrorCode checkExists(final long orderId)

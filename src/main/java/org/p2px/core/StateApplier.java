@@ -354,8 +354,8 @@ final class StateApplier implements EventHandler
 
     /**
      * Escrow comes from the SELL ad's reservation when the seller is an ad's owner, else from the taking
-     * seller's available balance. A reservation can run short of an order's escrow by rounding dust (fees are
-     * rounded down per order); the owner's available balance covers that, as the decider checked.
+     * seller's available balance. A reservation kept at {@link Ad#reservationTarget} always covers the escrow; were
+     * it ever short, the owner's available balance would cover the rest, as the decider checked.
      */
     private void lockEscrow(final Order order)
     {
@@ -371,10 +371,15 @@ final class StateApplier implements EventHandler
         order.seller.lock(assetId, shortfall);
         sellAd.reserved += shortfall - escrow;
         freezeOnAd(order, sellAd);
-        if (sellAd.remaining == 0 && sellAd.reserved > 0)
+        if (sellAd.remaining == 0)
         {
-            order.seller.lock(assetId, -sellAd.reserved);
-            sellAd.reserved = 0;
+            // Sold out: the surplus goes back to the owner, but not the dust that open orders need if they return.
+            final long surplus = sellAd.reserved - sellAd.reservationTarget(0);
+            if (surplus > 0)
+            {
+                order.seller.lock(assetId, -surplus);
+                sellAd.reserved -= surplus;
+            }
         }
     }
 

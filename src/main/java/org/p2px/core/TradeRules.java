@@ -26,7 +26,8 @@ final class TradeRules
     /**
      * Quotes {@code taker} taking {@code ad} for {@code amount} (fiat or asset minor units) at {@code price}.
      *
-     * @param committed asset the taker has already promised to other orders of the same request (express split).
+     * @param committed asset the seller of this order has already promised to other orders of the same request
+     *                  (express split): the taker's when the taker sells, the SELL ad owner's when the taker buys.
      * @return null when the order may open, else why not.
      */
     ErrorCode quoteTake(
@@ -78,13 +79,14 @@ final class TradeRules
         {
             return ErrorCode.AMOUNT_TOO_LARGE;
         }
-        if (quantity <= 0 || fiatAmount < ad.minFiat || fiatAmount > ad.maxFiat)
-        {
-            return ErrorCode.AD_LIMIT_EXCEEDED;
-        }
+        // The market's minimum first: an ad's lower limit is never below it, so checked after, it could not fire.
         if (fiatAmount < market.minOrderFiat)
         {
             return ErrorCode.BELOW_MARKET_MINIMUM;
+        }
+        if (quantity <= 0 || fiatAmount < ad.minFiat || fiatAmount > ad.maxFiat)
+        {
+            return ErrorCode.AD_LIMIT_EXCEEDED;
         }
         if (quantity > ad.remaining)
         {
@@ -175,14 +177,16 @@ final class TradeRules
         }
         final long minFiat = Math.max(Math.max(buyAd.minFiat, sellAd.minFiat), market.minOrderFiat);
         final long maxFiat = Math.min(buyAd.maxFiat, sellAd.maxFiat);
+        // An upper limit worth more asset than a long holds does not bind: the remainders do.
         final long byLimit = market.quantityFor(maxFiat, price, false);
-        if (byLimit == Money.OVERFLOW)
+        final long quantity = Math.min(
+            Math.min(buyAd.remaining, sellAd.remaining), byLimit == Money.OVERFLOW ? Long.MAX_VALUE : byLimit);
+        // The later ad is the taker: a taking buyer pays fiat rounded up, a taking seller receives it rounded down.
+        final long fiatAmount = market.fiatFor(quantity, price, !buyRestedFirst);
+        if (fiatAmount == Money.OVERFLOW)
         {
             return ErrorCode.AMOUNT_TOO_LARGE;
         }
-        final long quantity = Math.min(Math.min(buyAd.remaining, sellAd.remaining), byLimit);
-        // The later ad is the taker: a taking buyer pays fiat rounded up, a taking seller receives it rounded down.
-        final long fiatAmount = market.fiatFor(quantity, price, !buyRestedFirst);
         if (quantity <= 0 || fiatAmount < minFiat || fiatAmount > maxFiat)
         {
             return ErrorCode.AD_LIMIT_EXCEEDED;
@@ -237,7 +241,8 @@ final class TradeRules
         return user.kycLevel >= ad.minKycLevel &&
             state.now - user.createdAt >= ad.minAccountAgeDays * CoreConfig.DAY_MS &&
             user.completedOrders >= ad.minCompletedOrders &&
-            user.completionRateBps(state.today()) >= ad.minCompletionRateBps;
+            // The rate sums 60 day buckets: skipped when the ad sets no minimum (any rate is at least 0).
+            (ad.minCompletionRateBps <= 0 || user.completionRateBps(state.today()) >= ad.minCompletionRateBps);
     }
 
     private static int openOrdersWith(final Ad ad, final User counterparty)
@@ -254,12 +259,18 @@ final class TradeRules
         return count;
     }
 
+    /**
+     * What opening the quoted order takes from the seller's available balance: the whole escrow for a taking
+     * seller, only what the SELL ad's reservation does not cover (rounding dust) for an ad's owner.
+     */
+    static long sellerDraw(final TradeQuote quote)
+    {
+        return quote.sellAd != null ? Math.max(0, quote.escrow() - quote.sellAd.reserved) : quote.escrow();
+    }
+
     private boolean canFundEscrow(final TradeQuote quote, final long committed)
     {
         final int assetId = quote.sellAd != null ? quote.sellAd.market.asset.id : quote.buyAd.market.asset.id;
-        final long needed = quote.sellAd != null ?
-            Math.max(0, quote.escrow() - quote.sellAd.reserved) :
-            quote.escrow();
-        return needed <= quote.seller.available(assetId) - committed;
+        return sellerDraw(quote) <= quote.seller.available(assetId) - committed;
     }
 }

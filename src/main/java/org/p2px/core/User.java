@@ -37,6 +37,7 @@ final class User
     long lastRestrictedAt;
 
     private LongHashSet blocked;
+    private int blockedCount;
     private Long2LongHashMap orderByClientId;
 
     User(final long id, final long createdAt, final Role role, final int kycLevel, final CoreConfig config)
@@ -45,8 +46,9 @@ final class User
         this.createdAt = createdAt;
         this.role = role;
         this.kycLevel = kycLevel;
-        this.prePayCancels = new RecentTimes(config.maxPrePayCancels());
-        this.postPayCancels = new RecentTimes(config.maxPostPayCancels());
+        // One more than the limit: the cancel that goes over it must be counted too.
+        this.prePayCancels = new RecentTimes(config.maxPrePayCancels() + 1);
+        this.postPayCancels = new RecentTimes(config.maxPostPayCancels() + 1);
     }
 
     long available(final int assetId)
@@ -100,7 +102,8 @@ final class User
 
     boolean hasBlocked(final long userId)
     {
-        return blocked != null && blocked.contains(userId);
+        // The count first: every trade asks this of both sides, and most users block no one (or no longer).
+        return blockedCount != 0 && blocked.contains(userId);
     }
 
     void block(final long userId)
@@ -109,14 +112,17 @@ final class User
         {
             blocked = new LongHashSet();
         }
-        blocked.add(userId);
+        if (blocked.add(userId))
+        {
+            blockedCount++;
+        }
     }
 
     void unblock(final long userId)
     {
-        if (blocked != null)
+        if (blocked != null && blocked.remove(userId))
         {
-            blocked.remove(userId);
+            blockedCount--;
         }
     }
 

@@ -253,6 +253,52 @@ final class CoreHarness
         return send(proxy.tick(command, 0, ++correlationId, now));
     }
 
+    // Commands with every field chosen by the caller, for other actors, assets and markets.
+
+    ErrorCode defineAsset(final long actor, final int assetId, final int scale, final boolean fiat)
+    {
+        return send(proxy.defineAsset(command, 0, ++correlationId, now, actor, assetId, scale, fiat));
+    }
+
+    ErrorCode createMarket(
+        final long actor, final int marketId, final int assetId, final int fiatId, final int priceScale,
+        final long priceTick, final long minOrderFiat, final int makerFeeBps, final int takerFeeBps,
+        final long paymentMethods)
+    {
+        return send(proxy.createMarket(command, 0, ++correlationId, now, actor, marketId, assetId, fiatId, priceScale,
+            priceTick, minOrderFiat, makerFeeBps, takerFeeBps, paymentMethods));
+    }
+
+    ErrorCode setIndexIn(final long actor, final int marketId, final long price)
+    {
+        return send(proxy.setIndexPrice(command, 0, ++correlationId, now, actor, marketId, price));
+    }
+
+    ErrorCode depositBy(final long actor, final long user, final int assetId, final long amount)
+    {
+        return send(proxy.deposit(command, 0, ++correlationId, now, actor, user, assetId, amount));
+    }
+
+    ErrorCode withdrawBy(final long actor, final long user, final int assetId, final long amount)
+    {
+        return send(proxy.withdraw(command, 0, ++correlationId, now, actor, user, assetId, amount));
+    }
+
+    ErrorCode createAdIn(
+        final int marketId, final long owner, final Side side, final long quantity, final AdStatus status,
+        final AdTermsSpec terms)
+    {
+        return send(proxy.createAd(command, 0, ++correlationId, now, owner, marketId, side, quantity, status, terms));
+    }
+
+    ErrorCode expressIn(
+        final int marketId, final long taker, final Side side, final long amount, final boolean inFiat,
+        final long methods, final long priceLimit, final boolean allowSplit, final long clientOrderId)
+    {
+        return send(proxy.express(command, 0, ++correlationId, now, taker, marketId, side, amount, inFiat, methods,
+            priceLimit, allowSplit, clientOrderId));
+    }
+
     /** Moves the clock forward; nothing fires until the next {@link #tick()}. */
     CoreHarness advance(final long millis)
     {
@@ -366,6 +412,47 @@ final class CoreHarness
     User userOf(final long userId)
     {
         return state().users.get(userId);
+    }
+
+    /** Ids of the ads in the market's public book on {@code side}, best first, as a taker would see them. */
+    List<Long> book(final Side side)
+    {
+        final List<Long> ids = new ArrayList<>();
+        final BookCursor cursor = new BookCursor().start(state().markets.get(MARKET).book(Ad.PUBLIC_BOOK, side));
+        for (Ad ad = cursor.next(); ad != null; ad = cursor.next())
+        {
+            ids.add(ad.id);
+        }
+        return ids;
+    }
+
+    /** The current price of an ad: fixed, or its floating price at the market's index. */
+    long priceOf(final long adId)
+    {
+        final Ad ad = adOf(adId);
+        return ad.market.priceOf(ad);
+    }
+
+    /**
+     * Fails unless {@code command} is rejected with exactly {@code expected}, its batch holds nothing but the
+     * rejection, and the state digest is the same as before.
+     */
+    void assertRejected(final ErrorCode expected, final java.util.function.Supplier<ErrorCode> command)
+    {
+        final long before = core.digest();
+        final ErrorCode actual = command.get();
+        if (actual != expected)
+        {
+            throw new AssertionError("expected rejection " + expected + " but got " + actual + "\n" + eventsText());
+        }
+        if (!recorder.names.isEmpty())
+        {
+            throw new AssertionError("a rejected command emitted " + recorder.names);
+        }
+        if (core.digest() != before)
+        {
+            throw new AssertionError("a command rejected with " + expected + " changed the state");
+        }
     }
 
     /** The state digest of a fresh core that applied every batch this harness journaled. */
