@@ -121,6 +121,36 @@ public final class TradingCore implements CommandHandler
         return state;
     }
 
+    /**
+     * Writes the whole state as a snapshot (SBE records ending with the digest) into {@code buffer} at
+     * {@code offset}; an expandable buffer grows as needed.
+     *
+     * @return the snapshot's length in bytes.
+     */
+    public int writeSnapshot(final MutableDirectBuffer buffer, final int offset)
+    {
+        return new SnapshotWriter().write(state, buffer, offset);
+    }
+
+    /**
+     * A core rebuilt from a snapshot written by {@link #writeSnapshot}.
+     *
+     * @throws IllegalStateException when the snapshot is malformed or does not reproduce its recorded digest.
+     */
+    public static TradingCore fromSnapshot(
+        final CoreConfig config, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final TradingCore core = new TradingCore(config);
+        new SnapshotLoader(core.state).load(buffer, offset, length);
+        return core;
+    }
+
+    /** The time of the last command decided or applied, in epoch milliseconds. */
+    public long lastCommandTime()
+    {
+        return state.now;
+    }
+
     @Override
     public void onDefineAsset(
         final long correlationId, final long timestamp, final long actorId, final int assetId, final int scale,
