@@ -92,10 +92,14 @@ public final class TradingCore implements CommandHandler
         return events.length();
     }
 
-    /** Replays one journaled batch: applies its events without deciding anything. */
-    public void apply(final DirectBuffer buffer, final int offset, final int length)
+    /**
+     * Replays one journaled batch: applies its events without deciding anything.
+     *
+     * @return how many events the batch held.
+     */
+    public int apply(final DirectBuffer buffer, final int offset, final int length)
     {
-        replay.onBatch(buffer, offset, length);
+        return replay.onBatch(buffer, offset, length);
     }
 
     /** A hash of the whole trading state, independent of how it was reached; see {@link StateDigest}. */

@@ -109,24 +109,37 @@ public final class ChronicleJournal implements Journal
         return last < 0 ? JournalReader.START : last;
     }
 
-    /**
-     * Deletes rolled-over files of cycles before {@code keepFromIndex}'s cycle that the queue has released.
-     *
-     * @return how many files were deleted.
-     */
-    public int deleteCyclesBefore(final long keepFromIndex)
+    @Override
+    public long countAfter(final long afterIndex)
+    {
+        final long last = queue.lastIndex();
+        if (last < 0)
+        {
+            return 0;
+        }
+        final long from = afterIndex == JournalReader.START ? queue.firstIndex() : afterIndex;
+        final long count = queue.countExcerpts(from, last) + 1;
+        return afterIndex == JournalReader.START ? count : count - 1;
+    }
+
+    /** Deletes rolled files whose whole cycle lies before both {@code keepFromIndex} and {@code olderThanMs}. */
+    @Override
+    public int deleteBefore(final long keepFromIndex, final long olderThanMs)
     {
         final int keepCycle = queue.rollCycle().toCycle(keepFromIndex);
+        final long cycleMs = queue.rollCycle().lengthInMillis();
         int deleted = 0;
         for (final Map.Entry<Integer, File> entry : releasedCycleFiles.entrySet())
         {
-            if (entry.getKey() < keepCycle && entry.getKey() < queue.cycle())
+            final int cycle = entry.getKey();
+            final boolean old = (cycle + 1L) * cycleMs <= olderThanMs;
+            if (cycle < keepCycle && cycle < queue.cycle() && old)
             {
                 if (entry.getValue().delete())
                 {
                     deleted++;
                 }
-                releasedCycleFiles.remove(entry.getKey());
+                releasedCycleFiles.remove(cycle);
             }
         }
         return deleted;

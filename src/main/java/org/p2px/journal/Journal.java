@@ -23,6 +23,23 @@ public interface Journal extends AutoCloseable
     /** Index of the last record, or {@link JournalReader#START} when the journal is empty. */
     long lastIndex();
 
+    /** How many records follow {@code afterIndex}, or -1 when the journal cannot tell cheaply. */
+    default long countAfter(final long afterIndex)
+    {
+        return -1;
+    }
+
+    /**
+     * Deletes stored records that come before {@code keepFromIndex} and were written before {@code olderThanMs},
+     * where the journal can (whole rolled files only).
+     *
+     * @return how many files were deleted.
+     */
+    default int deleteBefore(final long keepFromIndex, final long olderThanMs)
+    {
+        return 0;
+    }
+
     @Override
     void close();
 }
