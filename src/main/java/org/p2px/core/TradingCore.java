@@ -149,6 +149,20 @@ public final class TradingCore implements CommandHandler
         return core;
     }
 
+    /** A user's available balance of an asset, 0 for an unknown user. */
+    public long available(final long userId, final int assetId)
+    {
+        final User user = state.users.get(userId);
+        return user == null ? 0 : user.available(assetId);
+    }
+
+    /** A user's locked balance (escrow and SELL-ad reservations) of an asset, 0 for an unknown user. */
+    public long locked(final long userId, final int assetId)
+    {
+        final User user = state.users.get(userId);
+        return user == null ? 0 : user.locked(assetId);
+    }
+
     /** The time of the last command decided or applied, in epoch milliseconds. */
     public long lastCommandTime()
     {
