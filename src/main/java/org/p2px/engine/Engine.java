@@ -312,8 +312,11 @@ public final class Engine implements AutoCloseable
         stop(true);
     }
 
-    /** Stops like a crash would leave things: no final snapshot, so the next start replays the journal tail. */
-    void closeWithoutSnapshot()
+    /**
+     * Stops without the final snapshot, leaving the disk as a crash would: the next start replays the journal
+     * tail. For tests and benchmarks of recovery.
+     */
+    public void closeWithoutSnapshot()
     {
         stop(false);
     }
