@@ -21,8 +21,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Authenticates requests signed with an API key (as Binance does): the key id, a millisecond timestamp and the
  * HMAC-SHA256 of the canonical request in three headers. Requests without the key header are left to the other
- * mechanisms (a bearer token). The body is read here, because it is signed, and kept on the routing context, from
- * which the REST layer then reads it.
+ * mechanisms (a bearer token). The body is signed too: {@link SignedBodyReader} has read it onto the routing
+ * context, from which the REST layer reads it as well.
  */
 @ApplicationScoped
 public class ApiKeyMechanism implements HttpAuthenticationMechanism
@@ -51,18 +51,11 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism
         });
     }
 
+    /** The body, read by {@link SignedBodyReader} before authentication; none for a request without one. */
     private static Uni<String> body(final RoutingContext context)
     {
-        final Buffer already = context.getBody();
-        if (already != null)
-        {
-            return Uni.createFrom().item(already.toString(StandardCharsets.UTF_8));
-        }
-        return Uni.createFrom().completionStage(context.request().body().toCompletionStage()).map(buffer ->
-        {
-            context.setBody(buffer);
-            return buffer.toString(StandardCharsets.UTF_8);
-        });
+        final Buffer body = context.getBody();
+        return Uni.createFrom().item(body == null ? "" : body.toString(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -45,6 +46,13 @@ public class ErrorMapper
     public Response malformed(final JsonProcessingException ex)
     {
         return body(GatewayError.MALFORMED_REQUEST, GatewayError.MALFORMED_REQUEST.message());
+    }
+
+    /** Well-formed JSON of the wrong shape (an unknown enum name, an array for an object): Jackson's own mapper would answer without a body. */
+    @ServerExceptionMapper
+    public Response mismatched(final MismatchedInputException ex)
+    {
+        return malformed(ex);
     }
 
     @ServerExceptionMapper
