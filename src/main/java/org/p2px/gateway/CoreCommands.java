@@ -6,8 +6,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -35,16 +37,23 @@ public class CoreCommands
     static final long SESSION = 1;
     private static final long ANSWER_TIMEOUT_MS = 5_000;
 
-    private final EngineLifecycle lifecycle;
+    private final Supplier<Engine> engines;
     private final ConcurrentHashMap<Long, CompletableFuture<ErrorCode>> pending = new ConcurrentHashMap<>();
     private final AtomicLong correlationIds = new AtomicLong();
     private final CommandProxy proxy = new CommandProxy();
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
     private Engine subscribedTo;
 
+    @Inject
     public CoreCommands(final EngineLifecycle lifecycle)
     {
-        this.lifecycle = lifecycle;
+        this(lifecycle::engine);
+    }
+
+    /** Over whichever engine {@code engines} gives now (null: none running). */
+    CoreCommands(final Supplier<Engine> engines)
+    {
+        this.engines = engines;
     }
 
     public void registerUser(final long userId, final Role role, final int kycLevel)
@@ -125,7 +134,7 @@ public class CoreCommands
     /** Subscribes the reply consumer to the running engine; again after dev mode restarted it. */
     private synchronized Engine subscribedEngine()
     {
-        final Engine engine = lifecycle.engine();
+        final Engine engine = engines.get();
         if (engine == null)
         {
             throw ApiException.of(ErrorCode.SERVICE_UNAVAILABLE);

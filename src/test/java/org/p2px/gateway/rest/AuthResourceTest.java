@@ -70,6 +70,17 @@ class AuthResourceTest
     }
 
     @Test
+    void signInChecksNoPasswordRulesOnlyThePassword()
+    {
+        given().contentType(ContentType.JSON).body(Map.of("username", TestUsers.uniqueName(), "password", "x"))
+            .post("/api/v1/auth/signin")
+            .then().statusCode(401).body("code", equalTo("INVALID_CREDENTIALS"));
+        given().contentType(ContentType.JSON).body(Map.of("username", "someone"))
+            .post("/api/v1/auth/signin")
+            .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED")).body("message", containsString("password"));
+    }
+
+    @Test
     void badInputIsA400WithACode()
     {
         given().contentType(ContentType.JSON).body(Map.of("username", "x", "password", "short"))
