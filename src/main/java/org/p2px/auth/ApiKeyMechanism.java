@@ -40,22 +40,19 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism
         {
             return Uni.createFrom().optional(Optional.empty());
         }
-        return body(context).onItem().transformToUni(body ->
-        {
-            final String timestamp = String.valueOf(request.getHeader(TIMESTAMP_HEADER));
-            final String canonical = SignedRequest.canonical(timestamp, request.method().name(), request.path(),
-                request.query(), body);
-            final SignedRequest signed = new SignedRequest(keyId, timestamp,
-                String.valueOf(request.getHeader(SIGNATURE_HEADER)), canonical);
-            return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(signed, context));
-        });
+        final String timestamp = String.valueOf(request.getHeader(TIMESTAMP_HEADER));
+        final String canonical = SignedRequest.canonical(timestamp, request.method().name(), request.path(),
+            request.query(), body(context));
+        final SignedRequest signed = new SignedRequest(keyId, timestamp,
+            String.valueOf(request.getHeader(SIGNATURE_HEADER)), canonical);
+        return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(signed, context));
     }
 
     /** The body, read by {@link SignedBodyReader} before authentication; none for a request without one. */
-    private static Uni<String> body(final RoutingContext context)
+    private static String body(final RoutingContext context)
     {
         final Buffer body = context.getBody();
-        return Uni.createFrom().item(body == null ? "" : body.toString(StandardCharsets.UTF_8));
+        return body == null ? "" : body.toString(StandardCharsets.UTF_8);
     }
 
     @Override
