@@ -41,6 +41,17 @@ final class RecentTimes
         return times.length;
     }
 
+    int size()
+    {
+        return size;
+    }
+
+    /** The {@code index}-th recorded time, oldest first. */
+    long timeAt(final int index)
+    {
+        return times[(next - size + index + times.length) % times.length];
+    }
+
     void clear()
     {
         next = 0;
@@ -52,7 +63,7 @@ final class RecentTimes
         long hash = Digests.mix(seed, size);
         for (int i = 0; i < size; i++)
         {
-            hash = Digests.mix(hash, times[(next - size + i + times.length) % times.length]);
+            hash = Digests.mix(hash, timeAt(i));
         }
         return hash;
     }

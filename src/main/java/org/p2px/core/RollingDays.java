@@ -36,6 +36,24 @@ final class RollingDays
         return total;
     }
 
+    long dayAt(final int bucket)
+    {
+        return days[bucket];
+    }
+
+    int countAt(final int bucket)
+    {
+        return counts[bucket];
+    }
+
+    /** Restores one bucket, as a snapshot recorded it. */
+    void restore(final long day, final int count)
+    {
+        final int bucket = (int)(day % DAYS);
+        days[bucket] = day;
+        counts[bucket] = count;
+    }
+
     void clear()
     {
         java.util.Arrays.fill(counts, 0);

@@ -450,7 +450,7 @@ final class StateApplier implements EventHandler
         state.recycle(order);
     }
 
-    private static void link(final Order order, final Ad ad)
+    static void link(final Order order, final Ad ad)
     {
         final int slot = ad.orderSlot();
         order.ads[slot] = ad;

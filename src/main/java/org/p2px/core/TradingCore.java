@@ -92,10 +92,14 @@ public final class TradingCore implements CommandHandler
         return events.length();
     }
 
-    /** Replays one journaled batch: applies its events without deciding anything. */
-    public void apply(final DirectBuffer buffer, final int offset, final int length)
+    /**
+     * Replays one journaled batch: applies its events without deciding anything.
+     *
+     * @return how many events the batch held.
+     */
+    public int apply(final DirectBuffer buffer, final int offset, final int length)
     {
-        replay.onBatch(buffer, offset, length);
+        return replay.onBatch(buffer, offset, length);
     }
 
     /** A hash of the whole trading state, independent of how it was reached; see {@link StateDigest}. */
@@ -119,6 +123,50 @@ public final class TradingCore implements CommandHandler
     CoreState state()
     {
         return state;
+    }
+
+    /**
+     * Writes the whole state as a snapshot (SBE records ending with the digest) into {@code buffer} at
+     * {@code offset}; an expandable buffer grows as needed.
+     *
+     * @return the snapshot's length in bytes.
+     */
+    public int writeSnapshot(final MutableDirectBuffer buffer, final int offset)
+    {
+        return new SnapshotWriter().write(state, buffer, offset);
+    }
+
+    /**
+     * A core rebuilt from a snapshot written by {@link #writeSnapshot}.
+     *
+     * @throws IllegalStateException when the snapshot is malformed or does not reproduce its recorded digest.
+     */
+    public static TradingCore fromSnapshot(
+        final CoreConfig config, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final TradingCore core = new TradingCore(config);
+        new SnapshotLoader(core.state).load(buffer, offset, length);
+        return core;
+    }
+
+    /** A user's available balance of an asset, 0 for an unknown user. */
+    public long available(final long userId, final int assetId)
+    {
+        final User user = state.users.get(userId);
+        return user == null ? 0 : user.available(assetId);
+    }
+
+    /** A user's locked balance (escrow and SELL-ad reservations) of an asset, 0 for an unknown user. */
+    public long locked(final long userId, final int assetId)
+    {
+        final User user = state.users.get(userId);
+        return user == null ? 0 : user.locked(assetId);
+    }
+
+    /** The time of the last command decided or applied, in epoch milliseconds. */
+    public long lastCommandTime()
+    {
+        return state.now;
     }
 
     @Override

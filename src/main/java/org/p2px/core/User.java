@@ -126,6 +126,18 @@ final class User
         }
     }
 
+    /** The users this one has blocked, or null when none ever were. */
+    LongHashSet blockedUsers()
+    {
+        return blocked;
+    }
+
+    /** clientOrderId to first order id, or null when the user never sent one. */
+    Long2LongHashMap clientOrders()
+    {
+        return orderByClientId;
+    }
+
     long orderForClientId(final long clientOrderId)
     {
         return orderByClientId == null ? NO_ORDER : orderByClientId.get(clientOrderId);

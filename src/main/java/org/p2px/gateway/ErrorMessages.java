@@ -26,6 +26,23 @@ public final class ErrorMessages
         };
     }
 
+    /**
+     * The HTTP status of a core rejection: bad input 400, not allowed 403, unknown 404 or existing 409, a
+     * business rule 409, unavailable or busy 503.
+     */
+    public static int httpStatus(final ErrorCode code)
+    {
+        return switch (code.value() / 100)
+        {
+            case 1 -> 400;
+            case 2 -> 403;
+            case 3 -> code.name().startsWith("UNKNOWN_") ? 404 : 409;
+            case 4 -> 409;
+            case 5 -> 503;
+            default -> 500;
+        };
+    }
+
     public static String message(final ErrorCode code)
     {
         return switch (code)

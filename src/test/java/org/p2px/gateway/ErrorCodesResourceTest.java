@@ -46,8 +46,11 @@ class ErrorCodesResourceTest
     }
 
     @Test
-    void healthIsUp()
+    void readyOnceTheEngineHasRecovered()
     {
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/health/ready").then()
+            .statusCode(200)
+            .body("checks.find { it.name == 'engine' }.status", org.hamcrest.Matchers.is("UP"))
+            .body("checks.find { it.name == 'engine' }.data.status", org.hamcrest.Matchers.is("READY"));
     }
 }

@@ -1,0 +1,89 @@
+package org.p2px.auth;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import org.p2px.codec.ErrorCode;
+import org.p2px.gateway.ApiException;
+import org.p2px.gateway.CoreCommands;
+import org.p2px.gateway.GatewayError;
+import org.p2px.readmodel.UserAccount;
+
+/**
+ * Users in the database and in the trading core, kept in step: the database assigns the id, the core must
+ * accept the user (or the change) before the transaction commits, and a refusal by the core rolls it back.
+ */
+@ApplicationScoped
+public class Accounts
+{
+    /** bcrypt cost: about 50-100 ms per hash on a server core, the usual trade-off against guessing. */
+    private static final int BCRYPT_COST = 10;
+
+    private final CoreCommands core;
+
+    public Accounts(final CoreCommands core)
+    {
+        this.core = core;
+    }
+
+    @Transactional
+    public UserAccount signUp(final String username, final String password, final UserRole role, final int kycLevel)
+    {
+        if (UserAccount.findByUsername(username).isPresent())
+        {
+            throw ApiException.of(GatewayError.USERNAME_TAKEN);
+        }
+        final UserAccount user = new UserAccount();
+        user.username = username;
+        user.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
+        user.role = role;
+        user.kycLevel = kycLevel;
+        user.createdAt = Instant.now();
+        // Flushing assigns the id (and trips the unique index on a concurrent duplicate) before the core hears of it.
+        user.persistAndFlush();
+        core.registerUser(user.id, role.toCore(), kycLevel);
+        return user;
+    }
+
+    /** The user with this username and password; one answer for both mistakes, so usernames do not leak. */
+    public UserAccount signIn(final String username, final String password)
+    {
+        final UserAccount user = UserAccount.findByUsername(username).orElse(null);
+        if (user == null || !BcryptUtil.matches(password, user.passwordHash))
+        {
+            throw ApiException.of(GatewayError.INVALID_CREDENTIALS);
+        }
+        return user;
+    }
+
+    public UserAccount get(final long userId)
+    {
+        final UserAccount user = UserAccount.findById(userId);
+        if (user == null)
+        {
+            throw ApiException.of(ErrorCode.UNKNOWN_USER);
+        }
+        return user;
+    }
+
+    @Transactional
+    public UserAccount setRole(final long adminId, final long userId, final UserRole role)
+    {
+        final UserAccount user = get(userId);
+        core.setUserRole(adminId, userId, role.toCore());
+        user.role = role;
+        return user;
+    }
+
+    @Transactional
+    public UserAccount setKycLevel(final long adminId, final long userId, final int kycLevel)
+    {
+        final UserAccount user = get(userId);
+        core.setUserKyc(adminId, userId, kycLevel);
+        user.kycLevel = kycLevel;
+        return user;
+    }
+}

@@ -1,0 +1,84 @@
+package org.p2px.auth;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import org.p2px.gateway.GatewayError;
+import org.p2px.readmodel.ApiKey;
+
+/**
+ * Checks a signed request: the timestamp inside the receive window, the key known and not revoked, the signature
+ * right. The identity's principal is the key owner's user id and its roles are the key's permissions.
+ */
+@ApplicationScoped
+public class ApiKeyIdentityProvider implements IdentityProvider<SignedRequest>
+{
+    private final AuthSettings settings;
+    private final ApiKeys keys;
+
+    public ApiKeyIdentityProvider(final AuthSettings settings, final ApiKeys keys)
+    {
+        this.settings = settings;
+        this.keys = keys;
+    }
+
+    @Override
+    public Class<SignedRequest> getRequestType()
+    {
+        return SignedRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(final SignedRequest request, final AuthenticationRequestContext context)
+    {
+        // The database lookup blocks: off the event loop, in a transaction of its own (which also gives it a
+        // request context: authentication runs before the REST layer opens one).
+        return context.runBlocking(() -> QuarkusTransaction.requiringNew().call(() -> verify(request)));
+    }
+
+    private SecurityIdentity verify(final SignedRequest request)
+    {
+        checkTimestamp(request.timestamp());
+        final ApiKey key = ApiKey.findByKeyId(request.keyId()).orElseThrow(() -> AuthFailure.of(GatewayError.INVALID_API_KEY));
+        if (key.revoked)
+        {
+            throw AuthFailure.of(GatewayError.API_KEY_REVOKED);
+        }
+        final String expected = Digests.hmacSha256Hex(keys.secretOf(key), request.canonical());
+        if (!Digests.constantTimeEquals(expected, request.signature().toLowerCase(Locale.ROOT)))
+        {
+            throw AuthFailure.of(GatewayError.INVALID_SIGNATURE);
+        }
+        final QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+            .setPrincipal(new QuarkusPrincipal(String.valueOf(key.userId)))
+            .addAttribute("apiKeyId", key.keyId);
+        key.permissionSet().forEach(permission -> identity.addRole(permission.name()));
+        return identity.build();
+    }
+
+    private void checkTimestamp(final String timestamp)
+    {
+        final long millis;
+        try
+        {
+            millis = Long.parseLong(timestamp);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw AuthFailure.of(GatewayError.TIMESTAMP_OUTSIDE_WINDOW);
+        }
+        if (Math.abs(Instant.now().toEpochMilli() - millis) > settings.receiveWindow().toMillis())
+        {
+            throw AuthFailure.of(GatewayError.TIMESTAMP_OUTSIDE_WINDOW);
+        }
+    }
+}

@@ -1,0 +1,358 @@
+package org.p2px.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import org.agrona.BufferUtil;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.broadcast.BroadcastBufferDescriptor;
+import org.agrona.concurrent.broadcast.BroadcastReceiver;
+import org.agrona.concurrent.broadcast.BroadcastTransmitter;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+import org.p2px.core.TradingCore;
+import org.p2px.journal.ChronicleJournal;
+import org.p2px.journal.Journal;
+import org.p2px.journal.SnapshotStore;
+
+/**
+ * The running engine: recovers the core from disk, then runs it on its own thread ({@link CoreAgent}) between
+ * the inbound ring buffer ({@link #publisher()}) and the outbound broadcast that consumers subscribe to
+ * ({@link #subscribe}). One {@link AgentRunner} per role, each thread named after it.
+ */
+public final class Engine implements AutoCloseable
+{
+    private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+    private static final long QUERY_TIMEOUT_SECONDS = 30;
+    private static final int CACHE_LINE = 64;
+
+    private final EngineConfig config;
+    private final Journal journal;
+    private final SnapshotStore snapshots;
+    private final ManyToOneRingBuffer inbound;
+    private final UnsafeBuffer outboundBuffer;
+    private final CoreAgent coreAgent;
+    private final AgentRunner coreRunner;
+    private final CommandPublisher publisher;
+    private final Recovery.Result recovered;
+    private final List<AgentRunner> consumerRunners = new ArrayList<>();
+    private volatile EngineStatus status = EngineStatus.RECOVERING;
+
+    private Engine(final EngineConfig config, final Journal journal, final EpochClock clock)
+    {
+        this.config = config;
+        this.journal = journal;
+        this.snapshots = new SnapshotStore(config.snapshotDirectory());
+        this.recovered = Recovery.run(config.core(), journal, snapshots);
+        if (config.verifyOnStart())
+        {
+            final String violation = recovered.core().checkInvariants();
+            if (violation != null)
+            {
+                journal.close();
+                throw new IllegalStateException("recovered state breaks an invariant: " + violation);
+            }
+        }
+
+        inbound = new ManyToOneRingBuffer(new UnsafeBuffer(BufferUtil.allocateDirectAligned(
+            config.commandBufferBytes() + RingBufferDescriptor.TRAILER_LENGTH, CACHE_LINE)));
+        outboundBuffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(
+            config.eventBufferBytes() + BroadcastBufferDescriptor.TRAILER_LENGTH, CACHE_LINE));
+        final BroadcastTransmitter outbound = new BroadcastTransmitter(outboundBuffer);
+        publisher = new CommandPublisher(inbound, () -> status);
+        final SnapshotTaker taker = new SnapshotTaker(snapshots, journal, config);
+        coreAgent = new CoreAgent(config, recovered, journal, inbound, outbound, clock, taker,
+            this::reloadAfterFailure, newStatus -> status = newStatus);
+        coreRunner = new AgentRunner(config.idleStrategy().create(), this::onAgentError, null, coreAgent);
+    }
+
+    /** Recovers from {@code config.dataDirectory()} and starts taking commands. */
+    public static Engine start(final EngineConfig config, final EpochClock clock)
+    {
+        createDirectories(config);
+        return start(config, new ChronicleJournal(config.journalDirectory(), config.rollCycle(), config.syncMode()), clock);
+    }
+
+    /** As {@link #start(EngineConfig, EpochClock)}, over a given journal (tests inject failing ones). */
+    public static Engine start(final EngineConfig config, final Journal journal, final EpochClock clock)
+    {
+        createDirectories(config);
+        final Engine engine = new Engine(config, journal, clock);
+        AgentRunner.startOnThread(engine.coreRunner);
+        engine.status = EngineStatus.READY;
+        LOG.log(System.Logger.Level.INFO, "engine ready at batch {0}", engine.recovered.batchSequence());
+        return engine;
+    }
+
+    public CommandPublisher publisher()
+    {
+        return publisher;
+    }
+
+    public EngineStatus status()
+    {
+        return status;
+    }
+
+    public EngineConfig config()
+    {
+        return config;
+    }
+
+    /** What recovery did at start: batches and events replayed, how long it took, from a snapshot or not. */
+    public String recoverySummary()
+    {
+        return String.format("batch %d, %d batches and %d events replayed in %d ms%s", recovered.batchSequence(),
+            recovered.replayedBatches(), recovered.replayedEvents(), recovered.nanos() / 1_000_000,
+            recovered.fromSnapshot() ? " after a snapshot" : "");
+    }
+
+    public long recoveryNanos()
+    {
+        return recovered.nanos();
+    }
+
+    public long recoveredEvents()
+    {
+        return recovered.replayedEvents();
+    }
+
+    /**
+     * Subscribes a consumer that gets every batch after {@code afterSequence} (0 for everything in the
+     * journal, {@link #CURRENT} for only what comes next), on a thread of its own.
+     */
+    public Subscription subscribe(final String name, final EventBatchHandler handler, final long afterSequence)
+    {
+        final long[] position = query(core -> new long[]{ coreAgent.batchSequence(), coreAgent.journalIndex() });
+        final long startSequence = afterSequence == CURRENT ? position[0] : afterSequence;
+        final long startIndex = afterSequence == CURRENT ? position[1] : indexOfSequence(afterSequence);
+        final EventConsumerAgent agent = new EventConsumerAgent(name, new BroadcastReceiver(outboundBuffer), journal,
+            handler, startSequence, startIndex, 256);
+        final AgentRunner runner = new AgentRunner(IdleStrategyKind.BACKOFF.create(), this::onAgentError, null, agent);
+        AgentRunner.startOnThread(runner);
+        synchronized (consumerRunners)
+        {
+            consumerRunners.add(runner);
+        }
+        return new Subscription(agent, () ->
+        {
+            synchronized (consumerRunners)
+            {
+                consumerRunners.remove(runner);
+            }
+            runner.close();
+        });
+    }
+
+    /** A running consumer: how far it has got, how often it had to catch up from the journal, and its stop. */
+    public static final class Subscription implements AutoCloseable
+    {
+        private final EventConsumerAgent agent;
+        private final Runnable stop;
+
+        Subscription(final EventConsumerAgent agent, final Runnable stop)
+        {
+            this.agent = agent;
+            this.stop = stop;
+        }
+
+        /** How many times the consumer fell behind the broadcast and read the journal instead. */
+        public long catchUps()
+        {
+            return agent.catchUps();
+        }
+
+        @Override
+        public void close()
+        {
+            stop.run();
+        }
+    }
+
+    /** Subscribe from the current position: only batches that come after. */
+    public static final long CURRENT = -1;
+
+    private long indexOfSequence(final long sequence)
+    {
+        if (sequence == 0)
+        {
+            return org.p2px.journal.JournalReader.START;
+        }
+        final long[] found = { Long.MIN_VALUE };
+        try (org.p2px.journal.JournalReader reader = journal.reader(org.p2px.journal.JournalReader.START))
+        {
+            while (found[0] == Long.MIN_VALUE && reader.poll((index, batchSequence, sessionId, events, offset, length) ->
+            {
+                if (batchSequence == sequence)
+                {
+                    found[0] = index;
+                }
+            }, 1) > 0)
+            {
+                // reading on until the batch is found
+            }
+        }
+        if (found[0] == Long.MIN_VALUE)
+        {
+            throw new IllegalArgumentException("no batch " + sequence + " in the journal");
+        }
+        return found[0];
+    }
+
+    /**
+     * Runs {@code query} on the core thread and returns its result: the only safe way to look at the core while
+     * the engine runs.
+     */
+    public <T> T query(final Function<TradingCore, T> query)
+    {
+        if (status == EngineStatus.STOPPED)
+        {
+            return query.apply(coreAgent.core());
+        }
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        final Runnable task = () ->
+        {
+            try
+            {
+                result.complete(query.apply(coreAgent.core()));
+            }
+            catch (final RuntimeException ex)
+            {
+                result.completeExceptionally(ex);
+            }
+        };
+        while (!coreAgent.offerTask(task))
+        {
+            Thread.onSpinWait();
+        }
+        try
+        {
+            return result.get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while querying the core", ex);
+        }
+        catch (final ExecutionException | TimeoutException ex)
+        {
+            throw new IllegalStateException("query failed", ex);
+        }
+    }
+
+    /** The state digest, taken on the core thread. */
+    public long digest()
+    {
+        return query(TradingCore::digest);
+    }
+
+    /** The last batch sequence journaled. */
+    public long batchSequence()
+    {
+        return query(core -> coreAgent.batchSequence());
+    }
+
+    /** Takes a snapshot now (when anything changed since the last one), waiting for it to be written. */
+    public void snapshotNow()
+    {
+        query(core ->
+        {
+            coreAgent.snapshotNow();
+            return null;
+        });
+        while (coreAgent.snapshots().isWriting())
+        {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** The core paused this long for the last snapshot, and it was this many bytes. */
+    public long lastSnapshotPauseNanos()
+    {
+        return coreAgent.snapshots().lastPauseNanos();
+    }
+
+    public int lastSnapshotSize()
+    {
+        return coreAgent.snapshots().lastSize();
+    }
+
+    private void reloadAfterFailure()
+    {
+        try
+        {
+            coreAgent.install(Recovery.run(config.core(), journal, snapshots));
+            LOG.log(System.Logger.Level.ERROR, "core reloaded from the journal after the failure; still refusing commands");
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.log(System.Logger.Level.ERROR, "core could not be reloaded after the failure", ex);
+        }
+    }
+
+    private void onAgentError(final Throwable error)
+    {
+        LOG.log(System.Logger.Level.ERROR, "engine agent error", error);
+    }
+
+    /** Stops consumers and the core thread, takes a last snapshot (after a clean run), closes the journal. */
+    @Override
+    public void close()
+    {
+        stop(true);
+    }
+
+    /**
+     * Stops without the final snapshot, leaving the disk as a crash would: the next start replays the journal
+     * tail. For tests and benchmarks of recovery.
+     */
+    public void closeWithoutSnapshot()
+    {
+        stop(false);
+    }
+
+    private void stop(final boolean snapshot)
+    {
+        if (status == EngineStatus.STOPPED)
+        {
+            return;
+        }
+        synchronized (consumerRunners)
+        {
+            consumerRunners.forEach(AgentRunner::close);
+            consumerRunners.clear();
+        }
+        if (snapshot && status == EngineStatus.READY)
+        {
+            snapshotNow();
+        }
+        status = EngineStatus.STOPPED;
+        coreRunner.close();
+        coreAgent.snapshots().close();
+        journal.close();
+        LOG.log(System.Logger.Level.INFO, "engine stopped");
+    }
+
+    private static void createDirectories(final EngineConfig config)
+    {
+        try
+        {
+            Files.createDirectories(config.journalDirectory());
+            Files.createDirectories(config.snapshotDirectory());
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.p2px.gateway;
+
+/**
+ * The gateways' own stable error codes (the core's are {@link org.p2px.codec.ErrorCode}), each with its HTTP
+ * status and the message users see.
+ */
+public enum GatewayError
+{
+    VALIDATION_FAILED(400, "The request is not valid."),
+    MALFORMED_REQUEST(400, "The request body is not valid JSON of the expected shape."),
+    INVALID_CREDENTIALS(401, "Wrong username or password."),
+    UNAUTHENTICATED(401, "Sign in, or sign the request with an API key."),
+    INVALID_TOKEN(401, "The access token is missing, expired, not ours or altered."),
+    INVALID_REFRESH_TOKEN(401, "The refresh token is unknown, expired or revoked; sign in again."),
+    REFRESH_TOKEN_REUSED(401, "That refresh token was already used: every session of its sign-in is now revoked."),
+    INVALID_API_KEY(401, "Unknown API key."),
+    API_KEY_REVOKED(401, "The API key has been revoked."),
+    INVALID_SIGNATURE(401, "The request signature does not match."),
+    TIMESTAMP_OUTSIDE_WINDOW(401, "The request timestamp is missing or outside the receive window."),
+    FORBIDDEN(403, "Not allowed for this user or key."),
+    NOT_FOUND(404, "No such resource."),
+    METHOD_NOT_ALLOWED(405, "That method is not allowed here."),
+    NOT_ACCEPTABLE(406, "The requested media type is not available."),
+    USERNAME_TAKEN(409, "That username is taken."),
+    UNSUPPORTED_MEDIA_TYPE(415, "Send application/json."),
+    ENGINE_TIMEOUT(503, "The trading core did not answer in time; retry shortly."),
+    INTERNAL_ERROR(500, "Something went wrong on our side.");
+
+    private final int status;
+    private final String message;
+
+    GatewayError(final int status, final String message)
+    {
+        this.status = status;
+        this.message = message;
+    }
+
+    public int status()
+    {
+        return status;
+    }
+
+    public String message()
+    {
+        return message;
+    }
+
+    /** The error a bare HTTP status stands for, when the framework refused a request before our code ran. */
+    public static GatewayError ofStatus(final int status)
+    {
+        return switch (status)
+        {
+            case 400 -> MALFORMED_REQUEST;
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status < 500 ? VALIDATION_FAILED : INTERNAL_ERROR;
+        };
+    }
+}

@@ -1,0 +1,100 @@
+package org.p2px.gateway.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import org.p2px.auth.AccessTokens;
+import org.p2px.auth.Accounts;
+import org.p2px.auth.ApiKeys;
+import org.p2px.auth.ApiPermission;
+import org.p2px.readmodel.ApiKey;
+
+/** The caller's own account, and the API keys of its bots (managed by the person only, never by a key). */
+@Path("/api/v1/account")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountResource
+{
+    private final SecurityIdentity identity;
+    private final Accounts accounts;
+    private final ApiKeys apiKeys;
+
+    public AccountResource(final SecurityIdentity identity, final Accounts accounts, final ApiKeys apiKeys)
+    {
+        this.identity = identity;
+        this.accounts = accounts;
+        this.apiKeys = apiKeys;
+    }
+
+    public record NewApiKey(
+        @NotNull @Pattern(regexp = "[ -~]{1,64}", message = "must be 1 to 64 printable characters") String label,
+        @NotEmpty Set<@NotNull ApiPermission> permissions)
+    {
+    }
+
+    /** A key as listed: never its secret. */
+    public record ApiKeyView(String keyId, String label, Set<ApiPermission> permissions, boolean revoked,
+        Instant createdAt, Instant revokedAt)
+    {
+        static ApiKeyView of(final ApiKey key)
+        {
+            return new ApiKeyView(key.keyId, key.label, key.permissionSet(), key.revoked, key.createdAt, key.revokedAt);
+        }
+    }
+
+    /** A key just created: the only time its secret is shown. */
+    public record CreatedApiKey(String keyId, String secret, String label, Set<ApiPermission> permissions)
+    {
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed("READ")
+    public UserView me()
+    {
+        return UserView.of(accounts.get(CurrentUser.id(identity)));
+    }
+
+    @POST
+    @Path("/api-keys")
+    @RolesAllowed(AccessTokens.PERSON)
+    public Response createApiKey(@Valid @NotNull final NewApiKey body)
+    {
+        final ApiKeys.Created created = apiKeys.create(CurrentUser.id(identity), body.label(), body.permissions());
+        return Response.status(Response.Status.CREATED).entity(new CreatedApiKey(created.key().keyId, created.secret(),
+            created.key().label, created.key().permissionSet())).build();
+    }
+
+    @GET
+    @Path("/api-keys")
+    @RolesAllowed(AccessTokens.PERSON)
+    public List<ApiKeyView> listApiKeys()
+    {
+        return apiKeys.list(CurrentUser.id(identity)).stream().map(ApiKeyView::of).toList();
+    }
+
+    @DELETE
+    @Path("/api-keys/{keyId}")
+    @RolesAllowed(AccessTokens.PERSON)
+    public ApiKeyView revokeApiKey(@PathParam("keyId") final String keyId)
+    {
+        return ApiKeyView.of(apiKeys.revoke(CurrentUser.id(identity), keyId));
+    }
+}

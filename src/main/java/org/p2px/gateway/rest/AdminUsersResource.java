@@ -1,0 +1,63 @@
+package org.p2px.gateway.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import org.p2px.auth.Accounts;
+import org.p2px.auth.UserRole;
+
+/** Admin: look a user up, set its role, set its KYC level. Both changes go through the trading core too. */
+@Path("/api/v1/admin/users/{userId}")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("ADMIN")
+public class AdminUsersResource
+{
+    private final SecurityIdentity identity;
+    private final Accounts accounts;
+
+    public AdminUsersResource(final SecurityIdentity identity, final Accounts accounts)
+    {
+        this.identity = identity;
+        this.accounts = accounts;
+    }
+
+    public record RoleChange(@NotNull UserRole role)
+    {
+    }
+
+    public record KycChange(@NotNull @Min(0) @Max(3) Integer kycLevel)
+    {
+    }
+
+    @GET
+    public UserView get(@PathParam("userId") final long userId)
+    {
+        return UserView.of(accounts.get(userId));
+    }
+
+    @PUT
+    @Path("/role")
+    public UserView setRole(@PathParam("userId") final long userId, @Valid @NotNull final RoleChange body)
+    {
+        return UserView.of(accounts.setRole(CurrentUser.id(identity), userId, body.role()));
+    }
+
+    @PUT
+    @Path("/kyc")
+    public UserView setKyc(@PathParam("userId") final long userId, @Valid @NotNull final KycChange body)
+    {
+        return UserView.of(accounts.setKycLevel(CurrentUser.id(identity), userId, body.kycLevel()));
+    }
+}

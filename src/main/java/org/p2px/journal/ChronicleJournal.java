@@ -1,0 +1,236 @@
+package org.p2px.journal;
+
+import java.io.File;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.SyncMode;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.StoreFileListener;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * The journal on Chronicle Queue: one excerpt per batch, laid out as {@link JournalRecord} describes, in
+ * memory-mapped files that roll every {@code rollCycle}. An excerpt is complete once its document closes, so a
+ * crash mid-append leaves no half record to a reader. With {@link SyncMode#SYNC} each append is also forced to
+ * the device before it returns (see docs/reliability.md).
+ */
+public final class ChronicleJournal implements Journal
+{
+    private final SingleChronicleQueue queue;
+    private final ExcerptAppender appender;
+    private final Map<Integer, File> releasedCycleFiles = new ConcurrentSkipListMap<>();
+    private byte[] copyBuffer = new byte[4096];
+
+    public ChronicleJournal(final Path directory, final RollCycles rollCycle, final SyncMode syncMode)
+    {
+        queue = SingleChronicleQueueBuilder.binary(directory)
+            .rollCycle(rollCycle)
+            .syncMode(syncMode)
+            .storeFileListener(new StoreFileListener()
+            {
+                @Override
+                public void onReleased(final int cycle, final File file)
+                {
+                    releasedCycleFiles.put(cycle, file);
+                }
+            })
+            .build();
+        appender = queue.createAppender();
+    }
+
+    /** Opens a journal for reading only (the operator's tools), creating nothing. */
+    public static ChronicleJournal openReadOnly(final Path directory)
+    {
+        return new ChronicleJournal(directory, RollCycles.FAST_HOURLY, SyncMode.NONE);
+    }
+
+    @Override
+    public long append(
+        final long batchSequence, final long sessionId, final DirectBuffer events, final int offset, final int length)
+    {
+        try (DocumentContext document = appender.writingDocument())
+        {
+            try
+            {
+                final Bytes<?> bytes = document.wire().bytes();
+                bytes.writeLong(batchSequence);
+                bytes.writeLong(sessionId);
+                writeEvents(bytes, events, offset, length);
+            }
+            catch (final RuntimeException | Error ex)
+            {
+                document.rollbackOnClose();
+                throw ex;
+            }
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            throw new JournalWriteException("journal append failed at batch " + batchSequence, ex);
+        }
+        return appender.lastIndexAppended();
+    }
+
+    private void writeEvents(final Bytes<?> bytes, final DirectBuffer events, final int offset, final int length)
+    {
+        final byte[] array = events.byteArray();
+        if (array != null)
+        {
+            bytes.write(array, (int)events.wrapAdjustment() + offset, length);
+            return;
+        }
+        if (copyBuffer.length < length)
+        {
+            copyBuffer = new byte[Math.max(length, copyBuffer.length * 2)];
+        }
+        events.getBytes(offset, copyBuffer, 0, length);
+        bytes.write(copyBuffer, 0, length);
+    }
+
+    @Override
+    public JournalReader reader(final long afterIndex)
+    {
+        return new ChronicleReader(queue.createTailer(), afterIndex);
+    }
+
+    @Override
+    public long lastIndex()
+    {
+        final long last = queue.lastIndex();
+        return last < 0 ? JournalReader.START : last;
+    }
+
+    @Override
+    public long countAfter(final long afterIndex)
+    {
+        final long last = queue.lastIndex();
+        if (last < 0)
+        {
+            return 0;
+        }
+        final long from = afterIndex == JournalReader.START ? queue.firstIndex() : afterIndex;
+        final long count = queue.countExcerpts(from, last) + 1;
+        return afterIndex == JournalReader.START ? count : count - 1;
+    }
+
+    /** Deletes rolled files whose whole cycle lies before both {@code keepFromIndex} and {@code olderThanMs}. */
+    @Override
+    public int deleteBefore(final long keepFromIndex, final long olderThanMs)
+    {
+        final int keepCycle = queue.rollCycle().toCycle(keepFromIndex);
+        final long cycleMs = queue.rollCycle().lengthInMillis();
+        int deleted = 0;
+        for (final Map.Entry<Integer, File> entry : releasedCycleFiles.entrySet())
+        {
+            final int cycle = entry.getKey();
+            final boolean old = (cycle + 1L) * cycleMs <= olderThanMs;
+            if (cycle < keepCycle && cycle < queue.cycle() && old)
+            {
+                if (entry.getValue().delete())
+                {
+                    deleted++;
+                }
+                releasedCycleFiles.remove(cycle);
+            }
+        }
+        return deleted;
+    }
+
+    public RollCycles rollCycle()
+    {
+        return (RollCycles)queue.rollCycle();
+    }
+
+    @Override
+    public void close()
+    {
+        appender.close();
+        queue.close();
+    }
+
+    private static final class ChronicleReader implements JournalReader
+    {
+        private final ExcerptTailer tailer;
+        private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+        private long lastIndex;
+
+        ChronicleReader(final ExcerptTailer tailer, final long afterIndex)
+        {
+            this.tailer = tailer;
+            this.lastIndex = afterIndex;
+            if (afterIndex == START)
+            {
+                tailer.toStart();
+            }
+            else if (tailer.moveToIndex(afterIndex))
+            {
+                skipOne();
+            }
+            else
+            {
+                throw new IllegalArgumentException("journal has no record at index " + afterIndex);
+            }
+        }
+
+        private void skipOne()
+        {
+            try (DocumentContext document = tailer.readingDocument())
+            {
+                if (!document.isPresent())
+                {
+                    throw new IllegalArgumentException("journal has no record at index " + lastIndex);
+                }
+            }
+        }
+
+        @Override
+        public int poll(final JournalRecordHandler handler, final int limit)
+        {
+            int read = 0;
+            while (read < limit)
+            {
+                try (DocumentContext document = tailer.readingDocument())
+                {
+                    if (!document.isPresent())
+                    {
+                        break;
+                    }
+                    final Bytes<?> bytes = document.wire().bytes();
+                    final long length = bytes.readRemaining();
+                    view.wrap(bytes.addressForRead(bytes.readPosition()), (int)length);
+                    lastIndex = document.index();
+                    handler.onRecord(
+                        lastIndex,
+                        view.getLong(JournalRecord.BATCH_SEQUENCE_OFFSET, ByteOrder.LITTLE_ENDIAN),
+                        view.getLong(JournalRecord.SESSION_ID_OFFSET, ByteOrder.LITTLE_ENDIAN),
+                        view,
+                        JournalRecord.EVENTS_OFFSET,
+                        (int)length - JournalRecord.HEADER_LENGTH);
+                    read++;
+                }
+            }
+            return read;
+        }
+
+        @Override
+        public long lastIndex()
+        {
+            return lastIndex;
+        }
+
+        @Override
+        public void close()
+        {
+            tailer.close();
+        }
+    }
+}
