@@ -12,6 +12,9 @@ import org.agrona.DirectBuffer;
  */
 public final class CommandAdapter
 {
+    /** Every command starts with correlationId and timestamp: 16 bytes. */
+    private static final int MIN_BLOCK_LENGTH = 16;
+
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final DefineAssetDecoder defineAsset = new DefineAssetDecoder();
     private final CreateMarketDecoder createMarket = new CreateMarketDecoder();
@@ -98,8 +101,12 @@ public final class CommandAdapter
             case BlockUserDecoder.TEMPLATE_ID -> onBlockUser(buffer, body, blockLength, version);
             case UnblockUserDecoder.TEMPLATE_ID -> onUnblockUser(buffer, body, blockLength, version);
             case TickDecoder.TEMPLATE_ID -> onTick(buffer, body, blockLength, version);
+            // An unknown message is answered with its correlation id when it is long enough to carry one; never
+            // read past its end (and a too-short one gets time 0, which the core never lets run its clock back).
             default -> handler.onUnknownCommand(
-                buffer.getLong(body + correlationIdOffset()), buffer.getLong(body + timestampOffset()), templateId);
+                blockLength >= MIN_BLOCK_LENGTH ? buffer.getLong(body + correlationIdOffset()) : 0,
+                blockLength >= MIN_BLOCK_LENGTH ? buffer.getLong(body + timestampOffset()) : 0,
+                templateId);
         }
     }
 
