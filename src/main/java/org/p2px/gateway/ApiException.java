@@ -34,6 +34,12 @@ public final class ApiException extends RuntimeException
         return new ApiException(ErrorMessages.httpStatus(code), code.name(), ErrorMessages.message(code));
     }
 
+    /** A core code raised by the gateway itself (for input it checks before the core), with a precise message. */
+    public static ApiException of(final ErrorCode code, final String message)
+    {
+        return new ApiException(ErrorMessages.httpStatus(code), code.name(), message);
+    }
+
     public int status()
     {
         return status;

@@ -38,7 +38,7 @@ public class CoreCommands
     private static final long ANSWER_TIMEOUT_MS = 5_000;
 
     private final Supplier<Engine> engines;
-    private final ConcurrentHashMap<Long, CompletableFuture<ErrorCode>> pending = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, CompletableFuture<Answer>> pending = new ConcurrentHashMap<>();
     private final AtomicLong correlationIds = new AtomicLong();
     private final CommandProxy proxy = new CommandProxy();
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
@@ -78,12 +78,33 @@ public class CoreCommands
         int encode(long correlationId);
     }
 
-    /** Offers the command and waits for the core's answer; returns when it is accepted. */
-    void send(final Encoder encoder)
+    /** The core's answer to one command: a rejection code, or the accepted batch. */
+    private record Answer(ErrorCode rejection, CoreReply reply)
+    {
+    }
+
+    /**
+     * Encodes a command with the shared {@link CommandProxy} into the shared buffer, offers it, and waits for the
+     * core's answer. Returns the accepted batch; throws {@link ApiException} with the core's code otherwise.
+     */
+    public CoreReply send(final CommandEncoder encoder)
+    {
+        return send(correlationId -> encoder.encode(proxy, buffer, correlationId));
+    }
+
+    /** Encodes one command into the given buffer at offset 0 for a correlation id, and returns its length. */
+    @FunctionalInterface
+    public interface CommandEncoder
+    {
+        int encode(CommandProxy proxy, org.agrona.MutableDirectBuffer buffer, long correlationId);
+    }
+
+    /** Offers the command and waits for the core's answer; returns the accepted batch. */
+    CoreReply send(final Encoder encoder)
     {
         final Engine engine = subscribedEngine();
         final long correlationId = correlationIds.incrementAndGet();
-        final CompletableFuture<ErrorCode> answer = new CompletableFuture<>();
+        final CompletableFuture<Answer> answer = new CompletableFuture<>();
         pending.put(correlationId, answer);
         try
         {
@@ -97,8 +118,16 @@ public class CoreCommands
             {
                 case BUSY -> throw ApiException.of(ErrorCode.BUSY);
                 case UNAVAILABLE -> throw ApiException.of(ErrorCode.SERVICE_UNAVAILABLE);
-                case ACCEPTED -> check(await(answer));
+                case ACCEPTED ->
+                {
+                }
             }
+            final Answer answered = await(answer);
+            if (answered.rejection() != null)
+            {
+                throw ApiException.of(answered.rejection());
+            }
+            return answered.reply();
         }
         finally
         {
@@ -106,15 +135,7 @@ public class CoreCommands
         }
     }
 
-    private static void check(final ErrorCode rejection)
-    {
-        if (rejection != null)
-        {
-            throw ApiException.of(rejection);
-        }
-    }
-
-    private static ErrorCode await(final CompletableFuture<ErrorCode> answer)
+    private static Answer await(final CompletableFuture<Answer> answer)
     {
         try
         {
@@ -147,10 +168,14 @@ public class CoreCommands
         return engine;
     }
 
-    /** Completes waiting callers; runs on its own consumer thread. A null answer means accepted. */
+    /** Completes waiting callers; runs on its own consumer thread. */
     private final class Replies implements EventBatchHandler, EventHandler
     {
         private final EventAdapter adapter = new EventAdapter(this);
+        private long batchSequence;
+        private DirectBuffer events;
+        private int offset;
+        private int length;
 
         @Override
         public void onBatch(
@@ -159,6 +184,10 @@ public class CoreCommands
         {
             if (sessionId == SESSION)
             {
+                this.batchSequence = batchSequence;
+                this.events = events;
+                this.offset = offset;
+                this.length = length;
                 adapter.onBatch(events, offset, length);
             }
         }
@@ -172,21 +201,22 @@ public class CoreCommands
         @Override
         public void onCommandAccepted(final CommandAcceptedDecoder event)
         {
-            complete(event.correlationId(), null);
+            final CompletableFuture<Answer> waiting = pending.get(event.correlationId());
+            if (waiting != null)
+            {
+                final byte[] copy = new byte[length];
+                events.getBytes(offset, copy);
+                waiting.complete(new Answer(null, new CoreReply(batchSequence, copy)));
+            }
         }
 
         @Override
         public void onCommandRejected(final CommandRejectedDecoder event)
         {
-            complete(event.correlationId(), event.errorCode());
-        }
-
-        private void complete(final long correlationId, final ErrorCode answer)
-        {
-            final CompletableFuture<ErrorCode> waiting = pending.get(correlationId);
+            final CompletableFuture<Answer> waiting = pending.get(event.correlationId());
             if (waiting != null)
             {
-                waiting.complete(answer);
+                waiting.complete(new Answer(event.errorCode(), null));
             }
         }
     }

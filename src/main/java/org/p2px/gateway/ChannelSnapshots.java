@@ -1,0 +1,10 @@
+package org.p2px.gateway;
+
+/**
+ * The first push of a subscription: the channel's current state, for {@code caller} (null on a public channel
+ * when nobody signed in). Throws {@link ApiException} for an unknown channel or market.
+ */
+public interface ChannelSnapshots
+{
+    Object snapshot(String channel, Caller caller);
+}

@@ -1,0 +1,14 @@
+package org.p2px.gateway;
+
+/**
+ * Where projected changes go out to WebSocket subscribers. Private channels ({@code orders}, {@code balances},
+ * {@code chat}) reach one user's subscribed connections; public channels ({@code book.<market>},
+ * {@code index.<market>}) reach everyone subscribed. Each connection numbers its pushes per channel.
+ * {@code data} is a view record that serialises to JSON.
+ */
+public interface Pushes
+{
+    void toUser(long userId, String channel, String type, Object data);
+
+    void toChannel(String channel, String type, Object data);
+}
