@@ -1,0 +1,21 @@
+package org.p2px.catalog;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An ad's terms and auto-reply: texts the core does not need, kept beside it. */
+@Entity
+@Table(name = "ad_texts")
+public class AdTextEntity extends PanacheEntityBase
+{
+    @Id
+    @Column(name = "ad_id")
+    public long adId;
+    public String terms;
+    @Column(name = "auto_reply")
+    public String autoReply;
+}
