@@ -3,6 +3,7 @@ package org.p2px.auth;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -43,7 +44,15 @@ public class Accounts
         user.kycLevel = kycLevel;
         user.createdAt = Instant.now();
         // Flushing assigns the id (and trips the unique index on a concurrent duplicate) before the core hears of it.
-        user.persistAndFlush();
+        try
+        {
+            user.persistAndFlush();
+        }
+        catch (final PersistenceException ex)
+        {
+            // Two sign-ups with one name at the same time: the unique index decides, and the loser gets the same answer.
+            throw ApiException.of(GatewayError.USERNAME_TAKEN);
+        }
         core.registerUser(user.id, role.toCore(), kycLevel);
         return user;
     }
@@ -57,6 +66,44 @@ public class Accounts
             throw ApiException.of(GatewayError.INVALID_CREDENTIALS);
         }
         return user;
+    }
+
+    /** Sets or changes the fund password; the sign-in password proves it is the person. */
+    @Transactional
+    public void setFundPassword(final long userId, final String password, final String fundPassword)
+    {
+        final UserAccount user = get(userId);
+        if (password == null || !BcryptUtil.matches(password, user.passwordHash))
+        {
+            throw ApiException.of(GatewayError.INVALID_CREDENTIALS);
+        }
+        if (fundPassword == null || fundPassword.length() < 6 || fundPassword.length() > 64)
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, "fundPassword: 6 to 64 characters.");
+        }
+        if (BcryptUtil.matches(fundPassword, user.passwordHash))
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, "fundPassword: must differ from the sign-in password.");
+        }
+        user.fundPasswordHash = BcryptUtil.bcryptHash(fundPassword, BCRYPT_COST);
+    }
+
+    /** The second factor of a release by a person: refuses unless {@code fundPassword} is the user's. */
+    public void checkFundPassword(final long userId, final String fundPassword)
+    {
+        final UserAccount user = get(userId);
+        if (user.fundPasswordHash == null)
+        {
+            throw ApiException.of(GatewayError.FUND_PASSWORD_NOT_SET);
+        }
+        if (fundPassword == null || fundPassword.isEmpty())
+        {
+            throw ApiException.of(GatewayError.SECOND_FACTOR_REQUIRED);
+        }
+        if (!BcryptUtil.matches(fundPassword, user.fundPasswordHash))
+        {
+            throw ApiException.of(GatewayError.INVALID_SECOND_FACTOR);
+        }
     }
 
     public UserAccount get(final long userId)

@@ -26,6 +26,21 @@ public final class ErrorMessages
         };
     }
 
+    /** The kind of a gateway's own error, in the same vocabulary, from its status. */
+    public static String kind(final GatewayError error)
+    {
+        return switch (error.status())
+        {
+            case 400, 405, 406, 415 -> "INVALID_INPUT";
+            case 401 -> "UNAUTHENTICATED";
+            case 403 -> "NOT_ALLOWED";
+            case 404, 409 -> "NOT_FOUND_OR_EXISTS";
+            case 429 -> "RATE_LIMITED";
+            case 503 -> "UNAVAILABLE";
+            default -> "INTERNAL";
+        };
+    }
+
     /**
      * The HTTP status of a core rejection: bad input 400, not allowed 403, unknown 404 or existing 409, a
      * business rule 409, unavailable or busy 503.

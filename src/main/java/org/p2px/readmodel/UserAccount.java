@@ -40,6 +40,10 @@ public class UserAccount extends PanacheEntityBase
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** bcrypt of the fund password that releasing escrow asks a person for; null until set. */
+    @Column(name = "fund_password_hash", length = 100)
+    public String fundPasswordHash;
+
     public static Optional<UserAccount> findByUsername(final String username)
     {
         return find("username", username).firstResultOptional();

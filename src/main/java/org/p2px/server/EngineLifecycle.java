@@ -7,7 +7,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import org.agrona.concurrent.SystemEpochClock;
+import org.agrona.concurrent.EpochClock;
 import org.p2px.core.CoreConfig;
 import org.p2px.engine.Engine;
 import org.p2px.engine.EngineConfig;
@@ -25,9 +25,12 @@ public class EngineLifecycle
     private final EngineSettings settings;
     private volatile Engine engine;
 
-    public EngineLifecycle(final EngineSettings settings)
+    private final EpochClock clock;
+
+    public EngineLifecycle(final EngineSettings settings, final EpochClock clock)
     {
         this.settings = settings;
+        this.clock = clock;
     }
 
     void onStart(@Observes final StartupEvent event)
@@ -47,7 +50,7 @@ public class EngineLifecycle
             settings.snapshotsKept(),
             settings.verifyOnStart(),
             CoreConfig.defaults());
-        engine = Engine.start(config, SystemEpochClock.INSTANCE);
+        engine = Engine.start(config, clock);
         LOG.log(System.Logger.Level.INFO, "engine started on {0}: {1}", config.dataDirectory(), engine.recoverySummary());
     }
 

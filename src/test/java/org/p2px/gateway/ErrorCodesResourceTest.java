@@ -21,14 +21,17 @@ class ErrorCodesResourceTest
     @Test
     void listsEveryStableCodeWithItsKindAndMessage()
     {
-        final int codes = ErrorCode.values().length - 1;
+        final int codes = ErrorCode.values().length - 1 + GatewayError.values().length;
         given()
             .when().get("/api/v1/error-codes")
             .then()
             .statusCode(200)
             .body("size()", org.hamcrest.Matchers.is(codes))
             .body("code", everyItem(matchesPattern("[A-Z][A-Z_]*")))
-            .body("code", hasItems("INSUFFICIENT_BALANCE", "AD_LIMIT_EXCEEDED", "NOT_ORDER_PARTY", "BUSY"))
+            .body("code", hasItems("INSUFFICIENT_BALANCE", "AD_LIMIT_EXCEEDED", "NOT_ORDER_PARTY", "BUSY",
+                "USERNAME_TAKEN", "RATE_LIMITED", "SECOND_FACTOR_REQUIRED"))
+            .body("find { it.code == 'RATE_LIMITED' }.status", org.hamcrest.Matchers.is(429))
+            .body("find { it.code == 'INSUFFICIENT_BALANCE' }.status", org.hamcrest.Matchers.is(409))
             .body("message", everyItem(not(emptyOrNullString())))
             .body("find { it.code == 'OWN_AD' }.number", org.hamcrest.Matchers.is(207))
             .body("find { it.code == 'OWN_AD' }.kind", org.hamcrest.Matchers.is("NOT_ALLOWED"));

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -62,6 +63,21 @@ public class AccountResource
     /** A key just created: the only time its secret is shown. */
     public record CreatedApiKey(String keyId, String secret, String label, Set<ApiPermission> permissions)
     {
+    }
+
+    /** Setting the fund password, the second factor of releases, takes the sign-in password. */
+    public record FundPasswordChange(String password, String fundPassword)
+    {
+    }
+
+    @PUT
+    @Path("/fund-password")
+    @RolesAllowed(AccessTokens.PERSON)
+    public Response setFundPassword(final FundPasswordChange body)
+    {
+        accounts.setFundPassword(CurrentUser.id(identity), body == null ? null : body.password(),
+            body == null ? null : body.fundPassword());
+        return Response.noContent().build();
     }
 
     @GET

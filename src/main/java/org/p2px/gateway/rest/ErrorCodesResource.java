@@ -2,6 +2,7 @@ package org.p2px.gateway.rest;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.p2px.codec.ErrorCode;
 import org.p2px.gateway.ErrorMessages;
+import org.p2px.gateway.GatewayError;
 
 /**
  * The catalogue of stable error codes, so that bot writers can map every refusal without reading the source.
@@ -18,17 +20,23 @@ import org.p2px.gateway.ErrorMessages;
 @Produces(MediaType.APPLICATION_JSON)
 public class ErrorCodesResource
 {
-    /** One error code: its name (what clients match on), its number, its kind, and the message users see. */
-    public record ErrorCodeView(String code, int number, String kind, String message)
+    /**
+     * One error code: its name (what clients match on), its HTTP status, its number (the core's codes; 0 for the
+     * gateways' own), its kind, and the message users see.
+     */
+    public record ErrorCodeView(String code, int status, int number, String kind, String message)
     {
     }
 
     @GET
     public List<ErrorCodeView> list()
     {
-        return Arrays.stream(ErrorCode.values())
+        final Stream<ErrorCodeView> core = Arrays.stream(ErrorCode.values())
             .filter(code -> code != ErrorCode.NULL_VAL)
-            .map(code -> new ErrorCodeView(code.name(), code.value(), ErrorMessages.kind(code), ErrorMessages.message(code)))
-            .toList();
+            .map(code -> new ErrorCodeView(code.name(), ErrorMessages.httpStatus(code), code.value(),
+                ErrorMessages.kind(code), ErrorMessages.message(code)));
+        final Stream<ErrorCodeView> gateway = Arrays.stream(GatewayError.values())
+            .map(error -> new ErrorCodeView(error.name(), error.status(), 0, ErrorMessages.kind(error), error.message()));
+        return Stream.concat(core, gateway).toList();
     }
 }

@@ -1,0 +1,150 @@
+package org.p2px.gateway.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.p2px.catalog.AssetInfo;
+import org.p2px.catalog.Catalog;
+import org.p2px.catalog.MarketInfo;
+import org.p2px.gateway.ApiException;
+import org.p2px.gateway.Caller;
+import org.p2px.gateway.Decimals;
+import org.p2px.gateway.GatewayError;
+import org.p2px.gateway.PaymentMethod;
+import org.p2px.gateway.ReadModels;
+import org.p2px.gateway.trade.TradingService;
+import org.p2px.gateway.view.BalanceView;
+import org.p2px.gateway.view.MarketView;
+
+/**
+ * Admin: assets and markets, index prices, and the custody operations (deposits and withdrawals). The core is
+ * the authority on who is an admin: a non-admin is refused with NOT_ADMIN. Index prices, deposits and
+ * withdrawals also accept an admin's API key (a price feed, a custody system).
+ */
+@Path("/api/v1/admin")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin")
+public class AdminTradingResource
+{
+    private final SecurityIdentity identity;
+    private final Catalog catalog;
+    private final TradingService trading;
+    private final ReadModels readModels;
+
+    public AdminTradingResource(final SecurityIdentity identity, final Catalog catalog, final TradingService trading,
+        final ReadModels readModels)
+    {
+        this.identity = identity;
+        this.catalog = catalog;
+        this.trading = trading;
+        this.readModels = readModels;
+    }
+
+    public record NewAsset(String code, Integer scale, Boolean fiat)
+    {
+    }
+
+    /** A new market ASSET-FIAT; tick and minimum order are decimal strings. */
+    public record NewMarket(String asset, String fiat, Integer priceScale, String priceTick, String minOrderFiat,
+        Integer makerFeeBps, Integer takerFeeBps, List<String> paymentMethods)
+    {
+    }
+
+    public record IndexPrice(String price)
+    {
+    }
+
+    /** A deposit or withdrawal: who, which asset, how much. */
+    public record Transfer(Long userId, String asset, String amount)
+    {
+    }
+
+    @POST
+    @Path("/assets")
+    @RolesAllowed("ADMIN")
+    @Operation(summary = "Declare a crypto asset or fiat currency with its decimal places")
+    public Response defineAsset(final NewAsset body)
+    {
+        if (body == null || body.scale() == null)
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, "code and scale are required.");
+        }
+        final AssetInfo asset = catalog.defineAsset(Caller.of(identity).userId(), body.code(), body.scale(),
+            Boolean.TRUE.equals(body.fiat()));
+        return Response.status(Response.Status.CREATED).entity(asset).build();
+    }
+
+    @POST
+    @Path("/markets")
+    @RolesAllowed("ADMIN")
+    @Operation(summary = "Open a market ASSET-FIAT")
+    public Response createMarket(final NewMarket body)
+    {
+        if (body == null || body.priceScale() == null)
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, "asset, fiat and priceScale are required.");
+        }
+        final AssetInfo fiat = catalog.asset(body.fiat());
+        final MarketInfo market = catalog.createMarket(Caller.of(identity).userId(), new Catalog.MarketSpec(
+            body.asset(), body.fiat(), body.priceScale(),
+            Decimals.parsePositive(body.priceTick(), body.priceScale(), "priceTick"),
+            Decimals.parse(body.minOrderFiat() == null ? "0" : body.minOrderFiat(), fiat.scale(), "minOrderFiat"),
+            body.makerFeeBps() == null ? 0 : body.makerFeeBps(), body.takerFeeBps() == null ? 0 : body.takerFeeBps(),
+            PaymentMethod.mask(body.paymentMethods())));
+        return Response.status(Response.Status.CREATED).entity(readModels.market(market.symbol())).build();
+    }
+
+    @PUT
+    @Path("/markets/{symbol}/index-price")
+    @RolesAllowed("TRADE")
+    @Operation(summary = "Set a market's index price (floating ads follow it)")
+    public MarketView setIndexPrice(@PathParam("symbol") final String symbol, final IndexPrice body)
+    {
+        trading.setIndexPrice(Caller.of(identity), symbol, body == null ? null : body.price());
+        return readModels.market(symbol);
+    }
+
+    @POST
+    @Path("/deposits")
+    @RolesAllowed("TRADE")
+    @Operation(summary = "Custody: credit a user's available balance")
+    public List<BalanceView> deposit(final Transfer body)
+    {
+        final long userId = userId(body);
+        trading.deposit(Caller.of(identity), userId, body.asset(), body.amount());
+        return readModels.balances(userId);
+    }
+
+    @POST
+    @Path("/withdrawals")
+    @RolesAllowed("TRADE")
+    @Operation(summary = "Custody: debit a user's available balance")
+    public List<BalanceView> withdraw(final Transfer body)
+    {
+        final long userId = userId(body);
+        trading.withdraw(Caller.of(identity), userId, body.asset(), body.amount());
+        return readModels.balances(userId);
+    }
+
+    private static long userId(final Transfer body)
+    {
+        if (body == null || body.userId() == null)
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, "userId is required.");
+        }
+        return body.userId();
+    }
+}

@@ -1,0 +1,160 @@
+package org.p2px.gateway.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.p2px.gateway.ApiException;
+import org.p2px.gateway.Caller;
+import org.p2px.gateway.GatewayError;
+import org.p2px.gateway.ReadModels;
+import org.p2px.gateway.trade.ExpressBody;
+import org.p2px.gateway.trade.TakeBody;
+import org.p2px.gateway.trade.TradingService;
+import org.p2px.gateway.view.OrderView;
+
+/** Opening orders and moving them through their life. Each answer is the order as it is after the step. */
+@Path("/api/v1/orders")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("TRADE")
+@Tag(name = "Orders")
+public class OrdersResource
+{
+    private final SecurityIdentity identity;
+    private final TradingService trading;
+    private final ReadModels readModels;
+
+    public OrdersResource(final SecurityIdentity identity, final TradingService trading, final ReadModels readModels)
+    {
+        this.identity = identity;
+        this.trading = trading;
+        this.readModels = readModels;
+    }
+
+    /** What an express request opened: one order, or several when split. */
+    public record ExpressResult(List<OrderView> orders)
+    {
+    }
+
+    /** Releasing: a person's fund password (API keys with the RELEASE permission need none). */
+    public record ReleaseBody(String fundPassword)
+    {
+    }
+
+    public record ReviewBody(Boolean accept)
+    {
+    }
+
+    public record ResolveBody(String outcome)
+    {
+    }
+
+    @POST
+    @Operation(summary = "Take an ad: opens an order and locks the seller's asset in escrow")
+    public Response take(final TakeBody body)
+    {
+        final Caller caller = Caller.of(identity);
+        final long orderId = trading.take(caller, body);
+        return Response.status(Response.Status.CREATED).entity(readModels.order(caller, orderId)).build();
+    }
+
+    @POST
+    @Path("/express")
+    @Operation(summary = "Express: the best ad (or ads, with allowSplit) for an amount")
+    public Response express(final ExpressBody body)
+    {
+        final Caller caller = Caller.of(identity);
+        final List<OrderView> orders = trading.express(caller, body).stream()
+            .map(orderId -> readModels.order(caller, orderId))
+            .toList();
+        return Response.status(Response.Status.CREATED).entity(new ExpressResult(orders)).build();
+    }
+
+    @POST
+    @Path("/{orderId}/paid")
+    @Operation(summary = "Buyer: I have sent the fiat")
+    public OrderView markPaid(@PathParam("orderId") final long orderId)
+    {
+        final Caller caller = Caller.of(identity);
+        return readModels.order(caller, trading.markPaid(caller, orderId));
+    }
+
+    @POST
+    @Path("/{orderId}/release")
+    @Operation(summary = "Seller: fiat received, release the escrow (fund password, or an API key with RELEASE)")
+    @RolesAllowed({ "TRADE", "RELEASE" })
+    public OrderView release(@PathParam("orderId") final long orderId, final ReleaseBody body)
+    {
+        final Caller caller = Caller.of(identity);
+        return readModels.order(caller, trading.release(caller, orderId, body == null ? null : body.fundPassword()));
+    }
+
+    @POST
+    @Path("/{orderId}/cancel")
+    @Operation(summary = "Buyer: cancel the order (counts toward the cancel limits)")
+    public OrderView cancel(@PathParam("orderId") final long orderId)
+    {
+        final Caller caller = Caller.of(identity);
+        return readModels.order(caller, trading.cancel(caller, orderId));
+    }
+
+    @POST
+    @Path("/{orderId}/cancel-request")
+    @Operation(summary = "Seller: ask the buyer to cancel")
+    public OrderView requestCancel(@PathParam("orderId") final long orderId)
+    {
+        final Caller caller = Caller.of(identity);
+        return readModels.order(caller, trading.requestCancel(caller, orderId));
+    }
+
+    @POST
+    @Path("/{orderId}/cancel-request/review")
+    @Operation(summary = "Buyer: accept (cancels the order) or reject the seller's cancel request")
+    public OrderView reviewCancelRequest(@PathParam("orderId") final long orderId, final ReviewBody body)
+    {
+        final Caller caller = Caller.of(identity);
+        if (body == null || body.accept() == null)
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, "accept is required.");
+        }
+        return readModels.order(caller, trading.reviewCancelRequest(caller, orderId, body.accept()));
+    }
+
+    @POST
+    @Path("/{orderId}/appeal")
+    @Operation(summary = "Buyer or seller: open a dispute once the appeal wait has passed")
+    public OrderView appeal(@PathParam("orderId") final long orderId)
+    {
+        final Caller caller = Caller.of(identity);
+        return readModels.order(caller, trading.appeal(caller, orderId));
+    }
+
+    @POST
+    @Path("/{orderId}/appeal/withdraw")
+    @Operation(summary = "The appellant: withdraw the appeal (back to PAID)")
+    public OrderView withdrawAppeal(@PathParam("orderId") final long orderId)
+    {
+        final Caller caller = Caller.of(identity);
+        return readModels.order(caller, trading.withdrawAppeal(caller, orderId));
+    }
+
+    @POST
+    @Path("/{orderId}/resolve")
+    @Operation(summary = "Arbiter: resolve a dispute, RELEASE to the buyer or REFUND the seller")
+    public OrderView resolve(@PathParam("orderId") final long orderId, final ResolveBody body)
+    {
+        final Caller caller = Caller.of(identity);
+        return readModels.order(caller, trading.resolve(caller, orderId, body == null ? null : body.outcome()));
+    }
+}

@@ -1,0 +1,295 @@
+package org.p2px.gateway.trade;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.p2px.testing.TradingFixture.FUND_PASSWORD;
+import static org.p2px.testing.TradingFixture.assetOf;
+import static org.p2px.testing.TradingFixture.balance;
+import static org.p2px.testing.TradingFixture.deposit;
+import static org.p2px.testing.TradingFixture.newKey;
+import static org.p2px.testing.TradingFixture.newMarket;
+import static org.p2px.testing.TradingFixture.newUser;
+import static org.p2px.testing.TradingFixture.order;
+import static org.p2px.testing.TradingFixture.postAd;
+import static org.p2px.testing.TradingFixture.signed;
+import static org.p2px.testing.TradingFixture.take;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.p2px.testing.ShiftableClock;
+import org.p2px.testing.TradingFixture.Key;
+import org.p2px.testing.TradingFixture.Trader;
+
+/** Whole trades over REST between real users: every path of the order state machine a user can walk. */
+@QuarkusTest
+class RestTradingFlowsTest
+{
+    @Inject
+    ShiftableClock clock;
+
+    @Test
+    void aTakenAdIsPaidAndReleasedAndTheBuyerGetsTheAsset()
+    {
+        final String market = newMarket();
+        final String asset = assetOf(market);
+        final Trader seller = newUser("MERCHANT");
+        final Trader buyer = newUser();
+        deposit(seller.id(), asset, "1000");
+        final long adId = postAd(seller, market, "SELL", "500", "0.9200", "10", "500");
+        assertAmount("499.5", balance(seller, asset)[0]);
+        assertAmount("500.5", balance(seller, asset)[1]);
+
+        final long orderId = take(buyer, adId, "92");
+        final JsonPath opened = order(buyer, orderId);
+        assertEquals("PENDING_PAYMENT", opened.getString("state"));
+        assertAmount("100", opened.getString("quantity"));
+        assertAmount("92", opened.getString("fiatAmount"));
+        assertEquals(seller.id(), opened.getLong("sellerId"));
+        assertEquals("SEPA", opened.getString("paymentMethod"));
+        assertEquals(null, opened.getString("releaseBy"));
+
+        buyer.request().post("/api/v1/orders/" + orderId + "/paid").then().statusCode(200)
+            .body("state", equalTo("PAID")).body("releaseBy", notNullValue()).body("appealableFrom", notNullValue());
+
+        seller.request().body("{}").post("/api/v1/orders/" + orderId + "/release").then().statusCode(403)
+            .body("code", equalTo("SECOND_FACTOR_REQUIRED"));
+        seller.request().body(Map.of("fundPassword", "not-it")).post("/api/v1/orders/" + orderId + "/release")
+            .then().statusCode(403).body("code", equalTo("INVALID_SECOND_FACTOR"));
+        seller.request().body(Map.of("fundPassword", FUND_PASSWORD)).post("/api/v1/orders/" + orderId + "/release")
+            .then().statusCode(200).body("state", equalTo("COMPLETED")).body("finishedAt", notNullValue());
+
+        assertAmount("100", balance(buyer, asset)[0]);
+        assertAmount("499.5", balance(seller, asset)[0]);
+        assertAmount("400.4", balance(seller, asset)[1]);
+        seller.request().get("/api/v1/ads/" + adId).then().statusCode(200).body("remaining", equalTo("400.000000"))
+            .body("filled", equalTo("100.000000"));
+    }
+
+    @Test
+    void theBuyerCancelsAndTheEscrowGoesBackToTheAd()
+    {
+        final String market = newMarket();
+        final Trader seller = newUser("MERCHANT");
+        final Trader buyer = newUser();
+        deposit(seller.id(), assetOf(market), "1000");
+        final long adId = postAd(seller, market, "SELL", "500", "0.9200", "10", "500");
+        final long orderId = take(buyer, adId, "46");
+        seller.request().get("/api/v1/ads/" + adId).then().body("frozen", equalTo("50.000000"));
+
+        buyer.request().post("/api/v1/orders/" + orderId + "/cancel").then().statusCode(200)
+            .body("state", equalTo("CANCELLED")).body("cancelReason", equalTo("BY_BUYER"));
+        seller.request().get("/api/v1/ads/" + adId).then().body("frozen", equalTo("0.000000"))
+            .body("remaining", equalTo("500.000000"));
+    }
+
+    @Test
+    void anUnpaidOrderExpiresWhenItsPaymentWindowPasses() throws InterruptedException
+    {
+        final String market = newMarket();
+        final Trader seller = newUser("MERCHANT");
+        final Trader buyer = newUser();
+        deposit(seller.id(), assetOf(market), "1000");
+        final long adId = postAd(seller, market, "SELL", "500", "0.9200", "10", "500");
+        final long orderId = take(buyer, adId, "92");
+
+        clock.advance(Duration.ofMinutes(16).toMillis());
+        final JsonPath expired = awaitState(buyer, orderId, "EXPIRED");
+        assertEquals("EXPIRED", expired.getString("state"));
+        buyer.request().post("/api/v1/orders/" + orderId + "/paid").then().statusCode(409)
+            .body("code", equalTo("ORDER_FINISHED"));
+        seller.request().get("/api/v1/ads/" + adId).then().body("remaining", equalTo("500.000000"));
+    }
+
+    @Test
+    void anArbiterResolvesDisputesBothWays() throws InterruptedException
+    {
+        final String market = newMarket();
+        final String asset = assetOf(market);
+        final Trader seller = newUser("MERCHANT");
+        final Trader buyer = newUser();
+        final Trader arbiter = newUser("ARBITER");
+        deposit(seller.id(), asset, "1000");
+        final long adId = postAd(seller, market, "SELL", "500", "0.9200", "10", "500");
+        final long released = take(buyer, adId, "92");
+        final long refunded = take(buyer, adId, "46");
+        buyer.request().post("/api/v1/orders/" + released + "/paid").then().statusCode(200);
+        buyer.request().post("/api/v1/orders/" + refunded + "/paid").then().statusCode(200);
+        buyer.request().post("/api/v1/orders/" + released + "/appeal").then().statusCode(409)
+            .body("code", equalTo("APPEAL_TOO_EARLY"));
+
+        clock.advance(Duration.ofMinutes(11).toMillis());
+        buyer.request().post("/api/v1/orders/" + released + "/appeal").then().statusCode(200)
+            .body("state", equalTo("DISPUTED")).body("appellantId", equalTo((int) buyer.id()));
+        seller.request().post("/api/v1/orders/" + refunded + "/appeal").then().statusCode(200)
+            .body("state", equalTo("DISPUTED"));
+        arbiter.request().get("/api/v1/admin/disputes").then().statusCode(200)
+            .body("items.id", hasItem((int) released)).body("items.id", hasItem((int) refunded));
+
+        buyer.request().body(Map.of("outcome", "RELEASE")).post("/api/v1/orders/" + released + "/resolve")
+            .then().statusCode(403).body("code", equalTo("NOT_ARBITER"));
+        arbiter.request().body(Map.of("outcome", "RELEASE")).post("/api/v1/orders/" + released + "/resolve")
+            .then().statusCode(200).body("state", equalTo("COMPLETED"));
+        arbiter.request().body(Map.of("outcome", "REFUND")).post("/api/v1/orders/" + refunded + "/resolve")
+            .then().statusCode(200).body("state", equalTo("CANCELLED")).body("cancelReason", equalTo("ARBITER_REFUND"));
+
+        assertAmount("100", balance(buyer, asset)[0]);
+        seller.request().get("/api/v1/ads/" + adId).then().body("remaining", equalTo("400.000000"))
+            .body("frozen", equalTo("0.000000"));
+    }
+
+    @Test
+    void theBuyerWithdrawsAnAppealAndTheOrderIsPaidAgain()
+    {
+        final String market = newMarket();
+        final Trader seller = newUser("MERCHANT");
+        final Trader buyer = newUser();
+        deposit(seller.id(), assetOf(market), "1000");
+        final long orderId = take(buyer, postAd(seller, market, "SELL", "500", "0.9200", "10", "500"), "92");
+        buyer.request().post("/api/v1/orders/" + orderId + "/paid").then().statusCode(200);
+        clock.advance(Duration.ofMinutes(11).toMillis());
+        buyer.request().post("/api/v1/orders/" + orderId + "/appeal").then().statusCode(200);
+        seller.request().post("/api/v1/orders/" + orderId + "/appeal/withdraw").then().statusCode(403)
+            .body("code", equalTo("NOT_APPEAL_AUTHOR"));
+        buyer.request().post("/api/v1/orders/" + orderId + "/appeal/withdraw").then().statusCode(200)
+            .body("state", equalTo("PAID"));
+    }
+
+    @Test
+    void theSellerAsksToCancelAndTheBuyerAccepts()
+    {
+        final String market = newMarket();
+        final Trader seller = newUser("MERCHANT");
+        final Trader buyer = newUser();
+        deposit(seller.id(), assetOf(market), "1000");
+        final long orderId = take(buyer, postAd(seller, market, "SELL", "500", "0.9200", "10", "500"), "92");
+        buyer.request().post("/api/v1/orders/" + orderId + "/cancel-request").then().statusCode(403)
+            .body("code", equalTo("NOT_SELLER"));
+        seller.request().post("/api/v1/orders/" + orderId + "/cancel-request").then().statusCode(200)
+            .body("cancelRequested", equalTo(true));
+        buyer.request().body(Map.of("accept", true)).post("/api/v1/orders/" + orderId + "/cancel-request/review")
+            .then().statusCode(200).body("state", equalTo("CANCELLED"))
+            .body("cancelReason", equalTo("SELLER_REQUEST_ACCEPTED"));
+    }
+
+    @Test
+    void expressSplitsAnAmountNoSingleAdCanFill()
+    {
+        final String market = newMarket();
+        final Trader cheap = newUser("MERCHANT");
+        final Trader dearer = newUser("MERCHANT");
+        final Trader buyer = newUser();
+        deposit(cheap.id(), assetOf(market), "1000");
+        deposit(dearer.id(), assetOf(market), "1000");
+        final long cheapAd = postAd(cheap, market, "SELL", "500", "0.9200", "10", "100");
+        final long dearerAd = postAd(dearer, market, "SELL", "500", "0.9300", "10", "100");
+
+        final Map<String, Object> request = Map.of("market", market, "side", "BUY", "amount", "150",
+            "paymentMethods", List.of("SEPA"), "allowSplit", false);
+        buyer.request().body(request).post("/api/v1/orders/express").then().statusCode(409)
+            .body("code", equalTo("NO_MATCHING_AD"));
+
+        final JsonPath split = buyer.request().body(Map.of("market", market, "side", "BUY", "amount", "150",
+                "paymentMethods", List.of("SEPA"), "allowSplit", true, "clientOrderId", 7))
+            .post("/api/v1/orders/express").then().statusCode(201).body("orders", hasSize(2)).extract().jsonPath();
+        assertEquals(List.of(cheapAd, dearerAd), split.getList("orders.sellAdId", Long.class));
+        assertAmount("100", split.getString("orders[0].fiatAmount"));
+    }
+
+    @Test
+    void aBotReleasesWithAnApiKeyThatHasTheReleasePermission()
+    {
+        final String market = newMarket();
+        final Trader seller = newUser("MERCHANT");
+        final Trader buyer = newUser();
+        deposit(seller.id(), assetOf(market), "1000");
+        final long orderId = take(buyer, postAd(seller, market, "SELL", "500", "0.9200", "10", "500"), "92");
+        buyer.request().post("/api/v1/orders/" + orderId + "/paid").then().statusCode(200);
+
+        final Key tradeOnly = newKey(seller, List.of("READ", "TRADE"));
+        final String path = "/api/v1/orders/" + orderId + "/release";
+        signed(tradeOnly, "POST", path, "{}").post(path).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        final Key releaser = newKey(seller, List.of("READ", "RELEASE"));
+        signed(releaser, "POST", path, "{}").post(path).then().statusCode(200).body("state", equalTo("COMPLETED"));
+    }
+
+    @Test
+    void takingWithTheSameClientOrderIdTwiceOpensOneOrder()
+    {
+        final String market = newMarket();
+        final Trader seller = newUser("MERCHANT");
+        final Trader buyer = newUser();
+        deposit(seller.id(), assetOf(market), "1000");
+        final long adId = postAd(seller, market, "SELL", "500", "0.9200", "10", "500");
+        final Map<String, Object> body = Map.of("adId", adId, "amount", "92", "paymentMethod", "SEPA",
+            "clientOrderId", 424242);
+        final long first = buyer.request().body(body).post("/api/v1/orders").then().statusCode(201)
+            .extract().jsonPath().getLong("id");
+        final long again = buyer.request().body(body).post("/api/v1/orders").then().statusCode(201)
+            .extract().jsonPath().getLong("id");
+        assertEquals(first, again);
+        seller.request().get("/api/v1/ads/" + adId).then().body("frozen", equalTo("100.000000"));
+    }
+
+    @Test
+    void badInputIsRefusedWithACodeAndChangesNothing()
+    {
+        final String market = newMarket();
+        final Trader seller = newUser("MERCHANT");
+        final Trader buyer = newUser();
+        deposit(seller.id(), assetOf(market), "1000");
+        final long adId = postAd(seller, market, "SELL", "500", "0.9200", "10", "500");
+
+        buyer.request().body(Map.of("adId", adId, "amount", "1.234", "paymentMethod", "SEPA"))
+            .post("/api/v1/orders").then().statusCode(400).body("code", equalTo("INVALID_AMOUNT"));
+        buyer.request().body(Map.of("adId", adId, "amount", "abc", "paymentMethod", "SEPA"))
+            .post("/api/v1/orders").then().statusCode(400).body("code", equalTo("INVALID_AMOUNT"));
+        buyer.request().body(Map.of("adId", adId, "amount", "92", "paymentMethod", "CARRIER_PIGEON"))
+            .post("/api/v1/orders").then().statusCode(400).body("code", equalTo("INVALID_PAYMENT_METHODS"));
+        buyer.request().body(Map.of("adId", adId, "amount", "92", "paymentMethod", "REVOLUT"))
+            .post("/api/v1/orders").then().statusCode(409).body("code", equalTo("PAYMENT_METHOD_NOT_ACCEPTED"));
+        buyer.request().body(Map.of("adId", adId, "amount", "600", "paymentMethod", "SEPA"))
+            .post("/api/v1/orders").then().statusCode(409).body("code", equalTo("AD_LIMIT_EXCEEDED"));
+        buyer.request().body(Map.of("adId", 987654321, "amount", "92", "paymentMethod", "SEPA"))
+            .post("/api/v1/orders").then().statusCode(404).body("code", equalTo("UNKNOWN_AD"));
+        buyer.request().body("{\"adId\": ").post("/api/v1/orders").then().statusCode(400)
+            .body("code", equalTo("MALFORMED_REQUEST"));
+        seller.request().body(Map.of("market", market, "side", "SIDEWAYS", "quantity", "1", "terms", Map.of()))
+            .post("/api/v1/ads").then().statusCode(400).body("code", equalTo("INVALID_SIDE"));
+        seller.request().body(Map.of("market", "NOPE-EUR", "side", "SELL", "quantity", "1", "terms", Map.of()))
+            .post("/api/v1/ads").then().statusCode(404).body("code", equalTo("UNKNOWN_MARKET"));
+
+        seller.request().get("/api/v1/ads/" + adId).then().body("frozen", equalTo("0.000000"))
+            .body("remaining", equalTo("500.000000"));
+        buyer.request().get("/api/v1/me/orders").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    private static JsonPath awaitState(final Trader reader, final long orderId, final String state)
+        throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonPath current = order(reader, orderId);
+        while (!state.equals(current.getString("state")) && System.nanoTime() < deadline)
+        {
+            Thread.sleep(50);
+            current = order(reader, orderId);
+        }
+        return current;
+    }
+
+    private static void assertAmount(final String expected, final String actual)
+    {
+        assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(actual)),
+            () -> "expected " + expected + " but was " + actual);
+    }
+}
