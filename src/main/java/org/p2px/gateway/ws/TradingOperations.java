@@ -1,0 +1,180 @@
+package org.p2px.gateway.ws;
+
+import static org.p2px.gateway.ws.WsOperationGroup.of;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.p2px.gateway.ApiException;
+import org.p2px.gateway.Caller;
+import org.p2px.gateway.ChatService;
+import org.p2px.gateway.FeedbackService;
+import org.p2px.gateway.GatewayError;
+import org.p2px.gateway.LiveBook;
+import org.p2px.gateway.ReadModels;
+import org.p2px.gateway.trade.ExpressBody;
+import org.p2px.gateway.trade.NewAdBody;
+import org.p2px.gateway.trade.AdTermsBody;
+import org.p2px.gateway.trade.TakeBody;
+import org.p2px.gateway.trade.TradingService;
+
+/**
+ * Every trading operation and query of the WebSocket, each the same call as its REST endpoint (docs/protocol.md
+ * lists them with their args). Answers are the same views the REST API returns.
+ */
+@ApplicationScoped
+public class TradingOperations implements WsOperationGroup
+{
+    private static final int DEFAULT_PAGE_SIZE = 20;
+
+    private final TradingService trading;
+    private final ReadModels readModels;
+    private final LiveBook book;
+    private final ChatService chat;
+    private final FeedbackService feedback;
+    private final WsArgs args;
+
+    public TradingOperations(final TradingService trading, final ReadModels readModels, final LiveBook book,
+        final ChatService chat, final FeedbackService feedback, final WsArgs args)
+    {
+        this.trading = trading;
+        this.readModels = readModels;
+        this.book = book;
+        this.chat = chat;
+        this.feedback = feedback;
+        this.args = args;
+    }
+
+    @Override
+    public List<WsOperation> operations()
+    {
+        return List.of(
+            // Public queries
+            of("markets.list", true, (caller, a) -> readModels.markets()),
+            of("market.get", true, (caller, a) -> readModels.market(WsArgs.text(a, "market"))),
+            of("book.get", true, (caller, a) -> book.book(WsArgs.text(a, "market"), WsArgs.text(a, "side"),
+                optionalText(a, "amount"), optionalText(a, "paymentMethod"), caller, intArg(a, "limit", LiveBook.DEFAULT_LIMIT))),
+            of("ad.get", true, (caller, a) -> readModels.ad(id(a, "adId"), caller)),
+            of("user.profile", true, (caller, a) -> readModels.profile(id(a, "userId"))),
+            of("user.feedback", true, (caller, a) -> readModels.feedbackFor(id(a, "userId"), intArg(a, "page", 0),
+                intArg(a, "size", DEFAULT_PAGE_SIZE))),
+            // Ads
+            of("ad.create", false, (caller, a) -> readModels.ad(trading.createAd(caller, args.read(a, NewAdBody.class)), caller)),
+            of("ad.update", false, (caller, a) -> readModels.ad(trading.updateAd(caller, id(a, "adId"),
+                args.read(a.path("terms"), AdTermsBody.class)), caller)),
+            of("ad.status", false, (caller, a) -> readModels.ad(trading.setAdStatus(caller, id(a, "adId"),
+                WsArgs.text(a, "status")), caller)),
+            of("ad.quantity", false, (caller, a) -> readModels.ad(trading.changeAdQuantity(caller, id(a, "adId"),
+                WsArgs.text(a, "delta")), caller)),
+            of("ad.close", false, (caller, a) -> readModels.ad(trading.setAdStatus(caller, id(a, "adId"), "CLOSED"), caller)),
+            of("ads.mine", false, (caller, a) -> readModels.myAds(caller.userId(), optionalText(a, "status"))),
+            // Orders
+            of("order.take", false, (caller, a) -> readModels.order(caller, trading.take(caller, args.read(a, TakeBody.class)))),
+            of("order.express", false, (caller, a) -> Map.of("orders", trading.express(caller, args.read(a, ExpressBody.class))
+                .stream().map(orderId -> readModels.order(caller, orderId)).toList())),
+            of("order.paid", false, (caller, a) -> readModels.order(caller, trading.markPaid(caller, id(a, "orderId")))),
+            of("order.release", false, (caller, a) -> readModels.order(caller, trading.release(caller, id(a, "orderId"),
+                optionalText(a, "fundPassword")))),
+            of("order.cancel", false, (caller, a) -> readModels.order(caller, trading.cancel(caller, id(a, "orderId")))),
+            of("order.cancel_request", false, (caller, a) -> readModels.order(caller,
+                trading.requestCancel(caller, id(a, "orderId")))),
+            of("order.review_cancel", false, (caller, a) -> readModels.order(caller,
+                trading.reviewCancelRequest(caller, id(a, "orderId"), bool(a, "accept")))),
+            of("order.appeal", false, (caller, a) -> readModels.order(caller, trading.appeal(caller, id(a, "orderId")))),
+            of("order.withdraw_appeal", false, (caller, a) -> readModels.order(caller,
+                trading.withdrawAppeal(caller, id(a, "orderId")))),
+            of("order.resolve", false, (caller, a) -> readModels.order(caller, trading.resolve(caller, id(a, "orderId"),
+                WsArgs.text(a, "outcome")))),
+            of("order.get", false, (caller, a) -> readModels.order(caller, id(a, "orderId"))),
+            of("orders.mine", false, (caller, a) -> readModels.myOrders(caller.userId(), optionalText(a, "state"),
+                instant(a, "from"), instant(a, "to"), intArg(a, "page", 0), intArg(a, "size", DEFAULT_PAGE_SIZE))),
+            of("disputes.list", false, (caller, a) -> readModels.disputes(caller, intArg(a, "page", 0),
+                intArg(a, "size", DEFAULT_PAGE_SIZE))),
+            // Account
+            of("balances.get", false, (caller, a) -> readModels.balances(caller.userId())),
+            of("user.block", false, (caller, a) -> blocked(caller, id(a, "userId"), true)),
+            of("user.unblock", false, (caller, a) -> blocked(caller, id(a, "userId"), false)),
+            of("blocks.list", false, (caller, a) -> readModels.blockList(caller.userId())),
+            // Chat and feedback
+            of("chat.send", false, (caller, a) -> chat.send(caller, id(a, "orderId"), WsArgs.text(a, "text"))),
+            of("chat.history", false, (caller, a) -> chat.history(caller, id(a, "orderId"), optionalId(a, "after"),
+                intArg(a, "limit", ChatService.MAX_HISTORY))),
+            of("feedback.leave", false, (caller, a) -> feedback.leave(caller, id(a, "orderId"), bool(a, "positive"),
+                optionalText(a, "comment"))));
+    }
+
+    private Map<String, Object> blocked(final Caller caller, final long userId, final boolean block)
+    {
+        if (block)
+        {
+            trading.block(caller, userId);
+        }
+        else
+        {
+            trading.unblock(caller, userId);
+        }
+        return Map.of("userId", userId, "blocked", block);
+    }
+
+    private static long id(final JsonNode args, final String field)
+    {
+        final JsonNode value = args.get(field);
+        if (value == null || !value.canConvertToLong() || !(value.isIntegralNumber() || value.isTextual()))
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, field + " must be a number.");
+        }
+        return value.asLong();
+    }
+
+    private static Long optionalId(final JsonNode args, final String field)
+    {
+        return args.hasNonNull(field) ? id(args, field) : null;
+    }
+
+    private static String optionalText(final JsonNode args, final String field)
+    {
+        return args.hasNonNull(field) ? args.get(field).asText() : null;
+    }
+
+    private static boolean bool(final JsonNode args, final String field)
+    {
+        final JsonNode value = args.get(field);
+        if (value == null || !value.isBoolean())
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, field + " must be true or false.");
+        }
+        return value.booleanValue();
+    }
+
+    private static int intArg(final JsonNode args, final String field, final int fallback)
+    {
+        final JsonNode value = args.get(field);
+        if (value == null || value.isNull())
+        {
+            return fallback;
+        }
+        if (!value.isInt())
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, field + " must be a whole number.");
+        }
+        return value.intValue();
+    }
+
+    private static Instant instant(final JsonNode args, final String field)
+    {
+        final String text = optionalText(args, field);
+        try
+        {
+            return text == null ? null : Instant.parse(text);
+        }
+        catch (final DateTimeParseException ex)
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, field + " must be an ISO-8601 instant.");
+        }
+    }
+}
