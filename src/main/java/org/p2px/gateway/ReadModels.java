@@ -94,7 +94,8 @@ public class ReadModels
             throw ApiException.of(ErrorCode.UNKNOWN_AD);
         }
         final boolean owner = callerOrNull != null && callerOrNull.userId() == row.ownerId;
-        if (!owner && ("CLOSED".equals(row.status) || (callerOrNull != null && blocked(callerOrNull.userId(), row.ownerId))))
+        final boolean blocked = callerOrNull != null && blocked(callerOrNull.userId(), row.ownerId);
+        if (!owner && ("CLOSED".equals(row.status) || blocked))
         {
             throw ApiException.of(ErrorCode.UNKNOWN_AD);
         }
@@ -111,14 +112,16 @@ public class ReadModels
         }
         else
         {
-            rows = AdRow.list("ownerId = ?1 and status = ?2 order by id desc", userId, checked(statusOrNull, AD_STATUSES, "status"));
+            rows = AdRow.list("ownerId = ?1 and status = ?2 order by id desc", userId,
+                checked(statusOrNull, AD_STATUSES, "status"));
         }
         if (rows.isEmpty())
         {
             return List.of();
         }
-        final Map<Long, AdTextEntity> texts = AdTextEntity.<AdTextEntity>list("adId in ?1", rows.stream().map(row -> row.id).toList())
-            .stream().collect(Collectors.toMap(text -> text.adId, Function.identity()));
+        final List<Long> adIds = rows.stream().map(row -> row.id).toList();
+        final Map<Long, AdTextEntity> texts = AdTextEntity.<AdTextEntity>list("adId in ?1", adIds).stream()
+            .collect(Collectors.toMap(text -> text.adId, Function.identity()));
         final String ownerName = usernames.of(userId);
         return rows.stream().map(row -> views.ad(row, ownerName, texts.get(row.id))).toList();
     }
@@ -166,7 +169,8 @@ public class ReadModels
     /** Every asset the user has held, by asset id. */
     public List<BalanceView> balances(final long userId)
     {
-        return BalanceRow.<BalanceRow>list("userId = ?1 order by assetId", userId).stream().map(views::balance).toList();
+        return BalanceRow.<BalanceRow>list("userId = ?1 order by assetId", userId).stream()
+            .map(views::balance).toList();
     }
 
     /** A user's public profile; UNKNOWN_USER. A user who never traded has zero counts and null rates. */

@@ -71,13 +71,16 @@ class ChatTest
     void strangersAndStaffBeforeADisputeAreRefused()
     {
         final OrderRow order = Fixtures.order(Fixtures.user().id(), Fixtures.user().id(), row -> { });
-        for (final TestUser outsider : List.of(Fixtures.user(), Fixtures.user(UserRole.ARBITER), Fixtures.user(UserRole.ADMIN)))
+        final List<TestUser> outsiders =
+            List.of(Fixtures.user(), Fixtures.user(UserRole.ARBITER), Fixtures.user(UserRole.ADMIN));
+        for (final TestUser outsider : outsiders)
         {
             given().auth().oauth2(outsider.token()).get("/api/v1/orders/" + order.id + "/chat")
                 .then().statusCode(403).body("code", equalTo("CHAT_NOT_ALLOWED"));
             send(outsider, order.id, "hello").then().statusCode(403).body("code", equalTo("CHAT_NOT_ALLOWED"));
         }
-        given().get("/api/v1/orders/" + order.id + "/chat").then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        given().get("/api/v1/orders/" + order.id + "/chat")
+            .then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
         given().contentType(ContentType.JSON).body(Map.of("text", "hi")).post("/api/v1/orders/" + order.id + "/chat")
             .then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
         send(Fixtures.user(), Fixtures.nextId(), "hello").then().statusCode(404).body("code", equalTo("UNKNOWN_ORDER"));
@@ -93,7 +96,8 @@ class ChatTest
         send(arbiter, order.id, "Please upload the receipt").then().statusCode(201)
             .body("authorName", equalTo(arbiter.username()));
         given().auth().oauth2(arbiter.token()).get("/api/v1/orders/" + order.id + "/chat")
-            .then().statusCode(200).body("text", equalTo(List.of("I paid, he does not release", "Please upload the receipt")));
+            .then().statusCode(200)
+            .body("text", equalTo(List.of("I paid, he does not release", "Please upload the receipt")));
 
         // Resolved (refunded): the dispute happened, so the arbiter still reads the record.
         final OrderRow resolved = Fixtures.order(buyer.id(), Fixtures.user().id(), row ->

@@ -109,7 +109,8 @@ class FeedbackTest
         }
     }
 
-    private static Response leave(final TestUser author, final long orderId, final boolean positive, final String comment)
+    private static Response leave(
+        final TestUser author, final long orderId, final boolean positive, final String comment)
     {
         final Map<String, Object> body = new HashMap<>();
         body.put("positive", positive);

@@ -73,7 +73,8 @@ class OrderQueriesTest
             row.createdAt = start.plus(1, ChronoUnit.DAYS);
             row.state = "COMPLETED";
         });
-        final OrderRow newest = Fixtures.order(me.id(), Fixtures.user().id(), row -> row.createdAt = start.plus(2, ChronoUnit.DAYS));
+        final OrderRow newest =
+            Fixtures.order(me.id(), Fixtures.user().id(), row -> row.createdAt = start.plus(2, ChronoUnit.DAYS));
         Fixtures.order(Fixtures.user().id(), Fixtures.user().id(), row -> { });
 
         given().auth().oauth2(me.token()).get("/api/v1/me/orders")
@@ -161,7 +162,8 @@ class OrderQueriesTest
     void disputesAreTheArbitersQueueLongestWaitingFirst()
     {
         final Instant longAgo = Instant.parse("2001-01-01T00:00:00Z").plusSeconds(Fixtures.nextId() % 1_000_000);
-        final OrderRow later = Fixtures.disputedOrder(Fixtures.user().id(), Fixtures.user().id(), longAgo.plusSeconds(60));
+        final OrderRow later =
+            Fixtures.disputedOrder(Fixtures.user().id(), Fixtures.user().id(), longAgo.plusSeconds(60));
         final OrderRow earlier = Fixtures.disputedOrder(Fixtures.user().id(), Fixtures.user().id(), longAgo);
         final OrderRow paid = Fixtures.order(Fixtures.user().id(), Fixtures.user().id(), row -> row.state = "PAID");
         final List<Long> ids = given().auth().oauth2(Fixtures.user(UserRole.ARBITER).token())

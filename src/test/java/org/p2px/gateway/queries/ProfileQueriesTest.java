@@ -21,7 +21,8 @@ class ProfileQueriesTest
     @Test
     void aProfileIsPublicWithItsStatisticsAndRatings()
     {
-        final TestUser user = Fixtures.user(UserRole.MERCHANT, Instant.now().minus(40, ChronoUnit.DAYS).minusSeconds(60));
+        final TestUser user =
+            Fixtures.user(UserRole.MERCHANT, Instant.now().minus(40, ChronoUnit.DAYS).minusSeconds(60));
         Fixtures.stats(user.id(), stats ->
         {
             stats.completedOrders = 120;
@@ -71,7 +72,8 @@ class ProfileQueriesTest
     void aSignedUpUsersProfile()
     {
         final String name = Fixtures.uniqueName();
-        final long id = given().contentType(ContentType.JSON).body(Map.of("username", name, "password", "correct horse battery"))
+        final long id = given().contentType(ContentType.JSON)
+            .body(Map.of("username", name, "password", "correct horse battery"))
             .post("/api/v1/auth/signup").then().statusCode(201).extract().jsonPath().getLong("user.id");
         given().get("/api/v1/users/" + id + "/profile")
             .then().statusCode(200).body("username", equalTo(name)).body("role", equalTo("USER"));
