@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,6 +22,7 @@ import org.p2px.readmodel.OrderRow;
  * both parties' {@code chat} channel.
  */
 @ApplicationScoped
+@ActivateRequestContext
 public class ChatService
 {
     public static final int MAX_TEXT_LENGTH = 2000;
@@ -68,11 +70,11 @@ public class ChatService
     public List<ChatMessageView> history(final Caller caller, final long orderId, final Long afterIdOrNull,
         final int limit)
     {
+        visibleOrder(caller, orderId);
         if (limit < 1)
         {
             throw ApiException.of(GatewayError.VALIDATION_FAILED, "limit must be 1 or more.");
         }
-        visibleOrder(caller, orderId);
         final int capped = Math.min(limit, MAX_HISTORY);
         final List<ChatMessageRow> rows;
         if (afterIdOrNull == null)

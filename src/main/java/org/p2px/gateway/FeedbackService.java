@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.p2px.codec.ErrorCode;
@@ -14,6 +15,7 @@ import org.p2px.readmodel.OrderRow;
 
 /** Ratings: each party of a COMPLETED order may rate the other once, positive or negative, with a comment. */
 @ApplicationScoped
+@ActivateRequestContext
 public class FeedbackService
 {
     public static final int MAX_COMMENT_LENGTH = 500;

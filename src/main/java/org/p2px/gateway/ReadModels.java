@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -39,9 +40,11 @@ import org.p2px.readmodel.UserStatsRow;
 
 /**
  * The queries of both gateways, answered from the read models the projector keeps. Read-only: nothing here
- * writes, so nothing here needs a transaction.
+ * writes, so nothing here needs a transaction; a request context is enough for the database session, and is
+ * opened here when the caller (a WebSocket message, say) has none.
  */
 @ApplicationScoped
+@ActivateRequestContext
 public class ReadModels
 {
     public static final int MAX_PAGE_SIZE = 100;
@@ -218,11 +221,11 @@ public class ReadModels
     /** The disputed orders waiting for an arbiter, the longest waiting first; NOT_ARBITER for anyone but staff. */
     public PageView<OrderView> disputes(final Caller caller, final int page, final int size)
     {
-        final PageRequest request = PageRequest.of(page, size, MAX_PAGE_SIZE);
         if (!access.isStaff(caller))
         {
             throw ApiException.of(ErrorCode.NOT_ARBITER, "Only arbiters and admins see the disputes.");
         }
+        final PageRequest request = PageRequest.of(page, size, MAX_PAGE_SIZE);
         return orders(OrderRow.find("state = 'DISPUTED' order by disputedAt, id"), request);
     }
 
