@@ -1,0 +1,123 @@
+package org.p2px.gateway;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.inject.Instance;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.p2px.gateway.view.ChatMessageView;
+import org.p2px.readmodel.ChatMessageRow;
+import org.p2px.readmodel.OrderRow;
+
+/**
+ * An order's chat: its buyer and seller, and staff (arbiters, admins) once the order is or was disputed. Users'
+ * lines are written here; the projector adds the SYSTEM lines and the ad's AUTO_REPLY. New lines are pushed to
+ * both parties' {@code chat} channel.
+ */
+@ApplicationScoped
+@ActivateRequestContext
+public class ChatService
+{
+    public static final int MAX_TEXT_LENGTH = 2000;
+    public static final int MAX_HISTORY = 200;
+    public static final String CHANNEL = "chat";
+
+    private final OrderAccess access;
+    private final Usernames usernames;
+    private final Instance<Pushes> pushes;
+
+    public ChatService(final OrderAccess access, final Usernames usernames, final Instance<Pushes> pushes)
+    {
+        this.access = access;
+        this.usernames = usernames;
+        this.pushes = pushes;
+    }
+
+    /** Writes a USER line; UNKNOWN_ORDER, CHAT_NOT_ALLOWED, VALIDATION_FAILED for an empty or too long text. */
+    public ChatMessageView send(final Caller caller, final long orderId, final String text)
+    {
+        final OrderRow order = visibleOrder(caller, orderId);
+        final String trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_TEXT_LENGTH)
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED,
+                "text must be 1 to " + MAX_TEXT_LENGTH + " characters.");
+        }
+        final ChatMessageRow row = new ChatMessageRow();
+        row.orderId = orderId;
+        row.authorId = caller.userId();
+        row.kind = "USER";
+        row.text = trimmed;
+        row.sentAt = Instant.now();
+        // Committed before the push, so that a party who reads the history on the push finds the line.
+        QuarkusTransaction.requiringNew().run(row::persist);
+        final ChatMessageView view = RowViews.chat(row, Map.of(caller.userId(), usernames.of(caller.userId())));
+        push(order, caller.userId(), view);
+        return view;
+    }
+
+    /**
+     * The chat's lines oldest first: after {@code afterIdOrNull} the next {@code limit} (for polling), without it
+     * the latest {@code limit}.
+     */
+    public List<ChatMessageView> history(final Caller caller, final long orderId, final Long afterIdOrNull,
+        final int limit)
+    {
+        visibleOrder(caller, orderId);
+        if (limit < 1)
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, "limit must be 1 or more.");
+        }
+        final int capped = Math.min(limit, MAX_HISTORY);
+        final List<ChatMessageRow> rows;
+        if (afterIdOrNull == null)
+        {
+            rows = new ArrayList<>(ChatMessageRow.<ChatMessageRow>find("orderId = ?1 order by id desc", orderId)
+                .range(0, capped - 1).list());
+            Collections.reverse(rows);
+        }
+        else
+        {
+            rows = ChatMessageRow.<ChatMessageRow>find("orderId = ?1 and id > ?2 order by id", orderId, afterIdOrNull)
+                .range(0, capped - 1).list();
+        }
+        final Map<Long, String> names =
+            usernames.of(rows.stream().map(row -> row.authorId).filter(Objects::nonNull).toList());
+        return rows.stream().map(row -> RowViews.chat(row, names)).toList();
+    }
+
+    private OrderRow visibleOrder(final Caller caller, final long orderId)
+    {
+        final OrderRow order = access.order(orderId);
+        final boolean allowed = OrderAccess.isParty(order, caller.userId()) ||
+            (order.disputedAt != null && access.isStaff(caller));
+        if (!allowed)
+        {
+            throw ApiException.of(GatewayError.CHAT_NOT_ALLOWED);
+        }
+        return order;
+    }
+
+    /** To both parties, and to a staff author too, so that the arbiter's other screens show the line. */
+    private void push(final OrderRow order, final long authorId, final ChatMessageView view)
+    {
+        if (!pushes.isResolvable())
+        {
+            return;
+        }
+        final Pushes out = pushes.get();
+        out.toUser(order.buyerId, CHANNEL, "message", view);
+        out.toUser(order.sellerId, CHANNEL, "message", view);
+        if (!OrderAccess.isParty(order, authorId))
+        {
+            out.toUser(authorId, CHANNEL, "message", view);
+        }
+    }
+}
