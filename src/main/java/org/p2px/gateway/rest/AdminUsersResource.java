@@ -18,7 +18,7 @@ import org.p2px.auth.Accounts;
 import org.p2px.auth.UserRole;
 
 /** Admin: look a user up, set its role, set its KYC level. Both changes go through the trading core too. */
-@Path("/api/v1/admin/users/{userId}")
+@Path("/api/v1/admin")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("ADMIN")
@@ -42,20 +42,21 @@ public class AdminUsersResource
     }
 
     @GET
+    @Path("/users/{userId}")
     public UserView get(@PathParam("userId") final long userId)
     {
         return UserView.of(accounts.get(userId));
     }
 
     @PUT
-    @Path("/role")
+    @Path("/users/{userId}/role")
     public UserView setRole(@PathParam("userId") final long userId, @Valid @NotNull final RoleChange body)
     {
         return UserView.of(accounts.setRole(CurrentUser.id(identity), userId, body.role()));
     }
 
     @PUT
-    @Path("/kyc")
+    @Path("/users/{userId}/kyc")
     public UserView setKyc(@PathParam("userId") final long userId, @Valid @NotNull final KycChange body)
     {
         return UserView.of(accounts.setKycLevel(CurrentUser.id(identity), userId, body.kycLevel()));

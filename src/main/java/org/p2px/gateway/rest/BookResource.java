@@ -15,8 +15,11 @@ import org.p2px.gateway.Caller;
 import org.p2px.gateway.LiveBook;
 import org.p2px.gateway.view.BookView;
 
-/** A market's book, public: best price first, then oldest. A signed-in viewer does not see blocked users' ads. */
-@Path("/api/v1/markets/{symbol}/book")
+/**
+ * A market's book, public: best price first, then oldest; a signed-in viewer does not see blocked users' ads. The
+ * class path is the markets resource's: Quarkus REST routes reliably only between classes with identical paths.
+ */
+@Path("/api/v1/markets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Markets")
 public class BookResource
@@ -31,6 +34,7 @@ public class BookResource
     }
 
     @GET
+    @Path("/{symbol}/book")
     @Operation(summary = "One side of the book: side=SELL lists the SELL ads a buyer takes (cheapest first), "
         + "side=BUY the BUY ads a seller takes (highest first); amount (fiat) and paymentMethod filter")
     public BookView book(@PathParam("symbol") final String symbol, @QueryParam("side") final String side,

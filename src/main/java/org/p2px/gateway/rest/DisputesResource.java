@@ -16,7 +16,7 @@ import org.p2px.gateway.view.OrderView;
 import org.p2px.gateway.view.PageView;
 
 /** The arbiters' queue. Arbiters and admins only (checked against the users table, not the token). */
-@Path("/api/v1/admin/disputes")
+@Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Disputes", description = "The arbiters' queue")
 public class DisputesResource
@@ -33,6 +33,7 @@ public class DisputesResource
     }
 
     @GET
+    @Path("/disputes")
     @RolesAllowed("READ")
     @Operation(summary = "Disputed orders, the longest waiting first; 403 NOT_ARBITER")
     public PageView<OrderView> disputes(@QueryParam("page") final String page, @QueryParam("size") final String size)
