@@ -49,6 +49,12 @@ public final class CoreReader
         return market == null ? 0 : market.indexPrice;
     }
 
+    /** The time of the last command decided or applied, in epoch milliseconds. */
+    public long lastCommandTime()
+    {
+        return state.now;
+    }
+
     /** Every market id, ascending. */
     public int[] marketIds()
     {
