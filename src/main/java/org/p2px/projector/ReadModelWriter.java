@@ -119,23 +119,27 @@ final class ReadModelWriter
     static void writePosition(final long batchSequence)
     {
         ProjectionPositionRow row = ProjectionPositionRow.findById(POSITION_ROW);
+        final boolean created = row == null;
         if (row == null)
         {
             row = new ProjectionPositionRow();
             row.id = POSITION_ROW;
-            row.persist();
         }
         row.batchSequence = batchSequence;
+        if (created)
+        {
+            row.persist();
+        }
     }
 
     static void writeAd(final AdSnapshot ad, final long time)
     {
         AdRow row = AdRow.findById(ad.adId());
+        final boolean created = row == null;
         if (row == null)
         {
             row = new AdRow();
             row.id = ad.adId();
-            row.persist();
         }
         row.ownerId = ad.ownerId();
         row.marketId = ad.marketId();
@@ -162,6 +166,10 @@ final class ReadModelWriter
         row.autoMatch = ad.autoMatch();
         row.createdAt = Instant.ofEpochMilli(ad.createdAt());
         row.updatedAt = Instant.ofEpochMilli(Math.max(time, ad.createdAt()));
+        if (created)
+        {
+            row.persist();
+        }
     }
 
     private static OrderRow writeOrder(final OrderSnapshot order, final Changes changes)
@@ -179,11 +187,11 @@ final class ReadModelWriter
         final OrderSnapshot order, final Changes.Finished finished, final Long disputed, final long time)
     {
         OrderRow row = OrderRow.findById(order.orderId());
+        final boolean created = row == null;
         if (row == null)
         {
             row = new OrderRow();
             row.id = order.orderId();
-            row.persist();
         }
         row.marketId = order.marketId();
         row.state = order.state().name();
@@ -214,6 +222,10 @@ final class ReadModelWriter
         row.cancelReason = finished != null ? finished.cancelReason() : null;
         row.finishedAt = finished != null ? Instant.ofEpochMilli(finished.time()) : null;
         row.updatedAt = Instant.ofEpochMilli(Math.max(time, order.createdAt()));
+        if (created)
+        {
+            row.persist();
+        }
         return row;
     }
 
@@ -221,11 +233,11 @@ final class ReadModelWriter
     static List<BalanceRow> writeUser(final UserSnapshot user, final long time)
     {
         UserStatsRow stats = UserStatsRow.findById(user.userId());
+        final boolean created = stats == null;
         if (stats == null)
         {
             stats = new UserStatsRow();
             stats.userId = user.userId();
-            stats.persist();
         }
         stats.completedOrders = user.completedOrders();
         stats.completed30D = user.completed30d();
@@ -236,6 +248,10 @@ final class ReadModelWriter
         stats.releaseCount = user.releaseCount();
         stats.restrictedUntil = instant(user.restrictedUntil());
         stats.updatedAt = Instant.ofEpochMilli(Math.max(time, user.createdAt()));
+        if (created)
+        {
+            stats.persist();
+        }
 
         final List<BalanceRow> written = new ArrayList<>();
         for (final BalanceSnapshot balance : user.balances())
@@ -245,19 +261,23 @@ final class ReadModelWriter
             {
                 continue;
             }
-            if (row == null)
+            if (row != null && row.available == balance.available() && row.locked == balance.locked())
+            {
+                continue;
+            }
+            final boolean newRow = row == null;
+            if (newRow)
             {
                 row = new BalanceRow();
                 row.userId = user.userId();
                 row.assetId = balance.assetId();
-                row.persist();
-            }
-            else if (row.available == balance.available() && row.locked == balance.locked())
-            {
-                continue;
             }
             row.available = balance.available();
             row.locked = balance.locked();
+            if (newRow)
+            {
+                row.persist();
+            }
             written.add(row);
         }
         return written;
@@ -283,14 +303,18 @@ final class ReadModelWriter
     static void writeIndex(final int marketId, final long price, final long time)
     {
         IndexPriceRow row = IndexPriceRow.findById(marketId);
+        final boolean created = row == null;
         if (row == null)
         {
             row = new IndexPriceRow();
             row.marketId = marketId;
-            row.persist();
         }
         row.price = price;
         row.updatedAt = Instant.ofEpochMilli(time);
+        if (created)
+        {
+            row.persist();
+        }
     }
 
     /** The chat line for a note; null for an auto-reply the ad does not have. */
