@@ -1,0 +1,295 @@
+package org.p2px.projector;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.p2px.core.CoreReader;
+import org.p2px.engine.Engine;
+import org.p2px.gateway.Pushes;
+
+/**
+ * One run of the projector over one engine, on its own thread: starts the replica where the read models stand,
+ * subscribes to the engine after the replica's batch, and turns batches into transactions of at most
+ * {@link #MAX_BATCHES_PER_TRANSACTION}, each storing the position with the rows. A failure starts over from the
+ * database's position; a journal that no longer reaches back that far falls back to the newest snapshot.
+ */
+final class ProjectionRun implements Runnable
+{
+    static final int MAX_BATCHES_PER_TRANSACTION = 500;
+    private static final int QUEUE_CAPACITY = 4096;
+    private static final long POLL_MS = 100;
+    private static final long MAX_RETRY_WAIT_MS = 30_000;
+    private static final String SUBSCRIBER = "read-model-projector";
+    private static final System.Logger LOG = System.getLogger(ProjectionRun.class.getName());
+
+    private final Engine engine;
+    private final ReadModelWriter writer;
+    private final ProjectionPushes pushes;
+    private final Supplier<Pushes> pushTarget;
+    private final LongConsumer published;
+    private final BlockingQueue<BatchFeed.Batch> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final List<BatchFeed.Batch> pending = new ArrayList<>(MAX_BATCHES_PER_TRANSACTION);
+    private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private ChangeCollector collector;
+    private BatchFeed feed;
+    private Engine.Subscription subscription;
+    /** The last batch the replica has applied, and the last one in the read models. */
+    private long replicaSequence;
+    private long projected;
+
+    ProjectionRun(final Engine engine, final ReadModelWriter writer, final ProjectionPushes pushes,
+        final Supplier<Pushes> pushTarget, final LongConsumer published)
+    {
+        this.engine = engine;
+        this.writer = writer;
+        this.pushes = pushes;
+        this.pushTarget = pushTarget;
+        this.published = published;
+        this.thread = new Thread(this, "p2px-projector");
+        thread.setDaemon(true);
+    }
+
+    void start()
+    {
+        thread.start();
+    }
+
+    /**
+     * Stops after the transaction in hand (a retrying one gives up); the thread ends the subscription. No
+     * interrupt: it could land inside a JDBC call (H2 closes its file on one).
+     */
+    void stop()
+    {
+        running = false;
+        try
+        {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void run()
+    {
+        while (running)
+        {
+            try
+            {
+                if (collector == null)
+                {
+                    begin();
+                }
+                final BatchFeed.Batch first = queue.poll(POLL_MS, TimeUnit.MILLISECONDS);
+                if (first != null)
+                {
+                    pending.add(first);
+                    queue.drainTo(pending, MAX_BATCHES_PER_TRANSACTION - 1);
+                    project();
+                }
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            catch (final RuntimeException ex)
+            {
+                if (!running)
+                {
+                    break;
+                }
+                LOG.log(System.Logger.Level.ERROR, "projector failed; starting over from the database position", ex);
+                reset();
+                pause(1_000);
+            }
+            finally
+            {
+                pending.clear();
+            }
+        }
+        unsubscribe();
+    }
+
+    /** Reads the position, builds the replica up to it and subscribes after the replica's batch. */
+    private void begin()
+    {
+        final long position = QuarkusTransaction.requiringNew().call(ReadModelWriter::position);
+        final var config = engine.config();
+        final ReplicaStart start = ReplicaStart.at(config.core(), config.snapshotDirectory(), position);
+        LOG.log(System.Logger.Level.INFO, "projector at batch {0}: replica from {1} at batch {2}", position,
+            start.fromSnapshot() ? "a snapshot" : "an empty core", start.batchSequence());
+        final long journaled = engine.batchSequence();
+        if (journaled < position)
+        {
+            LOG.log(System.Logger.Level.ERROR, "the read models are at batch {0} but the journal ends at batch {1}: " +
+                "the database and the journal do not belong together", position, journaled);
+        }
+        projected = position;
+        published.accept(position);
+        follow(start);
+    }
+
+    private void follow(final ReplicaStart start)
+    {
+        collector = new ChangeCollector(start.replica());
+        replicaSequence = start.batchSequence();
+        feed = new BatchFeed(queue);
+        try
+        {
+            subscription = engine.subscribe(SUBSCRIBER, feed, replicaSequence);
+        }
+        catch (final IllegalArgumentException journalPruned)
+        {
+            fallBack();
+        }
+    }
+
+    private void project()
+    {
+        final Changes changes = new Changes();
+        for (final BatchFeed.Batch batch : pending)
+        {
+            if (batch.sequence() <= replicaSequence)
+            {
+                continue;
+            }
+            if (batch.sequence() != replicaSequence + 1)
+            {
+                // The journal starts after the batch the replica needs next: it was pruned.
+                fallBack();
+                return;
+            }
+            view.wrap(batch.events());
+            if (batch.sequence() <= projected)
+            {
+                collector.replay(view, 0, batch.events().length);
+            }
+            else
+            {
+                collector.apply(batch.sequence(), view, 0, batch.events().length, changes);
+            }
+            replicaSequence = batch.sequence();
+        }
+        if (!changes.isEmpty())
+        {
+            commit(changes);
+        }
+    }
+
+    private void commit(final Changes changes)
+    {
+        changes.resolve(collector.reader());
+        final Committed committed = writeWithRetry(changes);
+        projected = changes.lastSequence;
+        published.accept(projected);
+        final Pushes target = pushTarget.get();
+        if (target != null)
+        {
+            try
+            {
+                pushes.send(target, committed, () -> engine);
+            }
+            catch (final RuntimeException ex)
+            {
+                // The rows are committed; a client that missed a push sees the gap in seq and re-subscribes.
+                LOG.log(System.Logger.Level.WARNING, "projector pushes for batch " + projected + " failed", ex);
+            }
+        }
+    }
+
+    /** A database that is down is waited for: the changes are already computed and are written as they are. */
+    private Committed writeWithRetry(final Changes changes)
+    {
+        long wait = 500;
+        while (true)
+        {
+            try
+            {
+                return QuarkusTransaction.requiringNew().call(() -> writer.write(changes));
+            }
+            catch (final RuntimeException ex)
+            {
+                if (!running)
+                {
+                    throw ex;
+                }
+                LOG.log(System.Logger.Level.ERROR, "projector could not write batches " + changes.firstSequence +
+                    " to " + changes.lastSequence + "; retrying in " + wait + " ms", ex);
+                pause(wait);
+                wait = Math.min(wait * 2, MAX_RETRY_WAIT_MS);
+            }
+        }
+    }
+
+    /**
+     * The journal no longer holds the batches after the read models' position: rebuild the read models from the
+     * newest snapshot's whole state and follow from there. Orders that finished in between keep their last rows.
+     */
+    private void fallBack()
+    {
+        unsubscribe();
+        final var config = engine.config();
+        final ReplicaStart newest = ReplicaStart.newest(config.core(), config.snapshotDirectory())
+            .orElseThrow(() -> new IllegalStateException("the journal does not reach back to batch " +
+                (projected + 1) + " and there is no snapshot to start from"));
+        LOG.log(System.Logger.Level.WARNING, "the journal no longer holds batch {0}: read models rewritten from " +
+            "the whole state of the snapshot at batch {1}; orders that finished in between keep their last rows",
+            projected + 1, newest.batchSequence());
+        QuarkusTransaction.requiringNew().run(() ->
+            ReadModelWriter.writeFullState(new CoreReader(newest.replica()), newest.batchSequence()));
+        projected = newest.batchSequence();
+        published.accept(projected);
+        follow(newest);
+    }
+
+    private void reset()
+    {
+        unsubscribe();
+        collector = null;
+    }
+
+    private void unsubscribe()
+    {
+        if (feed != null)
+        {
+            feed.close();
+            feed = null;
+        }
+        if (subscription != null)
+        {
+            subscription.close();
+            subscription = null;
+        }
+        queue.clear();
+    }
+
+    /** Waits, but no longer than the run keeps running. */
+    private void pause(final long millis)
+    {
+        final long end = System.currentTimeMillis() + millis;
+        try
+        {
+            while (running && System.currentTimeMillis() < end)
+            {
+                Thread.sleep(POLL_MS);
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
