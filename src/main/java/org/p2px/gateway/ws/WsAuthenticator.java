@@ -2,10 +2,10 @@ package org.p2px.gateway.ws;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.p2px.auth.SignedRequest;
@@ -32,7 +32,7 @@ public class WsAuthenticator
 
     Uni<WsLogin> token(final String token)
     {
-        return identities.authenticate(new TokenAuthenticationRequest(new TokenCredential(token, "bearer")))
+        return identities.authenticate(new TokenAuthenticationRequest(new JsonWebTokenCredential(token)))
             .map(identity -> login(identity, "token"));
     }
 
