@@ -143,6 +143,13 @@ public class Sessions
         return all.size();
     }
 
+    /** How many signed-in connections the user has open. */
+    int openCount(final long userId)
+    {
+        final Set<Session> sessions = byUser.get(userId);
+        return sessions == null ? 0 : sessions.size();
+    }
+
     private void overflowed(final Session session)
     {
         LOG.log(System.Logger.Level.INFO, "WebSocket {0} does not read its frames; closing it", session.id());

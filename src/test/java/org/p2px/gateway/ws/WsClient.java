@@ -119,6 +119,19 @@ final class WsClient implements AutoCloseable
         listener.resume(socket);
     }
 
+    /** For a paused client: read {@code frames} more frames, then stop reading again. */
+    void read(final int frames)
+    {
+        socket.request(frames);
+    }
+
+    /** Sends a text message in two frames. */
+    void sendInTwoFrames(final String first, final String second)
+    {
+        socket.sendText(first, false).join();
+        socket.sendText(second, true).join();
+    }
+
     Closed closed()
     {
         return listener.closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
