@@ -1,0 +1,100 @@
+package org.p2px.gateway.ws;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One connection's outgoing frames. Any thread may offer; frames are written on the connection's event loop in
+ * offer order (a write from the event loop itself would otherwise overtake writes queued from other threads). A
+ * frame counts as pending from its offer until the socket took it; when the client stops reading, pending frames
+ * pile up, and past the bound the offer fails, the queue is dropped and the caller closes the connection. One
+ * frame larger than the whole bound still goes out when nothing else is pending.
+ */
+final class Outbound
+{
+    /** Writes one frame and runs {@code written} once the socket took it (or the write failed). */
+    interface Writer
+    {
+        void write(String text, Runnable written);
+    }
+
+    private final Executor eventLoop;
+    private final Writer writer;
+    private final int maxMessages;
+    private final long maxChars;
+    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private final AtomicInteger pendingMessages = new AtomicInteger();
+    private final AtomicLong pendingChars = new AtomicLong();
+    private boolean drainScheduled;
+    private boolean stopped;
+
+    Outbound(final Executor eventLoop, final Writer writer, final int maxMessages, final long maxChars)
+    {
+        this.eventLoop = eventLoop;
+        this.writer = writer;
+        this.maxMessages = maxMessages;
+        this.maxChars = maxChars;
+    }
+
+    /** False when the bound is exceeded: the outbound is stopped and the connection must be closed. */
+    synchronized boolean offer(final String text)
+    {
+        if (stopped)
+        {
+            return true;
+        }
+        final int length = text.length();
+        final int messages = pendingMessages.get();
+        if (messages >= maxMessages || (messages > 0 && pendingChars.get() + length > maxChars))
+        {
+            stop();
+            return false;
+        }
+        pendingMessages.incrementAndGet();
+        pendingChars.addAndGet(length);
+        queue.addLast(text);
+        if (!drainScheduled)
+        {
+            drainScheduled = true;
+            eventLoop.execute(this::drain);
+        }
+        return true;
+    }
+
+    /** Drops what is queued and ignores later offers. */
+    synchronized void stop()
+    {
+        stopped = true;
+        queue.clear();
+    }
+
+    int pendingMessages()
+    {
+        return pendingMessages.get();
+    }
+
+    private void drain()
+    {
+        while (true)
+        {
+            final String text;
+            synchronized (this)
+            {
+                text = queue.pollFirst();
+                if (text == null)
+                {
+                    drainScheduled = false;
+                    return;
+                }
+            }
+            final int length = text.length();
+            writer.write(text, () ->
+            {
+                pendingMessages.decrementAndGet();
+                pendingChars.addAndGet(-length);
+            });
+        }
+    }
+}

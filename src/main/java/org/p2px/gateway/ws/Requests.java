@@ -1,0 +1,124 @@
+package org.p2px.gateway.ws;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import org.p2px.gateway.GatewayError;
+
+/**
+ * From a text frame to its reply. On the event loop: read the frame, take a rate-limit token, queue the request
+ * (all cheap and bounded). On a worker: run the operation in a request context and send the reply. Replies leave
+ * in request order; only RATE_LIMITED refusals are sent at once and may overtake replies still being worked on.
+ */
+@ApplicationScoped
+public class Requests
+{
+    private final ObjectMapper mapper;
+    private final Replies replies;
+    private final WsOperations operations;
+    private final Sessions sessions;
+    private final WsSettings settings;
+
+    public Requests(final ObjectMapper mapper, final Replies replies, final WsOperations operations, final Sessions sessions,
+        final WsSettings settings)
+    {
+        this.mapper = mapper;
+        this.replies = replies;
+        this.operations = operations;
+        this.sessions = sessions;
+        this.settings = settings;
+    }
+
+    /** On the connection's event loop. */
+    void onText(final Session session, final String text)
+    {
+        final long now = System.nanoTime();
+        session.heard(now);
+        if (session.isClosed())
+        {
+            return;
+        }
+        final WsRequest request = WsRequest.parse(mapper, text);
+        if (!session.admit(now))
+        {
+            refuse(session, request, GatewayError.RATE_LIMITED.message());
+            return;
+        }
+        if (!session.enqueue(() -> execute(session, request)))
+        {
+            refuse(session, request, "Too many requests waiting for a reply; wait for them.");
+        }
+    }
+
+    /** Binary frames are not part of the protocol. */
+    void onBinary(final Session session)
+    {
+        final long now = System.nanoTime();
+        session.heard(now);
+        if (!session.isClosed() && session.admit(now))
+        {
+            session.send(replies.error(null, GatewayError.MALFORMED_REQUEST, "Send requests as JSON text frames."));
+        }
+    }
+
+    private void refuse(final Session session, final WsRequest request, final String message)
+    {
+        session.send(replies.error(request.id(), GatewayError.RATE_LIMITED, message));
+        if (session.refusalsInARow() >= settings.rateLimit().closeAfterRefusals())
+        {
+            sessions.close(session, CloseCodes.POLICY_VIOLATION, "rate limit exceeded again and again");
+        }
+    }
+
+    /** On a worker thread, one request of a session at a time. */
+    private void execute(final Session session, final WsRequest request)
+    {
+        if (session.isClosed())
+        {
+            return;
+        }
+        if (request.malformed())
+        {
+            session.send(replies.error(request.id(), GatewayError.MALFORMED_REQUEST, request.problem()));
+            return;
+        }
+        final ManagedContext requestContext = Arc.container().requestContext();
+        final boolean activated = !requestContext.isActive();
+        if (activated)
+        {
+            requestContext.activate();
+        }
+        FollowUp followUp = null;
+        try
+        {
+            final Object result = operations.invoke(session, request.op(), request.args());
+            followUp = result instanceof FollowUp follow ? follow : null;
+            final String reply = replies.ok(request.id(), followUp == null ? result : followUp.result());
+            if (followUp == null)
+            {
+                session.send(reply);
+            }
+            else
+            {
+                followUp.send(reply);
+            }
+        }
+        catch (final Throwable failure)
+        {
+            if (followUp != null)
+            {
+                followUp.abort();
+            }
+            session.send(replies.error(request.id(), WsErrors.of(failure, request.op())));
+        }
+        finally
+        {
+            if (activated)
+            {
+                requestContext.terminate();
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.p2px.gateway.ws;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+
+/**
+ * Every open session, indexed by signed-in user and by public channel, so that a push finds its receivers without
+ * scanning every connection. Private channels are reached through the user index; the session itself knows which
+ * channels it subscribed to.
+ */
+@ApplicationScoped
+public class Sessions
+{
+    private static final System.Logger LOG = System.getLogger(Sessions.class.getName());
+
+    private final WsSettings settings;
+    private final Executor workers = Infrastructure.getDefaultWorkerPool();
+    private final Set<Session> all = ConcurrentHashMap.newKeySet();
+    private final ConcurrentMap<Long, Set<Session>> byUser = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Set<Session>> byChannel = new ConcurrentHashMap<>();
+
+    public Sessions(final WsSettings settings)
+    {
+        this.settings = settings;
+    }
+
+    /** A new connection's session; its frames are written on {@code eventLoop}, the connection's context. */
+    Session open(final WebSocketConnection connection, final Context eventLoop)
+    {
+        final Outbound outbound = new Outbound(task -> eventLoop.runOnContext(ignored -> task.run()),
+            (text, written) -> connection.sendText(text).subscribe().with(done -> written.run(), failure -> written.run()),
+            settings.outbound().maxMessages(), settings.outbound().maxBytes());
+        final long now = System.nanoTime();
+        final Session session = new Session(connection, outbound,
+            new TokenBucket(settings.rateLimit().perSecond(), settings.rateLimit().burst(), now),
+            new SerialRequests(workers, settings.maxPendingRequests()),
+            settings.outbound().maxMessages(), this::overflowed, now);
+        connection.userData().put(Session.KEY, session);
+        all.add(session);
+        return session;
+    }
+
+    Optional<Session> of(final WebSocketConnection connection)
+    {
+        return Optional.ofNullable(connection.userData().get(Session.KEY));
+    }
+
+    Collection<Session> all()
+    {
+        return List.copyOf(all);
+    }
+
+    void signIn(final Session session, final WsLogin login)
+    {
+        session.signIn(login);
+        final long userId = login.caller().userId();
+        byUser.compute(userId, (id, sessions) -> added(sessions, session));
+        if (session.isClosed())
+        {
+            // Closed while signing in: forget() may have run before the line above.
+            byUser.computeIfPresent(userId, (id, sessions) -> removed(sessions, session));
+        }
+    }
+
+    /** Opens the session's stream for {@code channel} (holding pushes back) and indexes it; false if already there. */
+    boolean subscribe(final Session session, final String channel)
+    {
+        if (!session.openStream(channel))
+        {
+            return false;
+        }
+        if (Channels.isPublic(channel))
+        {
+            byChannel.compute(channel, (name, sessions) -> added(sessions, session));
+        }
+        return true;
+    }
+
+    boolean unsubscribe(final Session session, final String channel)
+    {
+        byChannel.computeIfPresent(channel, (name, sessions) -> removed(sessions, session));
+        return session.dropStream(channel);
+    }
+
+    void toChannel(final String channel, final PushText push)
+    {
+        final Set<Session> sessions = byChannel.get(channel);
+        if (sessions != null)
+        {
+            sessions.forEach(session -> session.push(channel, push));
+        }
+    }
+
+    void toUser(final long userId, final String channel, final PushText push)
+    {
+        final Set<Session> sessions = byUser.get(userId);
+        if (sessions != null)
+        {
+            sessions.forEach(session -> session.push(channel, push));
+        }
+    }
+
+    boolean hasSubscribers(final String channel)
+    {
+        return byChannel.containsKey(channel);
+    }
+
+    boolean isOnline(final long userId)
+    {
+        return byUser.containsKey(userId);
+    }
+
+    /** Closes the connection with {@code code} and frees its state at once, whatever the client does next. */
+    void close(final Session session, final int code, final String reason)
+    {
+        if (session.close(code, reason))
+        {
+            LOG.log(System.Logger.Level.DEBUG, "closed WebSocket {0}: {1} {2}", session.id(), code, reason);
+        }
+        forget(session);
+    }
+
+    /** The socket is gone: drop every reference to the session. */
+    void closed(final Session session)
+    {
+        session.closed();
+        forget(session);
+    }
+
+    int openCount()
+    {
+        return all.size();
+    }
+
+    /** How many signed-in connections the user has open. */
+    int openCount(final long userId)
+    {
+        final Set<Session> sessions = byUser.get(userId);
+        return sessions == null ? 0 : sessions.size();
+    }
+
+    private void overflowed(final Session session)
+    {
+        LOG.log(System.Logger.Level.INFO, "WebSocket {0} does not read its frames; closing it", session.id());
+        close(session, CloseCodes.TRY_AGAIN_LATER, "too slow: outbound queue full; reconnect and re-subscribe");
+    }
+
+    private void forget(final Session session)
+    {
+        all.remove(session);
+        final WsLogin login = session.login();
+        if (login != null)
+        {
+            byUser.computeIfPresent(login.caller().userId(), (id, sessions) -> removed(sessions, session));
+        }
+        byChannel.keySet().forEach(channel -> byChannel.computeIfPresent(channel, (name, sessions) -> removed(sessions, session)));
+    }
+
+    private static Set<Session> added(final Set<Session> sessions, final Session session)
+    {
+        final Set<Session> result = sessions == null ? ConcurrentHashMap.newKeySet() : sessions;
+        result.add(session);
+        return result;
+    }
+
+    /** The set without the session, or null (which removes the map entry) once it is empty. */
+    private static Set<Session> removed(final Set<Session> sessions, final Session session)
+    {
+        sessions.remove(session);
+        return sessions.isEmpty() ? null : sessions;
+    }
+}

@@ -1,0 +1,64 @@
+package org.p2px.gateway.ws;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.p2px.gateway.ApiException;
+import org.p2px.gateway.GatewayError;
+
+/**
+ * Reads an operation's {@code args} as the REST layer reads a body: the wrong shape is MALFORMED_REQUEST, a failed
+ * Bean Validation constraint is VALIDATION_FAILED naming the fields.
+ */
+@ApplicationScoped
+public class WsArgs
+{
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    public WsArgs(final ObjectMapper mapper, final Validator validator)
+    {
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    public <T> T read(final JsonNode args, final Class<T> type)
+    {
+        final T value;
+        try
+        {
+            value = mapper.treeToValue(args, type);
+        }
+        catch (final JsonProcessingException ex)
+        {
+            throw ApiException.of(GatewayError.MALFORMED_REQUEST, "The args are not of the expected shape.");
+        }
+        final Set<ConstraintViolation<T>> violations = validator.validate(value);
+        if (!violations.isEmpty())
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, violations.stream()
+                .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; ")));
+        }
+        return value;
+    }
+
+    /** A required non-blank text field (a number is taken as its text). */
+    public static String text(final JsonNode args, final String field)
+    {
+        final JsonNode value = args.get(field);
+        if (value == null || !(value.isTextual() || value.isNumber()) || value.asText().isBlank())
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, field + " is required");
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,62 @@
+package org.p2px.gateway.ws;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.p2px.gateway.Pushes;
+
+/**
+ * Pushes to WebSocket subscribers. The data is serialised once per call, whatever the number of receivers; each
+ * connection numbers its own frames. Never blocks: a receiver that cannot keep up is closed, not waited for.
+ */
+@ApplicationScoped
+public class WsPushes implements Pushes
+{
+    private final Sessions sessions;
+    private final ObjectMapper mapper;
+
+    public WsPushes(final Sessions sessions, final ObjectMapper mapper)
+    {
+        this.sessions = sessions;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void toUser(final long userId, final String channel, final String type, final Object data)
+    {
+        if (!Channels.isPrivate(channel))
+        {
+            throw new IllegalArgumentException("not a private channel: " + channel);
+        }
+        if (sessions.isOnline(userId))
+        {
+            sessions.toUser(userId, channel, text(channel, type, data));
+        }
+    }
+
+    @Override
+    public void toChannel(final String channel, final String type, final Object data)
+    {
+        if (!Channels.isPublic(channel))
+        {
+            throw new IllegalArgumentException("not a public channel: " + channel);
+        }
+        if (sessions.hasSubscribers(channel))
+        {
+            sessions.toChannel(channel, text(channel, type, data));
+        }
+    }
+
+    PushText text(final String channel, final String type, final Object data)
+    {
+        try
+        {
+            return new PushText(mapper.writeValueAsString(channel), mapper.writeValueAsString(type), mapper.writeValueAsString(data));
+        }
+        catch (final JsonProcessingException ex)
+        {
+            throw new IllegalArgumentException("cannot serialise a " + type + " push on " + channel, ex);
+        }
+    }
+}

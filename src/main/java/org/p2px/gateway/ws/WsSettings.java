@@ -1,0 +1,55 @@
+package org.p2px.gateway.ws;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * WebSocket gateway limits under {@code p2px.ws.*} (docs/protocol.md, "Limits and close codes"). Frame and message
+ * sizes and the server's automatic pings are Quarkus' own keys under {@code quarkus.websockets-next.server.*}.
+ */
+@ConfigMapping(prefix = "p2px.ws")
+public interface WsSettings
+{
+    RateLimit rateLimit();
+
+    Outbound outbound();
+
+    /** Requests of one connection accepted but not answered yet; more are refused with RATE_LIMITED. */
+    @WithDefault("64")
+    int maxPendingRequests();
+
+    /** A connection from which nothing arrived (no request, no pong to the server's pings) for this long is closed. */
+    @WithDefault("PT60S")
+    Duration idleTimeout();
+
+    /** How often idle connections and expired sign-ins are looked for. */
+    @WithDefault("PT5S")
+    Duration sweepInterval();
+
+    /** A token bucket per connection: {@code per-second} requests on average, bursts up to {@code burst}. */
+    interface RateLimit
+    {
+        @WithDefault("20")
+        int perSecond();
+
+        @WithDefault("40")
+        int burst();
+
+        /** Requests refused in a row after which the connection is closed with 1008. */
+        @WithDefault("200")
+        int closeAfterRefusals();
+    }
+
+    /** The bound of a connection's queue of frames written but not yet taken by the client. */
+    interface Outbound
+    {
+        @WithDefault("4096")
+        int maxMessages();
+
+        /** Counted in characters of the JSON text. */
+        @WithDefault("1048576")
+        long maxBytes();
+    }
+}

@@ -1,0 +1,92 @@
+package org.p2px.gateway.ws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A session's streams without a socket: pushes that arrive while the snapshot is being taken follow it, numbered
+ * on; the outbound bound trips the overflow callback.
+ */
+class SessionStreamTest
+{
+    private final List<String> written = new ArrayList<>();
+    private final List<Runnable> unflushed = new ArrayList<>();
+    private final AtomicInteger overflows = new AtomicInteger();
+
+    private Session session(final int maxMessages, final boolean flush)
+    {
+        final Outbound outbound = new Outbound(Runnable::run, (text, done) ->
+        {
+            written.add(text);
+            if (flush)
+            {
+                done.run();
+            }
+            else
+            {
+                unflushed.add(done);
+            }
+        }, maxMessages, 1 << 20);
+        return new Session(null, outbound, new TokenBucket(20, 40, 0), new SerialRequests(Runnable::run, 8),
+            maxMessages, ignored -> overflows.incrementAndGet(), 0);
+    }
+
+    @Test
+    void pushesDuringTheSnapshotFollowIt()
+    {
+        final Session session = session(100, true);
+        assertTrue(session.openStream("orders"));
+        assertFalse(session.openStream("orders"));
+        session.push("orders", new PushText("\"orders\"", "\"order\"", "{\"id\":1}"));
+        session.push("balances", new PushText("\"balances\"", "\"balance\"", "{}"));
+        assertEquals(List.of(), written);
+
+        session.startStream("orders", "{\"id\":\"s\",\"ok\":true}", new PushText("\"orders\"", "\"snapshot\"", "{}"));
+        session.push("orders", new PushText("\"orders\"", "\"order\"", "{\"id\":2}"));
+        assertEquals(List.of(
+            "{\"id\":\"s\",\"ok\":true}",
+            "{\"channel\":\"orders\",\"seq\":1,\"type\":\"snapshot\",\"data\":{}}",
+            "{\"channel\":\"orders\",\"seq\":2,\"type\":\"order\",\"data\":{\"id\":1}}",
+            "{\"channel\":\"orders\",\"seq\":3,\"type\":\"order\",\"data\":{\"id\":2}}"), written);
+
+        assertTrue(session.dropStream("orders"));
+        session.push("orders", new PushText("\"orders\"", "\"order\"", "{\"id\":3}"));
+        assertEquals(4, written.size());
+    }
+
+    @Test
+    void aClientThatDoesNotReadTripsTheBoundOnce()
+    {
+        final Session session = session(3, false);
+        session.openStream("chat");
+        session.startStream("chat", "{}", new PushText("\"chat\"", "\"snapshot\"", "{}"));
+        session.push("chat", new PushText("\"chat\"", "\"message\"", "{}"));
+        assertEquals(0, overflows.get());
+        session.push("chat", new PushText("\"chat\"", "\"message\"", "{}"));
+        assertEquals(1, overflows.get());
+        // Stopped: later pushes are dropped without another alarm.
+        session.push("chat", new PushText("\"chat\"", "\"message\"", "{}"));
+        assertEquals(1, overflows.get());
+        assertEquals(3, written.size());
+    }
+
+    @Test
+    void writtenFramesFreeTheirRoom()
+    {
+        final Session session = session(2, false);
+        session.send("a");
+        session.send("b");
+        unflushed.forEach(Runnable::run);
+        session.send("c");
+        session.send("d");
+        assertEquals(0, overflows.get());
+        assertEquals(List.of("a", "b", "c", "d"), written);
+    }
+}
