@@ -2,9 +2,11 @@ package org.p2px.gateway.ws;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.p2px.gateway.Presence;
+
 /** Whether a user has at least one signed-in WebSocket connection open (profiles show it). */
 @ApplicationScoped
-public class OnlineUsers
+public class OnlineUsers implements Presence
 {
     private final Sessions sessions;
 
@@ -13,6 +15,7 @@ public class OnlineUsers
         this.sessions = sessions;
     }
 
+    @Override
     public boolean isOnline(final long userId)
     {
         return sessions.isOnline(userId);

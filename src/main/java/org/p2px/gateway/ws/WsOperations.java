@@ -15,7 +15,7 @@ import org.p2px.gateway.GatewayError;
 
 /**
  * The registry of operations: the connection's own ({@code ping}, {@code auth.*}, {@code subscribe},
- * {@code unsubscribe}) and every {@link WsOperation} bean. Two operations with one name stop the start.
+ * {@code unsubscribe}) and every {@link WsOperation} bean, alone or in a {@link WsOperationGroup}. Two operations with one name stop the start.
  */
 @ApplicationScoped
 public class WsOperations
@@ -23,10 +23,12 @@ public class WsOperations
     private final Map<String, SessionOperation> builtIn = new TreeMap<>();
     private final Map<String, WsOperation> plugged = new TreeMap<>();
 
-    public WsOperations(final Instance<SessionOperation> builtIn, final Instance<WsOperation> plugged)
+    public WsOperations(final Instance<SessionOperation> builtIn, final Instance<WsOperation> plugged,
+        final Instance<WsOperationGroup> groups)
     {
         builtIn.forEach(operation -> register(this.builtIn, operation.name(), operation));
         plugged.forEach(operation -> register(this.plugged, operation.name(), operation));
+        groups.forEach(group -> group.operations().forEach(operation -> register(this.plugged, operation.name(), operation)));
         this.plugged.keySet().stream().filter(this.builtIn::containsKey).findFirst().ifPresent(name ->
         {
             throw new IllegalStateException("WebSocket operation " + name + " is built in and cannot be replaced");
