@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.p2px.catalog.Catalog;
@@ -43,6 +44,7 @@ import org.p2px.server.EngineLifecycle;
 
 /** The projector against the running engine and the test database: rows, chat lines, restarts, pushes. */
 @QuarkusTest
+@TestProfile(OwnDatabaseProfile.class)
 class ProjectorTest
 {
     private static final long WAIT_MS = 20_000;

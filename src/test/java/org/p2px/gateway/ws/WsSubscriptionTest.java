@@ -16,6 +16,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.p2px.testing.TradingFixture;
 import org.p2px.gateway.Pushes;
 
 /** subscribe / unsubscribe: the reply, the snapshot as seq 1, then updates numbered on per channel. */
@@ -85,7 +86,8 @@ class WsSubscriptionTest
     {
         try (WsClient client = WsClient.open(uri))
         {
-            final String channel = "book.USDT-EUR";
+            // A real market: the snapshot is its book, and an unknown market is refused.
+            final String channel = "book." + TradingFixture.newMarket();
             assertTrue(client.request("s-1", "subscribe", Map.of("channel", channel)).get("ok").asBoolean());
             assertEquals("snapshot", client.push(channel).get("type").asText());
             pushes.toChannel(channel, "ad", Map.of("adId", 1));
