@@ -1,0 +1,236 @@
+package org.p2px.gateway.ws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.p2px.testing.TradingFixture.FUND_PASSWORD;
+import static org.p2px.testing.TradingFixture.assetOf;
+import static org.p2px.testing.TradingFixture.deposit;
+import static org.p2px.testing.TradingFixture.newMarket;
+import static org.p2px.testing.TradingFixture.newUser;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.p2px.testing.ShiftableClock;
+import org.p2px.testing.TradingFixture.Trader;
+
+/**
+ * Whole trades over real WebSocket connections: every step is an op, every party follows its orders, balances
+ * and chat by subscription, and each channel's pushes are numbered one by one from the snapshot.
+ */
+@QuarkusTest
+class WsTradingFlowsTest
+{
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    @TestHTTPResource("/ws")
+    URI uri;
+
+    @Inject
+    ShiftableClock clock;
+
+    /** A signed-in connection that checks the seq of every push it reads. */
+    private final class Party implements AutoCloseable
+    {
+        final Trader trader;
+        final WsClient client;
+        final Map<String, Long> lastSeq = new HashMap<>();
+
+        Party(final Trader trader, final String... channels)
+        {
+            this.trader = trader;
+            this.client = WsClient.open(uri, Map.of("Authorization", "Bearer " + trader.token()), List.of(), false);
+            for (final String channel : channels)
+            {
+                final JsonNode reply = client.request(id(), "subscribe", Map.of("channel", channel));
+                assertTrue(reply.get("ok").asBoolean(), reply::toString);
+                final JsonNode snapshot = push(channel);
+                assertEquals("snapshot", snapshot.get("type").asText());
+            }
+        }
+
+        /** The op's result; fails on an error reply. */
+        JsonNode ok(final String op, final Object args)
+        {
+            final JsonNode reply = client.request(id(), op, args);
+            assertTrue(reply.get("ok").asBoolean(), () -> op + " answered " + reply);
+            return reply.get("result");
+        }
+
+        /** The op's error code; fails on success. */
+        String refused(final String op, final Object args)
+        {
+            final JsonNode reply = client.request(id(), op, args);
+            assertTrue(!reply.get("ok").asBoolean(), () -> op + " was accepted: " + reply);
+            return reply.get("error").get("code").asText();
+        }
+
+        JsonNode push(final String channel)
+        {
+            final JsonNode push = client.push(channel);
+            final long seq = push.get("seq").asLong();
+            final Long previous = lastSeq.put(channel, seq);
+            assertEquals(previous == null ? 1 : previous + 1, seq, () -> "seq on " + channel + ": " + push);
+            return push;
+        }
+
+        /** Reads pushes on the channel until one's data matches. */
+        JsonNode awaitPush(final String channel, final Predicate<JsonNode> wanted)
+        {
+            for (int i = 0; i < 50; i++)
+            {
+                final JsonNode push = push(channel);
+                if (wanted.test(push.get("data")))
+                {
+                    return push.get("data");
+                }
+            }
+            throw new AssertionError("no matching push on " + channel);
+        }
+
+        JsonNode awaitOrder(final long orderId, final String state)
+        {
+            return awaitPush("orders", order -> order.get("id").asLong() == orderId && state.equals(order.get("state").asText()));
+        }
+
+        @Override
+        public void close()
+        {
+            client.close();
+        }
+    }
+
+    @Test
+    void aTradeOverTheWebSocketWithPushesToBothPartiesAndChat()
+    {
+        final String market = newMarket();
+        final String asset = assetOf(market);
+        final Trader sellerUser = newUser("MERCHANT");
+        deposit(sellerUser.id(), asset, "1000");
+        try (Party seller = new Party(sellerUser, "orders", "balances", "chat", "book." + market);
+             Party buyer = new Party(newUser(), "orders", "balances", "chat"))
+        {
+            final JsonNode ad = seller.ok("ad.create", sellAd(market));
+            final long adId = ad.get("id").asLong();
+            assertEquals("ONLINE", ad.get("status").asText());
+            final JsonNode book = seller.awaitPush("book." + market, data -> data.get("side").asText().equals("SELL")
+                && data.get("ads").size() == 1);
+            assertEquals(adId, book.get("ads").get(0).get("id").asLong());
+
+            final JsonNode opened = buyer.ok("order.take", Map.of("adId", adId, "amount", "92", "paymentMethod", "SEPA"));
+            final long orderId = opened.get("id").asLong();
+            assertEquals("PENDING_PAYMENT", opened.get("state").asText());
+            seller.awaitOrder(orderId, "PENDING_PAYMENT");
+            buyer.awaitOrder(orderId, "PENDING_PAYMENT");
+            buyer.awaitPush("chat", line -> line.get("orderId").asLong() == orderId && "AUTO_REPLY".equals(line.get("kind").asText()));
+
+            buyer.ok("chat.send", Map.of("orderId", orderId, "text", "Sent by SEPA, reference 4711."));
+            final JsonNode line = seller.awaitPush("chat", l -> "USER".equals(l.get("kind").asText()));
+            assertEquals("Sent by SEPA, reference 4711.", line.get("text").asText());
+            assertEquals(buyer.trader.id(), line.get("authorId").asLong());
+            buyer.awaitPush("chat", l -> "USER".equals(l.get("kind").asText()));
+
+            buyer.ok("order.paid", Map.of("orderId", orderId));
+            seller.awaitOrder(orderId, "PAID");
+            assertEquals("SECOND_FACTOR_REQUIRED", seller.refused("order.release", Map.of("orderId", orderId)));
+            assertEquals("NOT_SELLER", buyer.refused("order.release", Map.of("orderId", orderId, "fundPassword", FUND_PASSWORD)));
+            seller.ok("order.release", Map.of("orderId", orderId, "fundPassword", FUND_PASSWORD));
+            buyer.awaitOrder(orderId, "COMPLETED");
+            seller.awaitOrder(orderId, "COMPLETED");
+            final JsonNode balance = buyer.awaitPush("balances", b -> asset.equals(b.get("asset").asText()));
+            assertEquals(0, new BigDecimal("100").compareTo(new BigDecimal(balance.get("available").asText())));
+            assertEquals(1, buyer.ok("orders.mine", Map.of("state", "COMPLETED")).get("total").asInt());
+        }
+    }
+
+    @Test
+    void cancelExpiryAndBothDisputeOutcomesArePushed()
+    {
+        final String market = newMarket();
+        final Trader sellerUser = newUser("MERCHANT");
+        deposit(sellerUser.id(), assetOf(market), "1000");
+        try (Party seller = new Party(sellerUser, "orders");
+             Party buyer = new Party(newUser(), "orders");
+             Party arbiter = new Party(newUser("ARBITER")))
+        {
+            final long adId = seller.ok("ad.create", sellAd(market)).get("id").asLong();
+            final long cancelled = take(buyer, adId, "46");
+            buyer.ok("order.cancel", Map.of("orderId", cancelled));
+            assertEquals("BY_BUYER", seller.awaitOrder(cancelled, "CANCELLED").get("cancelReason").asText());
+
+            final long released = take(buyer, adId, "92");
+            final long refunded = take(buyer, adId, "46");
+            final long expired = take(buyer, adId, "20");
+            buyer.ok("order.paid", Map.of("orderId", released));
+            buyer.ok("order.paid", Map.of("orderId", refunded));
+            clock.advance(Duration.ofMinutes(16).toMillis());
+            seller.awaitOrder(expired, "EXPIRED");
+            buyer.ok("order.appeal", Map.of("orderId", released));
+            seller.ok("order.appeal", Map.of("orderId", refunded));
+            buyer.awaitOrder(refunded, "DISPUTED");
+
+            arbiter.ok("chat.send", Map.of("orderId", released, "text", "Arbiter here: please upload the receipt."));
+            arbiter.ok("order.resolve", Map.of("orderId", released, "outcome", "RELEASE"));
+            arbiter.ok("order.resolve", Map.of("orderId", refunded, "outcome", "REFUND"));
+            buyer.awaitOrder(released, "COMPLETED");
+            assertEquals("ARBITER_REFUND", buyer.awaitOrder(refunded, "CANCELLED").get("cancelReason").asText());
+        }
+    }
+
+    @Test
+    void expressSplitsAcrossAdsOverTheWebSocket()
+    {
+        final String market = newMarket();
+        final Trader cheapUser = newUser("MERCHANT");
+        final Trader dearerUser = newUser("MERCHANT");
+        deposit(cheapUser.id(), assetOf(market), "1000");
+        deposit(dearerUser.id(), assetOf(market), "1000");
+        try (Party cheap = new Party(cheapUser, "orders");
+             Party dearer = new Party(dearerUser);
+             Party buyer = new Party(newUser()))
+        {
+            cheap.ok("ad.create", ad(market, "0.9200", "100"));
+            dearer.ok("ad.create", ad(market, "0.9300", "100"));
+            final JsonNode book = buyer.ok("book.get", Map.of("market", market, "side", "SELL"));
+            assertEquals("0.9200", book.get("ads").get(0).get("price").asText());
+            final JsonNode orders = buyer.ok("order.express", Map.of("market", market, "side", "BUY", "amount", "150",
+                "paymentMethods", List.of("SEPA"), "allowSplit", true)).get("orders");
+            assertEquals(2, orders.size());
+            cheap.awaitOrder(orders.get(0).get("id").asLong(), "PENDING_PAYMENT");
+        }
+    }
+
+    private static long take(final Party buyer, final long adId, final String amount)
+    {
+        return buyer.ok("order.take", Map.of("adId", adId, "amount", amount, "paymentMethod", "SEPA")).get("id").asLong();
+    }
+
+    private static Map<String, Object> sellAd(final String market)
+    {
+        return ad(market, "0.9200", "500");
+    }
+
+    private static Map<String, Object> ad(final String market, final String price, final String maxFiat)
+    {
+        return Map.of("market", market, "side", "SELL", "quantity", "500",
+            "terms", Map.of("priceType", "FIXED", "price", price, "minFiat", "10", "maxFiat", maxFiat,
+                "paymentMethods", List.of("SEPA", "WISE"), "autoReply", "Hello from the merchant."));
+    }
+
+    private static String id()
+    {
+        return "r-" + IDS.incrementAndGet();
+    }
+}
