@@ -95,6 +95,12 @@ public final class TradingFixture
      */
     public static String newMarket()
     {
+        return newMarket(true);
+    }
+
+    /** A market as above, with or without its index price (setting one makes the projector push its book). */
+    public static String newMarket(final boolean withIndexPrice)
+    {
         final Trader admin = admin();
         ensureFiat(admin);
         final String asset = "T" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 45), 36)
@@ -106,6 +112,10 @@ public final class TradingFixture
                 "paymentMethods", List.of("SEPA", "WISE", "REVOLUT")))
             .post("/api/v1/admin/markets").then().statusCode(201);
         final String symbol = asset + "-" + FIAT;
+        if (!withIndexPrice)
+        {
+            return symbol;
+        }
         admin.request().body(Map.of("price", "0.9200")).put("/api/v1/admin/markets/" + symbol + "/index-price")
             .then().statusCode(200);
         return symbol;
@@ -190,7 +200,8 @@ public final class TradingFixture
             .body(body);
     }
 
-    private static String hmac(final String secret, final String text)
+    /** Lowercase hex HMAC-SHA256, computed independently of the server's code. */
+    public static String hmac(final String secret, final String text)
     {
         try
         {

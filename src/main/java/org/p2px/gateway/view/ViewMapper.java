@@ -1,6 +1,7 @@
 package org.p2px.gateway.view;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,14 +11,13 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.p2px.catalog.AdTextEntity;
-import org.p2px.catalog.AssetInfo;
 import org.p2px.catalog.Catalog;
 import org.p2px.catalog.MarketInfo;
 import org.p2px.codec.PriceType;
 import org.p2px.codec.Side;
 import org.p2px.core.AdSnapshot;
-import org.p2px.gateway.Decimals;
 import org.p2px.gateway.PaymentMethod;
+import org.p2px.gateway.RowViews;
 import org.p2px.readmodel.AdRow;
 import org.p2px.readmodel.BalanceRow;
 import org.p2px.readmodel.ChatMessageRow;
@@ -34,37 +34,27 @@ import org.p2px.readmodel.UserAccount;
 public class ViewMapper
 {
     private final Catalog catalog;
+    private final RowViews rows;
     /** Usernames never change, so each is read once. */
     private final Map<Long, String> usernames = new ConcurrentHashMap<>();
 
-    public ViewMapper(final Catalog catalog)
+    public ViewMapper(final Catalog catalog, final RowViews rows)
     {
         this.catalog = catalog;
+        this.rows = rows;
     }
 
     public OrderView order(final OrderRow row)
     {
-        final MarketInfo market = catalog.market(row.marketId);
-        return new OrderView(row.id, market.symbol(), row.state, row.buyerId, username(row.buyerId), row.sellerId,
-            username(row.sellerId), row.makerId, row.takerId, row.buyAdId, row.sellAdId, market.formatPrice(row.price),
-            market.formatQuantity(row.quantity), market.formatFiat(row.fiatAmount), market.formatQuantity(row.buyerFee),
-            market.formatQuantity(row.sellerFee), paymentMethod(row.paymentMethod), row.clientOrderId, row.createdAt,
-            row.payBy, row.paidAt, row.releaseBy, row.appealableFrom, row.appellantId, row.cancelRequested,
-            row.cancelReason, row.finishedAt);
+        final Map<Long, String> names = new HashMap<>();
+        names.put(row.buyerId, username(row.buyerId));
+        names.put(row.sellerId, username(row.sellerId));
+        return rows.order(row, names);
     }
 
     public AdView ad(final AdRow row)
     {
-        final MarketInfo market = catalog.market(row.marketId);
-        final AdTextEntity texts = AdTextEntity.findById(row.id);
-        final boolean floating = "FLOATING".equals(row.priceType);
-        return new AdView(row.id, row.ownerId, username(row.ownerId), market.symbol(), row.side, row.status,
-            row.priceType, row.price == null ? null : market.formatPrice(row.price), floating ? row.marginBps : null,
-            market.formatQuantity(row.remaining), market.formatQuantity(row.frozen), market.formatQuantity(row.filled),
-            market.formatFiat(row.minFiat), market.formatFiat(row.maxFiat), PaymentMethod.names(row.paymentMethods),
-            row.paymentWindowMinutes, new AdGates(row.minKycLevel, row.minAccountAgeDays, row.minCompletedOrders,
-                row.minCompletionRateBps, row.maxOpenOrdersPerTaker),
-            row.visibility, row.autoMatch, terms(texts), autoReply(texts), row.createdAt);
+        return rows.ad(row, username(row.ownerId), AdTextEntity.findById(row.id));
     }
 
     public AdView ad(final AdSnapshot ad)
@@ -74,15 +64,17 @@ public class ViewMapper
 
     public BalanceView balance(final BalanceRow row)
     {
-        final AssetInfo asset = catalog.asset(row.assetId);
-        return new BalanceView(asset.code(), Decimals.format(row.available, asset.scale()),
-            Decimals.format(row.locked, asset.scale()));
+        return rows.balance(row);
     }
 
     public ChatMessageView chat(final ChatMessageRow row)
     {
-        return new ChatMessageView(row.id, row.orderId, row.authorId,
-            row.authorId == null ? null : username(row.authorId), row.kind, row.text, row.sentAt);
+        final Map<Long, String> names = new HashMap<>();
+        if (row.authorId != null)
+        {
+            names.put(row.authorId, username(row.authorId));
+        }
+        return RowViews.chat(row, names);
     }
 
     /** One side of a market's book; the ads' texts are read in one query. */
@@ -123,12 +115,6 @@ public class ViewMapper
             new AdGates(ad.minKycLevel(), ad.minAccountAgeDays(), ad.minCompletedOrders(), ad.minCompletionRateBps(),
                 ad.maxOpenOrdersPerTaker()),
             ad.visibility().name(), ad.autoMatch(), terms(texts), autoReply(texts), Instant.ofEpochMilli(ad.createdAt()));
-    }
-
-    private static String paymentMethod(final int bit)
-    {
-        final PaymentMethod method = PaymentMethod.ofBit(bit);
-        return method == null ? String.valueOf(bit) : method.name();
     }
 
     private static String terms(final AdTextEntity texts)

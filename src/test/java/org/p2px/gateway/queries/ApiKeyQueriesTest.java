@@ -3,14 +3,9 @@ package org.p2px.gateway.queries;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -20,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.p2px.auth.UserRole;
 import org.p2px.gateway.queries.Fixtures.TestUser;
 import org.p2px.readmodel.OrderRow;
+import org.p2px.testing.TradingFixture;
 
 /** Bots: a READ key reads but cannot write in the chat, and a staff member's key is no staff. */
 @QuarkusTest
@@ -84,20 +80,6 @@ class ApiKeyQueriesTest
         return given().urlEncodingEnabled(false)
             .header("X-P2PX-APIKEY", key.getString("keyId"))
             .header("X-P2PX-TIMESTAMP", String.valueOf(timestamp))
-            .header("X-P2PX-SIGNATURE", hmac(key.getString("secret"), canonical));
-    }
-
-    private static String hmac(final String secret, final String text)
-    {
-        try
-        {
-            final Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (final Exception ex)
-        {
-            throw new IllegalStateException(ex);
-        }
+            .header("X-P2PX-SIGNATURE", TradingFixture.hmac(key.getString("secret"), canonical));
     }
 }

@@ -5,19 +5,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+import org.p2px.testing.TradingFixture;
 
 /** API keys: their management by the person, and requests signed with them (computed here as docs/api.md says). */
 @QuarkusTest
@@ -137,20 +133,6 @@ class ApiKeyTest
         return given().urlEncodingEnabled(false)
             .header("X-P2PX-APIKEY", keyId)
             .header("X-P2PX-TIMESTAMP", String.valueOf(timestamp))
-            .header("X-P2PX-SIGNATURE", hmac(secret, canonical));
-    }
-
-    private static String hmac(final String secret, final String text)
-    {
-        try
-        {
-            final Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (final Exception ex)
-        {
-            throw new IllegalStateException(ex);
-        }
+            .header("X-P2PX-SIGNATURE", TradingFixture.hmac(secret, canonical));
     }
 }
