@@ -66,7 +66,7 @@ public class Requests
     private void refuse(final Session session, final WsRequest request, final String message)
     {
         session.send(replies.error(request.id(), GatewayError.RATE_LIMITED, message));
-        if (session.refusalsInARow() >= settings.rateLimit().closeAfterRefusals())
+        if (session.refusals() >= settings.rateLimit().closeAfterRefusals())
         {
             sessions.close(session, CloseCodes.POLICY_VIOLATION, "rate limit exceeded again and again");
         }

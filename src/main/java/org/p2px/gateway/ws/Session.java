@@ -22,6 +22,8 @@ final class Session
 {
     static final UserData.TypedKey<Session> KEY = new UserData.TypedKey<>("p2px.ws.session");
 
+    private static final long BACK_OFF_NANOS = 1_000_000_000L;
+
     private final WebSocketConnection connection;
     private final Outbound outbound;
     private final TokenBucket bucket;
@@ -32,7 +34,8 @@ final class Session
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile WsLogin login;
     private volatile long lastHeardNanos;
-    private int refusalsInARow;
+    private int refusals;
+    private long lastRefusalNanos;
 
     Session(final WebSocketConnection connection, final Outbound outbound, final TokenBucket bucket,
         final SerialRequests requests, final int maxHeld, final Consumer<Session> onOverflow, final long nowNanos)
@@ -44,6 +47,7 @@ final class Session
         this.maxHeld = maxHeld;
         this.onOverflow = onOverflow;
         this.lastHeardNanos = nowNanos;
+        this.lastRefusalNanos = nowNanos - BACK_OFF_NANOS;
     }
 
     String id()
@@ -85,21 +89,30 @@ final class Session
         return lastHeardNanos;
     }
 
-    /** Takes a rate-limit token; counts refusals in a row. */
+    /**
+     * Takes a rate-limit token. Refusals are counted until the client backs off: a request admitted a second or more
+     * after the last refusal starts the count again (a client that keeps sending over the limit gets a few requests
+     * through as the bucket refills, and must not reset it with those).
+     */
     synchronized boolean admit(final long nowNanos)
     {
         if (bucket.tryTake(nowNanos))
         {
-            refusalsInARow = 0;
+            if (nowNanos - lastRefusalNanos >= BACK_OFF_NANOS)
+            {
+                refusals = 0;
+            }
             return true;
         }
-        refusalsInARow++;
+        refusals++;
+        lastRefusalNanos = nowNanos;
         return false;
     }
 
-    synchronized int refusalsInARow()
+    /** Refusals since the client last backed off for a second. */
+    synchronized int refusals()
     {
-        return refusalsInARow;
+        return refusals;
     }
 
     boolean enqueue(final Runnable request)

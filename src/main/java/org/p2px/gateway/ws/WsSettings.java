@@ -37,7 +37,7 @@ public interface WsSettings
         @WithDefault("40")
         int burst();
 
-        /** Requests refused in a row after which the connection is closed with 1008. */
+        /** Requests refused with no second-long pause between them, after which the connection is closed with 1008. */
         @WithDefault("200")
         int closeAfterRefusals();
     }

@@ -89,4 +89,23 @@ class SessionStreamTest
         assertEquals(0, overflows.get());
         assertEquals(List.of("a", "b", "c", "d"), written);
     }
+
+    @Test
+    void refusalsCountUntilTheClientBacksOffForASecond()
+    {
+        final Session session = session(10, true);
+        for (int i = 0; i < 40; i++)
+        {
+            assertTrue(session.admit(0));
+        }
+        assertFalse(session.admit(0));
+        assertFalse(session.admit(1_000));
+        // A token refilled 50 ms later lets one request through without forgiving the flood.
+        assertTrue(session.admit(50_000_000L));
+        assertFalse(session.admit(50_000_001L));
+        assertEquals(3, session.refusals());
+        // Quiet for over a second: the count starts again.
+        assertTrue(session.admit(1_100_000_000L));
+        assertEquals(0, session.refusals());
+    }
 }
