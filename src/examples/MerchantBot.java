@@ -478,7 +478,10 @@ public class MerchantBot
     static final class Bot
     {
         private final Options o;
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        // HTTP/1.1: the server reads a signed request's body before authenticating it, which its cleartext HTTP/2
+        // (h2c upgrade, the JDK client's default for http://) does not allow.
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
         private final RestClient rest;
         private final ExecutorService events = Executors.newSingleThreadExecutor(daemon("events"));
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("ping"));

@@ -3,8 +3,12 @@ package org.p2px.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import org.p2px.gateway.GatewayError;
 
 /**
  * Reads the whole body of API-key-signed requests before anything else runs, because the signature covers it:
@@ -22,14 +26,26 @@ public class SignedBodyReader
         final BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_SIGNED_BODY_BYTES);
         router.route().order(Integer.MIN_VALUE).handler(context ->
         {
-            if (context.request().getHeader(ApiKeyMechanism.KEY_HEADER) != null)
-            {
-                bodies.handle(context);
-            }
-            else
+            if (context.request().getHeader(ApiKeyMechanism.KEY_HEADER) == null)
             {
                 context.next();
             }
+            else if (context.request().version() == HttpVersion.HTTP_2)
+            {
+                // Vert.x's HTTP/2 request cannot be paused once its body is read, which the REST layer then does.
+                refuseHttp2(context);
+            }
+            else
+            {
+                bodies.handle(context);
+            }
         });
+    }
+
+    private static void refuseHttp2(final RoutingContext context)
+    {
+        final GatewayError error = GatewayError.UNSUPPORTED_HTTP_VERSION;
+        context.response().setStatusCode(error.status()).putHeader("Content-Type", "application/json")
+            .end(new JsonObject().put("code", error.name()).put("message", error.message()).encode());
     }
 }

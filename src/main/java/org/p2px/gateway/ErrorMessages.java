@@ -37,6 +37,7 @@ public final class ErrorMessages
             case 404, 409 -> "NOT_FOUND_OR_EXISTS";
             case 429 -> "RATE_LIMITED";
             case 503 -> "UNAVAILABLE";
+            case 505 -> "INVALID_INPUT";
             default -> "INTERNAL";
         };
     }

@@ -4,11 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -79,6 +86,24 @@ class ApiKeyTest
             .contentType(ContentType.JSON).body(body)
             .post("/test/signed-echo?note=bye")
             .then().statusCode(401).body("code", equalTo("INVALID_SIGNATURE"));
+    }
+
+    @Test
+    void aSignedRequestOverHttp2IsRefusedWithItsCode() throws Exception
+    {
+        final JsonPath key = create(TestUsers.signUp().getString("accessToken"), List.of("READ"));
+        final long now = System.currentTimeMillis();
+        final String canonical = now + "\nGET\n/api/v1/account/me\n\n";
+        // The JDK client upgrades cleartext requests to HTTP/2 (h2c), as a bot written in Java would by default.
+        final HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()
+            .send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/account/me"))
+                .header("X-P2PX-APIKEY", key.getString("keyId"))
+                .header("X-P2PX-TIMESTAMP", String.valueOf(now))
+                .header("X-P2PX-SIGNATURE", TradingFixture.hmac(key.getString("secret"), canonical))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(HttpClient.Version.HTTP_2, response.version());
+        assertEquals(505, response.statusCode());
+        assertTrue(response.body().contains("UNSUPPORTED_HTTP_VERSION"), response.body());
     }
 
     @Test
