@@ -34,6 +34,7 @@ import org.p2px.engine.EventBatchHandler;
 import org.p2px.engine.EventPoller;
 import org.p2px.engine.IdleStrategyKind;
 import org.p2px.engine.OfferResult;
+import org.p2px.journal.ChronicleJournal;
 
 /**
  * End-to-end engine benchmarks, in process: commands go through the ring buffer, the core, the Chronicle Queue
@@ -90,6 +91,19 @@ public final class EngineBenchmarks
             .withSnapshots(0, Duration.ZERO)
             .withIdleStrategy(IdleStrategyKind.valueOf(System.getProperty("p2px.bench.idle", "SPIN_YIELD")))
             .withVerifyOnStart(false);
+    }
+
+    /**
+     * Starts an engine over {@code data}, its journal pretouched {@code -Dp2px.bench.pretouch-mb} (default 16) ahead
+     * of the appender (0: not at all).
+     */
+    private static Engine start(final Path data) throws IOException
+    {
+        final EngineConfig config = config(data);
+        Files.createDirectories(config.journalDirectory());
+        final long ahead = Long.getLong("p2px.bench.pretouch-mb", ChronicleJournal.DEFAULT_PRETOUCH_AHEAD_BYTES >> 20) << 20;
+        return Engine.start(config, new ChronicleJournal(config.journalDirectory(), config.rollCycle(), config.syncMode(),
+            ahead), SystemEpochClock.INSTANCE);
     }
 
     /** Counts replies and rejections; with a histogram, records latency from each command's intended time. */
@@ -229,7 +243,7 @@ public final class EngineBenchmarks
         final Path data = Files.createTempDirectory("p2px-bench");
         final TradeCycleScript script = new TradeCycleScript(MERCHANTS, TAKERS);
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[512]);
-        try (Engine engine = Engine.start(config(data), SystemEpochClock.INSTANCE))
+        try (Engine engine = start(data))
         {
             final Replies replies = new Replies(null, null, Long.MAX_VALUE);
             try (Client client = new Client(engine, replies))
@@ -276,7 +290,7 @@ public final class EngineBenchmarks
         final int commands = rate * seconds;
         final long[] intended = new long[commands];
         final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-        try (Engine engine = Engine.start(config(data), SystemEpochClock.INSTANCE))
+        try (Engine engine = start(data))
         {
             final long setup;
             try (Client warmup = new Client(engine, new Replies(null, null, Long.MAX_VALUE)))
@@ -357,7 +371,7 @@ public final class EngineBenchmarks
         {
             // Each trade command journals two events (CommandAccepted and its effect); a snapshot halfway.
             final long commands = events / 2;
-            try (Engine engine = Engine.start(config(data), SystemEpochClock.INSTANCE);
+            try (Engine engine = start(data);
                 Client client = new Client(engine, new Replies(null, null, Long.MAX_VALUE)))
             {
                 final Replies replies = client.replies();
@@ -374,7 +388,7 @@ public final class EngineBenchmarks
                 client.await(replies, setup + commands);
                 engine.closeWithoutSnapshot();
             }
-            try (Engine engine = Engine.start(config(data), SystemEpochClock.INSTANCE))
+            try (Engine engine = start(data))
             {
                 System.out.printf("start to ready from the snapshot plus a tail of %,d events: %.2f s%n",
                     engine.recoveredEvents(), engine.recoveryNanos() / 1e9);
@@ -384,7 +398,7 @@ public final class EngineBenchmarks
             {
                 snapshots.forEach(path -> path.toFile().delete());
             }
-            try (Engine engine = Engine.start(config(data), SystemEpochClock.INSTANCE))
+            try (Engine engine = start(data))
             {
                 final double seconds = engine.recoveryNanos() / 1e9;
                 System.out.printf("start to ready replaying the whole journal: %,d events in %.2f s = %,.0f events/s%n",
