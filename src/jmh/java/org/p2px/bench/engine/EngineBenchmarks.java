@@ -59,6 +59,9 @@ public final class EngineBenchmarks
     private static final int TAKERS = 10_000;
     /** Most commands the one-thread client offers before it polls replies again. */
     private static final int SEND_BURST = 256;
+    /** The one-thread client yields while nothing is due ({@code -Dp2px.bench.client-idle=yield}) or spins. */
+    private static final boolean YIELDING_CLIENT = "yield".equals(System.getProperty("p2px.bench.client-idle", "spin"));
+    private static final long CLIENT_YIELD_MIN_NANOS = 5_000;
     private static final boolean ONE_THREAD_CLIENT =
         !"threads".equals(System.getProperty("p2px.bench.client", "one-thread"));
 
@@ -349,7 +352,16 @@ public final class EngineBenchmarks
                 client.offer(buffer, script.trade(trade, buffer, setup + 1 + trade));
                 n++;
             }
-            if (client.poll() == 0 && !ONE_THREAD_CLIENT)
+            if (client.poll() == 0 && ONE_THREAD_CLIENT)
+            {
+                // Nothing to read: give the CPU to any other runnable thread (the journal's pretoucher, the JIT)
+                // while the next send is not due, so that it runs here rather than preempting the core thread.
+                if (YIELDING_CLIENT && start + n * intervalNanos - System.nanoTime() > CLIENT_YIELD_MIN_NANOS)
+                {
+                    Thread.yield();
+                }
+            }
+            else if (!ONE_THREAD_CLIENT)
             {
                 // A separate sending thread sleeps rather than spins: on two cores it would otherwise take a core
                 // from the engine and the consumer. Sleeping late shows up in the figures too.
