@@ -133,11 +133,7 @@ public final class Engine implements AutoCloseable
      */
     public Subscription subscribe(final String name, final EventBatchHandler handler, final long afterSequence)
     {
-        final long[] position = query(core -> new long[]{ coreAgent.batchSequence(), coreAgent.journalIndex() });
-        final long startSequence = afterSequence == CURRENT ? position[0] : afterSequence;
-        final long startIndex = afterSequence == CURRENT ? position[1] : indexOfSequence(afterSequence);
-        final EventConsumerAgent agent = new EventConsumerAgent(name, new BroadcastReceiver(outboundBuffer), journal,
-            handler, startSequence, startIndex, 256);
+        final EventConsumerAgent agent = consumerAgent(name, handler, afterSequence);
         final AgentRunner runner = new AgentRunner(IdleStrategyKind.BACKOFF.create(), this::onAgentError, null, agent);
         AgentRunner.startOnThread(runner);
         synchronized (consumerRunners)
@@ -152,6 +148,24 @@ public final class Engine implements AutoCloseable
             }
             runner.close();
         });
+    }
+
+    /**
+     * As {@link #subscribe}, but the consumer runs on the caller's thread: each {@link EventPoller#poll()} hands
+     * the handler what has arrived. For an event loop that offers commands and reads their answers itself.
+     */
+    public EventPoller poller(final String name, final EventBatchHandler handler, final long afterSequence)
+    {
+        return new EventPoller(consumerAgent(name, handler, afterSequence));
+    }
+
+    private EventConsumerAgent consumerAgent(final String name, final EventBatchHandler handler, final long afterSequence)
+    {
+        final long[] position = query(core -> new long[]{ coreAgent.batchSequence(), coreAgent.journalIndex() });
+        final long startSequence = afterSequence == CURRENT ? position[0] : afterSequence;
+        final long startIndex = afterSequence == CURRENT ? position[1] : indexOfSequence(afterSequence);
+        return new EventConsumerAgent(name, new BroadcastReceiver(outboundBuffer), journal, handler, startSequence,
+            startIndex, 256);
     }
 
     /** A running consumer: how far it has got, how often it had to catch up from the journal, and its stop. */

@@ -3,8 +3,8 @@ package org.p2px.engine;
 import org.agrona.DirectBuffer;
 
 /**
- * A consumer of the engine's output, called on its own thread, in batch-sequence order with no gap and no
- * duplicate. The buffer is only valid during the call.
+ * A consumer of the engine's output, called on the consumer's thread (its own with {@link Engine#subscribe}, the
+ * polling thread with {@link Engine#poller}), in batch-sequence order with no gap and no duplicate. The buffer is only valid during the call.
  */
 @FunctionalInterface
 public interface EventBatchHandler

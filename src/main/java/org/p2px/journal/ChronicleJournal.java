@@ -16,6 +16,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -23,15 +25,33 @@ import org.agrona.concurrent.UnsafeBuffer;
  * memory-mapped files that roll every {@code rollCycle}. An excerpt is complete once its document closes, so a
  * crash mid-append leaves no half record to a reader. With {@link SyncMode#SYNC} each append is also forced to
  * the device before it returns (see docs/reliability.md).
+ *
+ * <p>A {@link JournalPretoucher} on its own thread keeps the pages ahead of the appender mapped and faulted in,
+ * so that appends do not stall on the file system.
  */
 public final class ChronicleJournal implements Journal
 {
+    private static final System.Logger LOG = System.getLogger(ChronicleJournal.class.getName());
+    /** How far ahead of the appender the pretoucher keeps pages in memory: about 0.1 s of appends at 1 M/s. */
+    public static final long DEFAULT_PRETOUCH_AHEAD_BYTES = 16L * 1024 * 1024;
+
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
+    private final AgentRunner pretoucher;
     private final Map<Integer, File> releasedCycleFiles = new ConcurrentSkipListMap<>();
     private byte[] copyBuffer = new byte[4096];
 
     public ChronicleJournal(final Path directory, final RollCycles rollCycle, final SyncMode syncMode)
+    {
+        this(directory, rollCycle, syncMode, DEFAULT_PRETOUCH_AHEAD_BYTES);
+    }
+
+    /**
+     * @param pretouchAheadBytes how far ahead of the appender a background thread faults pages in; 0: no such
+     *                           thread (the appender faults its pages itself).
+     */
+    public ChronicleJournal(
+        final Path directory, final RollCycles rollCycle, final SyncMode syncMode, final long pretouchAheadBytes)
     {
         queue = SingleChronicleQueueBuilder.binary(directory)
             .rollCycle(rollCycle)
@@ -46,12 +66,27 @@ public final class ChronicleJournal implements Journal
             })
             .build();
         appender = queue.createAppender();
+        if (pretouchAheadBytes > 0)
+        {
+            pretoucher = new AgentRunner(new SleepingMillisIdleStrategy(1), ChronicleJournal::onPretouchError, null,
+                new JournalPretoucher(queue, pretouchAheadBytes));
+            AgentRunner.startOnThread(pretoucher);
+        }
+        else
+        {
+            pretoucher = null;
+        }
     }
 
     /** Opens a journal for reading only (the operator's tools), creating nothing. */
     public static ChronicleJournal openReadOnly(final Path directory)
     {
-        return new ChronicleJournal(directory, RollCycles.FAST_HOURLY, SyncMode.NONE);
+        return new ChronicleJournal(directory, RollCycles.FAST_HOURLY, SyncMode.NONE, 0);
+    }
+
+    private static void onPretouchError(final Throwable error)
+    {
+        LOG.log(System.Logger.Level.WARNING, "journal pretoucher error", error);
     }
 
     @Override
@@ -153,6 +188,10 @@ public final class ChronicleJournal implements Journal
     @Override
     public void close()
     {
+        if (pretoucher != null)
+        {
+            pretoucher.close();
+        }
         appender.close();
         queue.close();
     }

@@ -31,15 +31,24 @@ import org.p2px.core.TradingCore;
 import org.p2px.engine.Engine;
 import org.p2px.engine.EngineConfig;
 import org.p2px.engine.EventBatchHandler;
+import org.p2px.engine.EventPoller;
 import org.p2px.engine.IdleStrategyKind;
 import org.p2px.engine.OfferResult;
+import org.p2px.journal.ChronicleJournal;
 
 /**
  * End-to-end engine benchmarks, in process: commands go through the ring buffer, the core, the Chronicle Queue
  * journal and the outbound broadcast to a consumer that sees the replies. See docs/benchmarks.md.
+ *
+ * <p>By default the client is one thread, like a gateway's event loop: it offers the commands and polls the
+ * replies ({@link Engine#poller}), so the client and the core thread are the only busy threads, one per core of
+ * a two-core machine. {@code -Dp2px.bench.client=threads} gives the earlier shape instead: a sending thread and a
+ * consumer on a thread of its own ({@link Engine#subscribe}). {@code -Dp2px.bench.idle} picks the core thread's
+ * idle strategy (default SPIN_YIELD).
  * <pre>
  *   throughput COMMANDS              as fast as the engine takes them; commands/s from first offer to last reply
- *   latency RATE SECONDS             open loop at RATE commands/s; latency from each command's intended send time
+ *   latency RATE SECONDS [WARMUP]    open loop at RATE commands/s after WARMUP seconds (default 5) of the same;
+ *                                    latency from each command's intended send time
  *   replay EVENTS                    journal that many events, then time recovery (from a snapshot, and full)
  *   snapshot USERS ADS               snapshot time and size of a core that holds that many users and ads
  * </pre>
@@ -48,6 +57,13 @@ public final class EngineBenchmarks
 {
     private static final int MERCHANTS = 100;
     private static final int TAKERS = 10_000;
+    /** Most commands the one-thread client offers before it polls replies again. */
+    private static final int SEND_BURST = 256;
+    /** The one-thread client yields while nothing is due ({@code -Dp2px.bench.client-idle=yield}) or spins. */
+    private static final boolean YIELDING_CLIENT = "yield".equals(System.getProperty("p2px.bench.client-idle", "spin"));
+    private static final long CLIENT_YIELD_MIN_NANOS = 5_000;
+    private static final boolean ONE_THREAD_CLIENT =
+        !"threads".equals(System.getProperty("p2px.bench.client", "one-thread"));
 
     /** Set when a run saw something wrong (rejected commands, digests that differ): the process exits 1. */
     private static boolean failed;
@@ -63,7 +79,7 @@ public final class EngineBenchmarks
         {
             case "throughput" -> throughput(args.length > 1 ? Long.parseLong(args[1]) : 3_000_000);
             case "latency" -> latency(args.length > 1 ? Integer.parseInt(args[1]) : 100_000,
-                args.length > 2 ? Integer.parseInt(args[2]) : 10);
+                args.length > 2 ? Integer.parseInt(args[2]) : 10, args.length > 3 ? Integer.parseInt(args[3]) : 5);
             case "replay" -> replay(args.length > 1 ? Long.parseLong(args[1]) : 10_000_000);
             case "snapshot" -> snapshot(args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000,
                 args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000);
@@ -76,8 +92,21 @@ public final class EngineBenchmarks
     {
         return EngineConfig.defaults(data)
             .withSnapshots(0, Duration.ZERO)
-            .withIdleStrategy(IdleStrategyKind.valueOf(System.getProperty("p2px.bench.idle", "BACKOFF")))
+            .withIdleStrategy(IdleStrategyKind.valueOf(System.getProperty("p2px.bench.idle", "SPIN_YIELD")))
             .withVerifyOnStart(false);
+    }
+
+    /**
+     * Starts an engine over {@code data}, its journal pretouched {@code -Dp2px.bench.pretouch-mb} (default 16) ahead
+     * of the appender (0: not at all).
+     */
+    private static Engine start(final Path data) throws IOException
+    {
+        final EngineConfig config = config(data);
+        Files.createDirectories(config.journalDirectory());
+        final long ahead = Long.getLong("p2px.bench.pretouch-mb", ChronicleJournal.DEFAULT_PRETOUCH_AHEAD_BYTES >> 20) << 20;
+        return Engine.start(config, new ChronicleJournal(config.journalDirectory(), config.rollCycle(), config.syncMode(),
+            ahead), SystemEpochClock.INSTANCE);
     }
 
     /** Counts replies and rejections; with a histogram, records latency from each command's intended time. */
@@ -127,30 +156,89 @@ public final class EngineBenchmarks
         }
     }
 
-    private static long runSetup(final Engine engine, final TradeCycleScript script, final UnsafeBuffer buffer)
+    /**
+     * The client's side of the engine: offers commands and sees the replies, either on the caller's thread (a
+     * poller, polled while offering and waiting) or through a consumer on its own thread.
+     */
+    private static final class Client implements AutoCloseable
+    {
+        private final Engine engine;
+        private final Replies replies;
+        private final EventPoller poller;
+        private final Engine.Subscription subscription;
+
+        Client(final Engine engine, final Replies replies)
+        {
+            this.engine = engine;
+            this.replies = replies;
+            this.poller = ONE_THREAD_CLIENT ? engine.poller("replies", replies, Engine.CURRENT) : null;
+            this.subscription = ONE_THREAD_CLIENT ? null : engine.subscribe("replies", replies, Engine.CURRENT);
+        }
+
+        Replies replies()
+        {
+            return replies;
+        }
+
+        boolean tryOffer(final UnsafeBuffer buffer, final int length)
+        {
+            return engine.publisher().offer(1, buffer, 0, length) == OfferResult.ACCEPTED;
+        }
+
+        void offer(final UnsafeBuffer buffer, final int length)
+        {
+            while (!tryOffer(buffer, length))
+            {
+                if (poll() == 0)
+                {
+                    Thread.onSpinWait();
+                }
+            }
+        }
+
+        /** Polls the replies when they come to this thread; 0 when there was nothing (or they do not). */
+        int poll()
+        {
+            return poller == null ? 0 : poller.poll();
+        }
+
+        void await(final Replies replies, final long expected) throws InterruptedException
+        {
+            while (replies.answered.get() < expected)
+            {
+                if (poller == null)
+                {
+                    Thread.sleep(1);
+                }
+                else if (poller.poll() == 0)
+                {
+                    Thread.yield();
+                }
+            }
+        }
+
+        @Override
+        public void close()
+        {
+            if (poller != null)
+            {
+                poller.close();
+            }
+            if (subscription != null)
+            {
+                subscription.close();
+            }
+        }
+    }
+
+    private static long runSetup(final Client client, final TradeCycleScript script, final UnsafeBuffer buffer)
     {
         long correlationId = 0;
         for (int n = 0; n < script.setupCommands(); n++)
         {
-            offer(engine, buffer, script.setup(n, buffer, ++correlationId));
+            client.offer(buffer, script.setup(n, buffer, ++correlationId));
         }
         return correlationId;
-    }
-
-    private static void offer(final Engine engine, final UnsafeBuffer buffer, final int length)
-    {
-        while (engine.publisher().offer(1, buffer, 0, length) != OfferResult.ACCEPTED)
-        {
-            Thread.onSpinWait();
-        }
-    }
-
-    private static void awaitAnswers(final Replies replies, final long expected) throws InterruptedException
-    {
-        while (replies.answered.get() < expected)
-        {
-            Thread.sleep(1);
-        }
     }
 
     static void throughput(final long commands) throws Exception
@@ -158,22 +246,78 @@ public final class EngineBenchmarks
         final Path data = Files.createTempDirectory("p2px-bench");
         final TradeCycleScript script = new TradeCycleScript(MERCHANTS, TAKERS);
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[512]);
-        try (Engine engine = Engine.start(config(data), SystemEpochClock.INSTANCE))
+        try (Engine engine = start(data))
         {
             final Replies replies = new Replies(null, null, Long.MAX_VALUE);
-            engine.subscribe("replies", replies, Engine.CURRENT);
-            final long setup = runSetup(engine, script, buffer);
-            awaitAnswers(replies, setup);
-
-            final long start = System.nanoTime();
-            for (long n = 0; n < commands; n++)
+            try (Client client = new Client(engine, replies))
             {
-                offer(engine, buffer, script.trade(n, buffer, setup + 1 + n));
+                final long setup = runSetup(client, script, buffer);
+                client.await(replies, setup);
+
+                final long start = System.nanoTime();
+                long n = 0;
+                while (n < commands)
+                {
+                    // Offer a burst (until the ring buffer is full), then read what has been answered.
+                    int sent = 0;
+                    while (n < commands && sent < SEND_BURST && client.tryOffer(buffer, script.trade(n, buffer, setup + 1 + n)))
+                    {
+                        n++;
+                        sent++;
+                    }
+                    if (client.poll() == 0 && sent == 0)
+                    {
+                        Thread.yield();
+                    }
+                }
+                client.await(replies, setup + commands);
+                final double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("throughput: %,d commands in %.2f s = %,.0f commands/s journaled and published; " +
+                    "%d rejected (must be 0); %s client%n", commands, seconds, commands / seconds, replies.rejected.get(),
+                    ONE_THREAD_CLIENT ? "one-thread" : "two-thread");
+                failed |= replies.rejected.get() != 0;
             }
-            awaitAnswers(replies, setup + commands);
-            final double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("throughput: %,d commands in %.2f s = %,.0f commands/s journaled and published; " +
-                "%d rejected (must be 0)%n", commands, seconds, commands / seconds, replies.rejected.get());
+        }
+        finally
+        {
+            delete(data);
+        }
+    }
+
+    static void latency(final int rate, final int seconds, final int warmupSeconds) throws Exception
+    {
+        final Path data = Files.createTempDirectory("p2px-bench");
+        final TradeCycleScript script = new TradeCycleScript(MERCHANTS, TAKERS);
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[512]);
+        final int warmupCommands = rate * warmupSeconds;
+        final int commands = rate * seconds;
+        final long[] intended = new long[commands];
+        final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+        try (Engine engine = start(data))
+        {
+            final long setup;
+            try (Client warmup = new Client(engine, new Replies(null, null, Long.MAX_VALUE)))
+            {
+                setup = runSetup(warmup, script, buffer);
+                warmup.await(warmup.replies(), setup);
+                // The same open loop, not measured: the trade path is compiled and the journal's files are in use.
+                openLoop(warmup, script, buffer, setup, 0, warmupCommands, rate, null);
+                warmup.await(warmup.replies(), warmupCommands);
+            }
+            final Replies replies = new Replies(intended, histogram, setup + 1 + warmupCommands);
+            try (Client client = new Client(engine, replies))
+            {
+                openLoop(client, script, buffer, setup, warmupCommands, commands, rate, intended);
+                client.await(replies, commands);
+            }
+            System.out.printf("latency at %,d commands/s for %d s after %d s of warm-up (%,d commands, %d rejected), " +
+                "from intended send time to reply, microseconds: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  p99.99 %.1f" +
+                "  max %.1f; %s client%n",
+                rate, seconds, warmupSeconds, commands, replies.rejected.get(),
+                histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(90) / 1e3,
+                histogram.getValueAtPercentile(99) / 1e3, histogram.getValueAtPercentile(99.9) / 1e3,
+                histogram.getValueAtPercentile(99.99) / 1e3, histogram.getMaxValue() / 1e3,
+                ONE_THREAD_CLIENT ? "one-thread" : "two-thread");
             failed |= replies.rejected.get() != 0;
         }
         finally
@@ -182,51 +326,51 @@ public final class EngineBenchmarks
         }
     }
 
-    static void latency(final int rate, final int seconds) throws Exception
+    /**
+     * Offers trade commands {@code first} to {@code first + count - 1} at {@code rate} per second, each at its
+     * intended time (written to {@code intended} when given), reading replies in between.
+     */
+    private static void openLoop(
+        final Client client, final TradeCycleScript script, final UnsafeBuffer buffer, final long setup,
+        final int first, final int count, final int rate, final long[] intended)
     {
-        final Path data = Files.createTempDirectory("p2px-bench");
-        final TradeCycleScript script = new TradeCycleScript(MERCHANTS, TAKERS);
-        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[512]);
-        final int commands = rate * seconds;
-        final long[] intended = new long[commands];
-        final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-        try (Engine engine = Engine.start(config(data), SystemEpochClock.INSTANCE))
+        final long intervalNanos = 1_000_000_000L / rate;
+        final long start = System.nanoTime() + 1_000_000;
+        int n = 0;
+        while (n < count)
         {
-            final Replies warmup = new Replies(null, null, Long.MAX_VALUE);
-            engine.subscribe("warmup", warmup, Engine.CURRENT);
-            final long setup = runSetup(engine, script, buffer);
-            awaitAnswers(warmup, setup);
-            final Replies replies = new Replies(intended, histogram, setup + 1);
-            engine.subscribe("replies", replies, Engine.CURRENT);
-
-            final long intervalNanos = 1_000_000_000L / rate;
-            final long start = System.nanoTime() + 1_000_000;
-            for (int n = 0; n < commands; n++)
+            // Every command whose time has come goes out, then the replies are read. Latency counts from each
+            // command's intended time, so a late send shows up in the figures (no coordinated omission).
+            final long now = System.nanoTime();
+            while (n < count && start + n * intervalNanos <= now)
             {
-                final long sendAt = start + n * intervalNanos;
-                intended[n] = sendAt;
-                // Sleep rather than spin until the send time: on two cores a spinning sender would take a core
-                // from the engine. Commands whose time has come go out together; latency counts from each one's
-                // intended time, so sleeping late shows up in the figures instead of hiding (no coordinated omission).
-                long wait;
-                while ((wait = sendAt - System.nanoTime()) > 0)
+                if (intended != null)
+                {
+                    intended[n] = start + n * intervalNanos;
+                }
+                final long trade = first + n;
+                client.offer(buffer, script.trade(trade, buffer, setup + 1 + trade));
+                n++;
+            }
+            if (client.poll() == 0 && ONE_THREAD_CLIENT)
+            {
+                // Nothing to read: give the CPU to any other runnable thread (the journal's pretoucher, the JIT)
+                // while the next send is not due, so that it runs here rather than preempting the core thread.
+                if (YIELDING_CLIENT && start + n * intervalNanos - System.nanoTime() > CLIENT_YIELD_MIN_NANOS)
+                {
+                    Thread.yield();
+                }
+            }
+            else if (!ONE_THREAD_CLIENT)
+            {
+                // A separate sending thread sleeps rather than spins: on two cores it would otherwise take a core
+                // from the engine and the consumer. Sleeping late shows up in the figures too.
+                final long wait = start + n * intervalNanos - System.nanoTime();
+                if (wait > 0)
                 {
                     LockSupport.parkNanos(wait);
                 }
-                offer(engine, buffer, script.trade(n, buffer, setup + 1 + n));
             }
-            awaitAnswers(replies, commands);
-            System.out.printf("latency at %,d commands/s for %d s (%,d commands, %d rejected), from intended send " +
-                "time to reply, microseconds: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  p99.99 %.1f  max %.1f%n",
-                rate, seconds, commands, replies.rejected.get(),
-                histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(90) / 1e3,
-                histogram.getValueAtPercentile(99) / 1e3, histogram.getValueAtPercentile(99.9) / 1e3,
-                histogram.getValueAtPercentile(99.99) / 1e3, histogram.getMaxValue() / 1e3);
-            failed |= replies.rejected.get() != 0;
-        }
-        finally
-        {
-            delete(data);
         }
     }
 
@@ -239,24 +383,24 @@ public final class EngineBenchmarks
         {
             // Each trade command journals two events (CommandAccepted and its effect); a snapshot halfway.
             final long commands = events / 2;
-            try (Engine engine = Engine.start(config(data), SystemEpochClock.INSTANCE))
+            try (Engine engine = start(data);
+                Client client = new Client(engine, new Replies(null, null, Long.MAX_VALUE)))
             {
-                final Replies replies = new Replies(null, null, Long.MAX_VALUE);
-                engine.subscribe("replies", replies, Engine.CURRENT);
-                final long setup = runSetup(engine, script, buffer);
+                final Replies replies = client.replies();
+                final long setup = runSetup(client, script, buffer);
                 for (long n = 0; n < commands; n++)
                 {
                     if (n == commands / 2)
                     {
-                        awaitAnswers(replies, setup + n);
+                        client.await(replies, setup + n);
                         engine.snapshotNow();
                     }
-                    offer(engine, buffer, script.trade(n, buffer, setup + 1 + n));
+                    client.offer(buffer, script.trade(n, buffer, setup + 1 + n));
                 }
-                awaitAnswers(replies, setup + commands);
+                client.await(replies, setup + commands);
                 engine.closeWithoutSnapshot();
             }
-            try (Engine engine = Engine.start(config(data), SystemEpochClock.INSTANCE))
+            try (Engine engine = start(data))
             {
                 System.out.printf("start to ready from the snapshot plus a tail of %,d events: %.2f s%n",
                     engine.recoveredEvents(), engine.recoveryNanos() / 1e9);
@@ -266,7 +410,7 @@ public final class EngineBenchmarks
             {
                 snapshots.forEach(path -> path.toFile().delete());
             }
-            try (Engine engine = Engine.start(config(data), SystemEpochClock.INSTANCE))
+            try (Engine engine = start(data))
             {
                 final double seconds = engine.recoveryNanos() / 1e9;
                 System.out.printf("start to ready replaying the whole journal: %,d events in %.2f s = %,.0f events/s%n",
