@@ -64,9 +64,10 @@ public final class LoadTest
             scenario.stopLoad();
             scenario.checkConservation();
         }
-        catch (final ApiError e)
+        catch (final Exception e)
         {
-            System.err.println("load test stopped: " + e.getMessage());
+            // A server that is not there, refuses the admin or a WebSocket upgrade: no load was measured.
+            System.err.println("load test stopped: " + (e instanceof ApiError ? e.getMessage() : e.toString()));
             scenario.close();
             System.exit(3);
         }
@@ -897,7 +898,7 @@ public final class LoadTest
         private final Options o;
         private final HttpClient http;
         private final Rest rest;
-        private final String runId = Long.toString(RANDOM.nextLong() >>> 1, 36).substring(0, 6);
+        private final String runId = randomBase36().substring(6);
         private final String asset = "LT" + runId.toUpperCase(Locale.ROOT);
         private final String market = asset + "-EUR";
         private final List<User> merchants = new ArrayList<>();
@@ -1002,7 +1003,13 @@ public final class LoadTest
 
         private User newUser(final String role)
         {
-            return new User("lt_" + runId + "_" + role, "lt-pass-" + Long.toString(RANDOM.nextLong() >>> 1, 36));
+            return new User("lt_" + runId + "_" + role, "lt-pass-" + randomBase36());
+        }
+
+        /** Twelve random base-36 characters: bit 61 set, so the text never comes out shorter. */
+        private static String randomBase36()
+        {
+            return Long.toString((RANDOM.nextLong() >>> 3) | (1L << 61), 36).substring(0, 12);
         }
 
         private void signUp(final User user)
@@ -1027,7 +1034,7 @@ public final class LoadTest
                 .max(BigDecimal.valueOf(10_000));
             rest.call("POST", "/api/v1/admin/deposits", adminToken,
                 Json.obj("userId", m.id, "asset", asset, "amount", m.deposit));
-            m.fundPassword = "lt-fund-" + Long.toString(RANDOM.nextLong() >>> 1, 36);
+            m.fundPassword = "lt-fund-" + randomBase36();
             rest.call("PUT", "/api/v1/account/fund-password", m.token,
                 Json.obj("password", m.password, "fundPassword", m.fundPassword));
             // The ad reserves its quantity plus the 10 bps maker fee: leave room for the fee.
