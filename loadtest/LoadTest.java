@@ -615,9 +615,12 @@ public final class LoadTest
             final Consumer<String> onBadFrame)
         {
             final Ws ws = new Ws(onPush, onBadFrame);
-            ws.socket = http.newWebSocketBuilder()
-                .header("Authorization", "Bearer " + token)
-                .connectTimeout(Duration.ofSeconds(10))
+            final WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+            if (token != null)
+            {
+                builder.header("Authorization", "Bearer " + token);
+            }
+            ws.socket = builder
                 .buildAsync(URI.create("ws://" + server.getAuthority() + "/ws"), ws)
                 .join();
             return ws;
@@ -875,7 +878,8 @@ public final class LoadTest
         String token;
         Ws ws;
         long adId;
-        String fundPassword;
+        String keyId;
+        String secret;
         BigDecimal deposit = BigDecimal.ZERO;
         final Set<Long> releasing = ConcurrentHashMap.newKeySet();
 
@@ -981,8 +985,16 @@ public final class LoadTest
             log("signed up " + o.merchants + " merchants with ads and " + o.takers + " takers; opening WebSockets");
             for (final User merchant : merchants)
             {
-                merchant.ws = Ws.open(http, o.server, merchant.token, push -> onMerchantPush(merchant, push),
+                merchant.ws = Ws.open(http, o.server, null, push -> onMerchantPush(merchant, push),
                     report::badFrame);
+                final long timestamp = System.currentTimeMillis();
+                final Ws.Reply login = merchant.ws.request("auth.apikey", Json.obj("keyId", merchant.keyId,
+                    "timestamp", String.valueOf(timestamp),
+                    "signature", hmacSha256Hex(merchant.secret, timestamp + "\nGET\n/ws\n\n"))).get(30, TimeUnit.SECONDS);
+                if (!login.ok())
+                {
+                    throw new ApiError(login.code(), "API-key sign-in for " + merchant.name);
+                }
             }
             for (final User taker : takers)
             {
@@ -1034,9 +1046,11 @@ public final class LoadTest
                 .max(BigDecimal.valueOf(10_000));
             rest.call("POST", "/api/v1/admin/deposits", adminToken,
                 Json.obj("userId", m.id, "asset", asset, "amount", m.deposit));
-            m.fundPassword = "lt-fund-" + randomBase36();
-            rest.call("PUT", "/api/v1/account/fund-password", m.token,
-                Json.obj("password", m.password, "fundPassword", m.fundPassword));
+            // Merchants run bots: an API key with RELEASE releases without a person's fund password (and its bcrypt).
+            final Object key = rest.call("POST", "/api/v1/account/api-keys", m.token,
+                Json.obj("label", "loadtest", "permissions", List.of("READ", "TRADE", "RELEASE")));
+            m.keyId = Json.text(key, "keyId");
+            m.secret = Json.text(key, "secret");
             // The ad reserves its quantity plus the 10 bps maker fee: leave room for the fee.
             final BigDecimal quantity = m.deposit.multiply(new BigDecimal("0.99")).setScale(6, RoundingMode.DOWN);
             final Object ad = rest.call("POST", "/api/v1/ads", m.token, Json.obj("market", market, "side", "SELL",
@@ -1162,7 +1176,7 @@ public final class LoadTest
 
         private void sendRelease(final User m, final long orderId, final long sentNanos)
         {
-            m.ws.request("order.release", Json.obj("orderId", orderId, "fundPassword", m.fundPassword))
+            m.ws.request("order.release", Json.obj("orderId", orderId))
                 .thenAccept(reply ->
                 {
                     report.latency("order.release", reply.nanos() - sentNanos);
@@ -1486,6 +1500,22 @@ public final class LoadTest
             lostSamples.forEach(s -> out.println("  lost: " + s));
             out.println("conservation: " + conservation);
             out.println(passed() ? "PASSED" : "FAILED");
+        }
+    }
+
+    /** Lowercase hex HMAC-SHA256: the API-key signature of docs/api.md. */
+    static String hmacSha256Hex(final String secret, final String text)
+    {
+        try
+        {
+            final javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        catch (final java.security.GeneralSecurityException e)
+        {
+            throw new IllegalStateException(e);
         }
     }
 }
