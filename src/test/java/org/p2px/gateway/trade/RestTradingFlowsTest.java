@@ -79,11 +79,10 @@ class RestTradingFlowsTest
     @Test
     void theBuyerCancelsAndTheEscrowGoesBackToTheAd()
     {
-        final String market = newMarket();
-        final Trader seller = newUser("MERCHANT");
-        final Trader buyer = newUser();
-        deposit(seller.id(), assetOf(market), "1000");
-        final long adId = postAd(seller, market, "SELL", "500", "0.9200", "10", "500");
+        final SellAd stage = SellAd.posted();
+        final Trader seller = stage.seller();
+        final Trader buyer = stage.buyer();
+        final long adId = stage.adId();
         final long orderId = take(buyer, adId, "46");
         seller.request().get("/api/v1/ads/" + adId).then().body("frozen", equalTo("50.000000"));
 
@@ -96,11 +95,10 @@ class RestTradingFlowsTest
     @Test
     void anUnpaidOrderExpiresWhenItsPaymentWindowPasses() throws InterruptedException
     {
-        final String market = newMarket();
-        final Trader seller = newUser("MERCHANT");
-        final Trader buyer = newUser();
-        deposit(seller.id(), assetOf(market), "1000");
-        final long adId = postAd(seller, market, "SELL", "500", "0.9200", "10", "500");
+        final SellAd stage = SellAd.posted();
+        final Trader seller = stage.seller();
+        final Trader buyer = stage.buyer();
+        final long adId = stage.adId();
         final long orderId = take(buyer, adId, "92");
 
         clock.advance(Duration.ofMinutes(16).toMillis());
@@ -151,11 +149,10 @@ class RestTradingFlowsTest
     @Test
     void theBuyerWithdrawsAnAppealAndTheOrderIsPaidAgain()
     {
-        final String market = newMarket();
-        final Trader seller = newUser("MERCHANT");
-        final Trader buyer = newUser();
-        deposit(seller.id(), assetOf(market), "1000");
-        final long orderId = take(buyer, postAd(seller, market, "SELL", "500", "0.9200", "10", "500"), "92");
+        final SellAd stage = SellAd.posted();
+        final Trader seller = stage.seller();
+        final Trader buyer = stage.buyer();
+        final long orderId = take(buyer, stage.adId(), "92");
         buyer.request().post("/api/v1/orders/" + orderId + "/paid").then().statusCode(200);
         clock.advance(Duration.ofMinutes(11).toMillis());
         buyer.request().post("/api/v1/orders/" + orderId + "/appeal").then().statusCode(200);
@@ -168,11 +165,10 @@ class RestTradingFlowsTest
     @Test
     void theSellerAsksToCancelAndTheBuyerAccepts()
     {
-        final String market = newMarket();
-        final Trader seller = newUser("MERCHANT");
-        final Trader buyer = newUser();
-        deposit(seller.id(), assetOf(market), "1000");
-        final long orderId = take(buyer, postAd(seller, market, "SELL", "500", "0.9200", "10", "500"), "92");
+        final SellAd stage = SellAd.posted();
+        final Trader seller = stage.seller();
+        final Trader buyer = stage.buyer();
+        final long orderId = take(buyer, stage.adId(), "92");
         buyer.request().post("/api/v1/orders/" + orderId + "/cancel-request").then().statusCode(403)
             .body("code", equalTo("NOT_SELLER"));
         seller.request().post("/api/v1/orders/" + orderId + "/cancel-request").then().statusCode(200)
@@ -209,11 +205,10 @@ class RestTradingFlowsTest
     @Test
     void aBotReleasesWithAnApiKeyThatHasTheReleasePermission()
     {
-        final String market = newMarket();
-        final Trader seller = newUser("MERCHANT");
-        final Trader buyer = newUser();
-        deposit(seller.id(), assetOf(market), "1000");
-        final long orderId = take(buyer, postAd(seller, market, "SELL", "500", "0.9200", "10", "500"), "92");
+        final SellAd stage = SellAd.posted();
+        final Trader seller = stage.seller();
+        final Trader buyer = stage.buyer();
+        final long orderId = take(buyer, stage.adId(), "92");
         buyer.request().post("/api/v1/orders/" + orderId + "/paid").then().statusCode(200);
 
         final Key tradeOnly = newKey(seller, List.of("READ", "TRADE"));
@@ -226,11 +221,10 @@ class RestTradingFlowsTest
     @Test
     void takingWithTheSameClientOrderIdTwiceOpensOneOrder()
     {
-        final String market = newMarket();
-        final Trader seller = newUser("MERCHANT");
-        final Trader buyer = newUser();
-        deposit(seller.id(), assetOf(market), "1000");
-        final long adId = postAd(seller, market, "SELL", "500", "0.9200", "10", "500");
+        final SellAd stage = SellAd.posted();
+        final Trader seller = stage.seller();
+        final Trader buyer = stage.buyer();
+        final long adId = stage.adId();
         final Map<String, Object> body = Map.of("adId", adId, "amount", "92", "paymentMethod", "SEPA",
             "clientOrderId", 424242);
         final long first = buyer.request().body(body).post("/api/v1/orders").then().statusCode(201)
@@ -244,11 +238,11 @@ class RestTradingFlowsTest
     @Test
     void badInputIsRefusedWithACodeAndChangesNothing()
     {
-        final String market = newMarket();
-        final Trader seller = newUser("MERCHANT");
-        final Trader buyer = newUser();
-        deposit(seller.id(), assetOf(market), "1000");
-        final long adId = postAd(seller, market, "SELL", "500", "0.9200", "10", "500");
+        final SellAd stage = SellAd.posted();
+        final String market = stage.market();
+        final Trader seller = stage.seller();
+        final Trader buyer = stage.buyer();
+        final long adId = stage.adId();
 
         buyer.request().body(Map.of("adId", adId, "amount", "1.234", "paymentMethod", "SEPA"))
             .post("/api/v1/orders").then().statusCode(400).body("code", equalTo("INVALID_AMOUNT"));
@@ -272,6 +266,19 @@ class RestTradingFlowsTest
         seller.request().get("/api/v1/ads/" + adId).then().body("frozen", equalTo("0.000000"))
             .body("remaining", equalTo("500.000000"));
         buyer.request().get("/api/v1/me/orders").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    /** A market of its own, a merchant with 1000 of its asset and a 500 SELL ad at 0.9200 (10 to 500 EUR), a buyer. */
+    private record SellAd(String market, Trader seller, Trader buyer, long adId)
+    {
+        static SellAd posted()
+        {
+            final String market = newMarket();
+            final Trader seller = newUser("MERCHANT");
+            final Trader buyer = newUser();
+            deposit(seller.id(), assetOf(market), "1000");
+            return new SellAd(market, seller, buyer, postAd(seller, market, "SELL", "500", "0.9200", "10", "500"));
+        }
     }
 
     private static JsonPath awaitState(final Trader reader, final long orderId, final String state)
