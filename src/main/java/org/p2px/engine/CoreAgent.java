@@ -28,7 +28,8 @@ import org.p2px.journal.JournalWriteException;
  * The core thread. Each duty cycle it runs queued queries, sends the core a Tick when one is due, and drains a
  * batch of commands from the inbound ring buffer. For each command it stamps the time, lets the core decide,
  * appends the resulting batch to the journal, and only then publishes it on the outbound broadcast buffer.
- * Nothing is published that is not journaled.
+ * Nothing is published that is not journaled. When idle it lets the journal prepare its next pages. Snapshots
+ * are not its business: a {@link SnapshotReplica} takes them without pausing it.
  *
  * <p>If an append fails, the engine fails stop: it reports FAILED, answers the command (and every command still
  * queued) with SERVICE_UNAVAILABLE, and rebuilds the core from disk so that its state is again exactly what
@@ -45,7 +46,6 @@ final class CoreAgent implements Agent, MessageHandler
     private final ManyToOneRingBuffer inbound;
     private final BroadcastTransmitter outbound;
     private final EpochClock clock;
-    private final SnapshotTaker snapshots;
     private final Runnable recoverAfterFailure;
     private final Consumer<EngineStatus> statusChange;
     private final ManyToOneConcurrentArrayQueue<Runnable> tasks = new ManyToOneConcurrentArrayQueue<>(1024);
@@ -62,8 +62,6 @@ final class CoreAgent implements Agent, MessageHandler
     private long journalIndex;
     private long now;
     private long nextTickAt;
-    private long batchesSinceSnapshot;
-    private long lastSnapshotAt;
     private boolean failed;
 
     CoreAgent(
@@ -73,7 +71,6 @@ final class CoreAgent implements Agent, MessageHandler
         final ManyToOneRingBuffer inbound,
         final BroadcastTransmitter outbound,
         final EpochClock clock,
-        final SnapshotTaker snapshots,
         final Runnable recoverAfterFailure,
         final Consumer<EngineStatus> statusChange)
     {
@@ -82,12 +79,10 @@ final class CoreAgent implements Agent, MessageHandler
         this.inbound = inbound;
         this.outbound = outbound;
         this.clock = clock;
-        this.snapshots = snapshots;
         this.recoverAfterFailure = recoverAfterFailure;
         this.statusChange = statusChange;
         this.tickLength = tickProxy.tick(tickCommand, 0, 0, 0);
         install(recovered);
-        lastSnapshotAt = clock.time();
     }
 
     /** Replaces the core with one rebuilt from disk (at start, and after a failed append). */
@@ -122,14 +117,10 @@ final class CoreAgent implements Agent, MessageHandler
             work++;
         }
         work += inbound.read(this, config.commandBatchLimit());
-        if (!failed && isSnapshotDue())
+        if (work == 0)
         {
-            if (snapshots.take(core, batchSequence, journalIndex, now))
-            {
-                batchesSinceSnapshot = 0;
-                lastSnapshotAt = now;
-            }
-            work++;
+            // Idle: get the journal's next pages ready. Not counted as work, so that the idle strategy backs off.
+            journal.prepareAhead();
         }
         return work;
     }
@@ -170,7 +161,6 @@ final class CoreAgent implements Agent, MessageHandler
         }
         batchSequence = sequence;
         journalIndex = index;
-        batchesSinceSnapshot++;
         publish(EventRecord.BATCH_MSG_TYPE_ID, sequence, index, sessionId, core.batchBuffer(), batchLength);
     }
 
@@ -211,26 +201,6 @@ final class CoreAgent implements Agent, MessageHandler
         }
     }
 
-    private boolean isSnapshotDue()
-    {
-        if (batchesSinceSnapshot == 0)
-        {
-            return false;
-        }
-        final long every = config.snapshotEveryBatches();
-        final long intervalMs = config.snapshotInterval().toMillis();
-        return (every > 0 && batchesSinceSnapshot >= every) || (intervalMs > 0 && now - lastSnapshotAt >= intervalMs);
-    }
-
-    /** Takes a snapshot now if anything changed since the last (a clean shutdown does, to shorten the next start). */
-    void snapshotNow()
-    {
-        if (!failed && batchesSinceSnapshot > 0 && snapshots.take(core, batchSequence, journalIndex, clock.time()))
-        {
-            batchesSinceSnapshot = 0;
-        }
-    }
-
     boolean offerTask(final Runnable task)
     {
         return tasks.offer(task);
@@ -256,8 +226,4 @@ final class CoreAgent implements Agent, MessageHandler
         return journalIndex;
     }
 
-    SnapshotTaker snapshots()
-    {
-        return snapshots;
-    }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import org.agrona.BufferUtil;
@@ -35,6 +36,7 @@ public final class Engine implements AutoCloseable
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
     private static final long QUERY_TIMEOUT_SECONDS = 30;
     private static final int CACHE_LINE = 64;
+    private static final long SNAPSHOT_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     private final EngineConfig config;
     private final Journal journal;
@@ -43,6 +45,9 @@ public final class Engine implements AutoCloseable
     private final UnsafeBuffer outboundBuffer;
     private final CoreAgent coreAgent;
     private final AgentRunner coreRunner;
+    private final EpochClock clock;
+    private SnapshotReplica replica;
+    private AgentRunner replicaRunner;
     private final CommandPublisher publisher;
     private final Recovery.Result recovered;
     private final List<AgentRunner> consumerRunners = new ArrayList<>();
@@ -52,6 +57,7 @@ public final class Engine implements AutoCloseable
     {
         this.config = config;
         this.journal = journal;
+        this.clock = clock;
         this.snapshots = new SnapshotStore(config.snapshotDirectory());
         this.recovered = Recovery.run(config.core(), journal, snapshots);
         if (config.verifyOnStart())
@@ -70,9 +76,7 @@ public final class Engine implements AutoCloseable
             config.eventBufferBytes() + BroadcastBufferDescriptor.TRAILER_LENGTH, CACHE_LINE));
         final BroadcastTransmitter outbound = new BroadcastTransmitter(outboundBuffer);
         publisher = new CommandPublisher(inbound, () -> status);
-        final SnapshotTaker taker = new SnapshotTaker(snapshots, journal, config);
-        coreAgent = new CoreAgent(config, recovered, journal, inbound, outbound, clock, taker,
-            this::reloadAfterFailure, newStatus -> status = newStatus);
+        coreAgent = new CoreAgent(config, recovered, journal, inbound, outbound, clock, this::reloadAfterFailure, newStatus -> status = newStatus);
         coreRunner = new AgentRunner(config.idleStrategy().create(), this::onAgentError, null, coreAgent);
     }
 
@@ -89,6 +93,10 @@ public final class Engine implements AutoCloseable
         createDirectories(config);
         final Engine engine = new Engine(config, journal, clock);
         AgentRunner.startOnThread(engine.coreRunner);
+        if (config.snapshotEveryBatches() > 0 || !config.snapshotInterval().isZero())
+        {
+            engine.snapshotReplica();
+        }
         engine.status = EngineStatus.READY;
         LOG.log(System.Logger.Level.INFO, "engine ready at batch {0}", engine.recovered.batchSequence());
         return engine;
@@ -276,29 +284,56 @@ public final class Engine implements AutoCloseable
         return query(core -> coreAgent.batchSequence());
     }
 
-    /** Takes a snapshot now (when anything changed since the last one), waiting for it to be written. */
+    /**
+     * Takes a snapshot that covers every batch journaled so far (unless one already does), waiting until it is
+     * written. The core does not pause: the snapshot replica, started now if periodic snapshots are off, takes it
+     * once it has applied those batches.
+     *
+     * @throws IllegalStateException when the replica has failed or has not written it within the time limit.
+     */
     public void snapshotNow()
     {
-        query(core ->
+        final long target = batchSequence();
+        final SnapshotReplica taker = snapshotReplica();
+        taker.requestAtOrAfter(target);
+        final long deadline = System.nanoTime() + SNAPSHOT_TIMEOUT_NANOS;
+        while (taker.snapshotSequence() < target)
         {
-            coreAgent.snapshotNow();
-            return null;
-        });
-        while (coreAgent.snapshots().isWriting())
-        {
-            Thread.onSpinWait();
+            if (taker.failure() != null)
+            {
+                throw new IllegalStateException("the snapshot replica has failed", taker.failure());
+            }
+            if (System.nanoTime() - deadline > 0)
+            {
+                throw new IllegalStateException("no snapshot of batch " + target + " within "
+                    + SNAPSHOT_TIMEOUT_NANOS / 1_000_000_000L + " s");
+            }
+            LockSupport.parkNanos(1_000_000);
         }
     }
 
-    /** The core paused this long for the last snapshot, and it was this many bytes. */
-    public long lastSnapshotPauseNanos()
+    /** How long the last snapshot took to serialize and write (on the replica's thread: the core did not pause). */
+    public long lastSnapshotNanos()
     {
-        return coreAgent.snapshots().lastPauseNanos();
+        final SnapshotReplica taker = replica;
+        return taker == null ? 0 : taker.lastSnapshotNanos();
     }
 
     public int lastSnapshotSize()
     {
-        return coreAgent.snapshots().lastSize();
+        final SnapshotReplica taker = replica;
+        return taker == null ? 0 : taker.lastSnapshotSize();
+    }
+
+    private synchronized SnapshotReplica snapshotReplica()
+    {
+        if (replica == null)
+        {
+            replica = new SnapshotReplica(config, journal, snapshots, clock);
+            replicaRunner = new AgentRunner(IdleStrategyKind.BACKOFF.create(), this::onAgentError, null, replica);
+            AgentRunner.startOnThread(replicaRunner);
+        }
+        return replica;
     }
 
     private void reloadAfterFailure()
@@ -348,11 +383,24 @@ public final class Engine implements AutoCloseable
         }
         if (snapshot && status == EngineStatus.READY)
         {
-            snapshotNow();
+            try
+            {
+                snapshotNow();
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.log(System.Logger.Level.ERROR, "no snapshot at shutdown: the next start replays the journal", ex);
+            }
         }
         status = EngineStatus.STOPPED;
         coreRunner.close();
-        coreAgent.snapshots().close();
+        synchronized (this)
+        {
+            if (replicaRunner != null)
+            {
+                replicaRunner.close();
+            }
+        }
         journal.close();
         LOG.log(System.Logger.Level.INFO, "engine stopped");
     }

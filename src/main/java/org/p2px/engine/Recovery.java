@@ -84,15 +84,21 @@ final class Recovery implements JournalRecordHandler
         final long index, final long recordSequence, final long sessionId, final DirectBuffer events, final int offset,
         final int length)
     {
-        if (recordSequence != batchSequence + 1)
-        {
-            throw new IllegalStateException(
-                "journal gap: batch " + recordSequence + " at index " + index + " follows batch " + batchSequence);
-        }
+        requireNext(index, recordSequence, batchSequence);
         replayedEvents += core.apply(events, offset, length);
         replayedBatches++;
         batchSequence = recordSequence;
         journalIndex = index;
+    }
+
+    /** Batches follow one another without a gap; anything else means the journal is not what was written. */
+    static void requireNext(final long index, final long recordSequence, final long previousSequence)
+    {
+        if (recordSequence != previousSequence + 1)
+        {
+            throw new IllegalStateException(
+                "journal gap: batch " + recordSequence + " at index " + index + " follows batch " + previousSequence);
+        }
     }
 
     private void reportProgress(final long total, final long elapsedNanos)

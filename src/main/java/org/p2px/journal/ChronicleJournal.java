@@ -16,8 +16,6 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -26,18 +24,19 @@ import org.agrona.concurrent.UnsafeBuffer;
  * crash mid-append leaves no half record to a reader. With {@link SyncMode#SYNC} each append is also forced to
  * the device before it returns (see docs/reliability.md).
  *
- * <p>A {@link JournalPretoucher} on its own thread keeps the pages ahead of the appender mapped and faulted in,
- * so that appends do not stall on the file system.
+ * <p>A {@link JournalPretoucher}, run by the appending thread when it is idle ({@link #prepareAhead}), keeps the
+ * pages ahead of the appender mapped and faulted in, so that appends do not stall on the file system.
  */
 public final class ChronicleJournal implements Journal
 {
-    private static final System.Logger LOG = System.getLogger(ChronicleJournal.class.getName());
     /** How far ahead of the appender the pretoucher keeps pages in memory: about 0.1 s of appends at 1 M/s. */
     public static final long DEFAULT_PRETOUCH_AHEAD_BYTES = 16L * 1024 * 1024;
+    /** Pages one {@link #prepareAhead} touches at most: a few microseconds, the longest it holds up a command. */
+    private static final int PAGES_PER_PREPARE = 1;
 
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
-    private final AgentRunner pretoucher;
+    private final JournalPretoucher pretoucher;
     private final Map<Integer, File> releasedCycleFiles = new ConcurrentSkipListMap<>();
     private byte[] copyBuffer = new byte[4096];
 
@@ -47,8 +46,8 @@ public final class ChronicleJournal implements Journal
     }
 
     /**
-     * @param pretouchAheadBytes how far ahead of the appender a background thread faults pages in; 0: no such
-     *                           thread (the appender faults its pages itself).
+     * @param pretouchAheadBytes how far ahead of the appender {@link #prepareAhead} faults pages in; 0: not at all
+     *                           (the appender faults its pages itself).
      */
     public ChronicleJournal(
         final Path directory, final RollCycles rollCycle, final SyncMode syncMode, final long pretouchAheadBytes)
@@ -66,27 +65,13 @@ public final class ChronicleJournal implements Journal
             })
             .build();
         appender = queue.createAppender();
-        if (pretouchAheadBytes > 0)
-        {
-            pretoucher = new AgentRunner(new SleepingMillisIdleStrategy(1), ChronicleJournal::onPretouchError, null,
-                new JournalPretoucher(queue, pretouchAheadBytes));
-            AgentRunner.startOnThread(pretoucher);
-        }
-        else
-        {
-            pretoucher = null;
-        }
+        pretoucher = pretouchAheadBytes > 0 ? new JournalPretoucher(queue, pretouchAheadBytes) : null;
     }
 
     /** Opens a journal for reading only (the operator's tools), creating nothing. */
     public static ChronicleJournal openReadOnly(final Path directory)
     {
         return new ChronicleJournal(directory, RollCycles.FAST_HOURLY, SyncMode.NONE, 0);
-    }
-
-    private static void onPretouchError(final Throwable error)
-    {
-        LOG.log(System.Logger.Level.WARNING, "journal pretoucher error", error);
     }
 
     @Override
@@ -129,6 +114,13 @@ public final class ChronicleJournal implements Journal
         }
         events.getBytes(offset, copyBuffer, 0, length);
         bytes.write(copyBuffer, 0, length);
+    }
+
+    /** Faults in a few of the pages the next appends will write, when they are not already. */
+    @Override
+    public int prepareAhead()
+    {
+        return pretoucher == null ? 0 : pretoucher.touch(PAGES_PER_PREPARE);
     }
 
     @Override

@@ -17,6 +17,17 @@ public interface Journal extends AutoCloseable
      */
     long append(long batchSequence, long sessionId, DirectBuffer events, int offset, int length);
 
+    /**
+     * Work the appending thread can do while it has nothing else to do, a few microseconds at a time, so that
+     * later appends are faster (such as faulting in the pages they will write).
+     *
+     * @return how much was done; 0 when there is nothing to do.
+     */
+    default int prepareAhead()
+    {
+        return 0;
+    }
+
     /** Opens a reader positioned after {@code afterIndex} ({@link JournalReader#START} for the beginning). */
     JournalReader reader(long afterIndex);
 

@@ -7,13 +7,17 @@ import net.openhft.chronicle.bytes.MappedFile;
 import net.openhft.chronicle.core.io.ReferenceOwner;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
-import org.agrona.concurrent.Agent;
 
 /**
- * Touches the journal's file ahead of the appender, on a thread of its own, so that the core thread's appends
- * find their pages already mapped and in memory. Without it, an append that crosses into a new page takes a page
- * fault (the filesystem allocates the page, at times waiting for its own journal), and one that crosses into a
- * new chunk of the file first maps that chunk; either can stall an append for milliseconds.
+ * Touches the journal's file ahead of the appender so that appends find their pages already mapped and in
+ * memory. Without it, an append that crosses into a new page takes a page fault (the filesystem allocates the
+ * page, at times waiting for its own journal), and one that crosses into a new chunk of the file first maps that
+ * chunk; either can stall an append for milliseconds.
+ *
+ * <p>The core thread calls it when it has nothing else to do, a few pages at a time ({@link Journal#prepareAhead}):
+ * the work then costs no other thread's CPU and never preempts the core. (It used to run on a thread of its own;
+ * on a two-core machine that third busy thread, waking every millisecond, took the CPU from the core thread or
+ * its clients and was the largest single cause of multi-millisecond latency stalls.)
  *
  * <p>For each page from the queue's write position up to {@code aheadBytes} beyond it, the toucher maps the chunk
  * that holds it (through the queue's own mapped file, so the appender sees the same mapping) and writes the page
@@ -24,11 +28,10 @@ import org.agrona.concurrent.Agent;
  * <p>Best effort: a failure is logged once and the toucher carries on; the appender maps and faults pages itself
  * when it gets there first.
  */
-final class JournalPretoucher implements Agent
+final class JournalPretoucher implements AutoCloseable
 {
     private static final System.Logger LOG = System.getLogger(JournalPretoucher.class.getName());
     private static final long PAGE = 4096;
-    private static final int PAGES_PER_DUTY_CYCLE = 256;
 
     private final SingleChronicleQueue queue;
     private final long aheadBytes;
@@ -45,18 +48,12 @@ final class JournalPretoucher implements Agent
         this.aheadBytes = aheadBytes;
     }
 
-    @Override
-    public String roleName()
-    {
-        return "p2px-journal-pretoucher";
-    }
-
-    @Override
-    public int doWork()
+    /** Touches up to {@code maxPages} pages not yet touched ahead of the write position; returns how many. */
+    int touch(final int maxPages)
     {
         try
         {
-            return touchAhead();
+            return touchAhead(maxPages);
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -70,7 +67,7 @@ final class JournalPretoucher implements Agent
         }
     }
 
-    private int touchAhead() throws IOException
+    private int touchAhead(final int maxPages) throws IOException
     {
         followCycle();
         if (store == null)
@@ -79,7 +76,7 @@ final class JournalPretoucher implements Agent
         }
         final long writePosition = store.writePosition();
         final long from = Math.max(touchedUpTo, (writePosition & ~(PAGE - 1)) + PAGE);
-        final long to = Math.min(writePosition + aheadBytes, from + PAGES_PER_DUTY_CYCLE * PAGE);
+        final long to = Math.min(writePosition + aheadBytes, from + maxPages * PAGE);
         int touched = 0;
         for (long page = from; page < to; page += PAGE)
         {
@@ -133,7 +130,7 @@ final class JournalPretoucher implements Agent
     }
 
     @Override
-    public void onClose()
+    public void close()
     {
         releaseChunk();
         if (store != null)

@@ -1,6 +1,7 @@
 package org.p2px.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -127,6 +128,87 @@ class EngineRestartTest
             assertTrue(engine.recoveredEvents() > 0, "recovered from the journal alone");
             assertEquals(liveDigest, engine.digest());
         }
+    }
+
+    @Test
+    void periodicSnapshotsComeFromTheReplicaAndARestartFromThemReachesTheLiveDigest() throws Exception
+    {
+        final EngineConfig everyFiftyBatches = config().withSnapshots(50, Duration.ZERO);
+        final long liveDigest;
+        try (Engine engine = Engine.start(everyFiftyBatches, SystemEpochClock.INSTANCE))
+        {
+            final ReplyCollector replies = new ReplyCollector();
+            engine.subscribe("replies", replies, Engine.CURRENT);
+            final EngineClient client = new EngineClient(engine.publisher(), 1);
+            replies.await(client.world());
+            trade(client, replies, 10, 3);
+            long last = 0;
+            for (int i = 0; i < 300; i++)
+            {
+                last = client.deposit(10, 1 + i);
+            }
+            assertEquals(ReplyCollector.ACCEPTED, replies.await(last));
+            awaitSnapshotCovering(engine.batchSequence() - 50);
+            liveDigest = engine.digest();
+            engine.closeWithoutSnapshot();
+        }
+        assertTrue(snapshotFiles().size() <= everyFiftyBatches.snapshotsKept(), "old snapshots are pruned");
+        try (Engine engine = Engine.start(everyFiftyBatches, SystemEpochClock.INSTANCE))
+        {
+            assertTrue(engine.recoverySummary().contains("after a snapshot"), engine.recoverySummary());
+            assertTrue(engine.recoveredEvents() < 200, "only the tail after the newest snapshot was replayed: "
+                + engine.recoverySummary());
+            assertEquals(liveDigest, engine.digest());
+        }
+    }
+
+    @Test
+    void aFailedSnapshotReplicaStopsSnapshotsButNotTheCore() throws Exception
+    {
+        final long liveDigest;
+        try (Engine engine = Engine.start(config().withSnapshots(20, Duration.ZERO), SystemEpochClock.INSTANCE))
+        {
+            final ReplyCollector replies = new ReplyCollector();
+            engine.subscribe("replies", replies, Engine.CURRENT);
+            final EngineClient client = new EngineClient(engine.publisher(), 1);
+            replies.await(client.world());
+            // Snapshots can no longer be written: the directory is now a file.
+            deleteSnapshots();
+            Files.delete(data.resolve("snapshots"));
+            Files.writeString(data.resolve("snapshots"), "not a directory");
+            trade(client, replies, 10, 2);
+            long last = 0;
+            for (int i = 0; i < 100; i++)
+            {
+                last = client.deposit(10, 1 + i);
+            }
+            assertEquals(ReplyCollector.ACCEPTED, replies.await(last), "the core kept taking commands");
+            assertEquals(EngineStatus.READY, engine.status());
+            assertThrows(IllegalStateException.class, engine::snapshotNow);
+            liveDigest = engine.digest();
+        }
+        Files.delete(data.resolve("snapshots"));
+        try (Engine engine = Engine.start(config(), SystemEpochClock.INSTANCE))
+        {
+            assertEquals(liveDigest, engine.digest(), "the journal alone rebuilds the state");
+        }
+    }
+
+    private void awaitSnapshotCovering(final long batch) throws Exception
+    {
+        final long deadline = System.nanoTime() + 10_000_000_000L;
+        while (snapshotFiles().stream().noneMatch(file -> coveredBatch(file) >= batch))
+        {
+            assertTrue(System.nanoTime() < deadline, "no snapshot covering batch " + batch + " within 10 s");
+            Thread.sleep(10);
+        }
+    }
+
+    /** The batch a snapshot file covers, from its name (snapshot-<batch>.snap). */
+    private static long coveredBatch(final Path file)
+    {
+        final String name = file.getFileName().toString();
+        return Long.parseLong(name.substring("snapshot-".length(), name.length() - ".snap".length()));
     }
 
     @Test

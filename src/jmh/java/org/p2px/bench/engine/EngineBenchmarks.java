@@ -91,7 +91,7 @@ public final class EngineBenchmarks
     private static EngineConfig config(final Path data)
     {
         return EngineConfig.defaults(data)
-            .withSnapshots(0, Duration.ZERO)
+            .withSnapshots(Long.getLong("p2px.bench.snapshot-every", 0), Duration.ZERO)
             .withIdleStrategy(IdleStrategyKind.valueOf(System.getProperty("p2px.bench.idle", "SPIN_YIELD")))
             .withVerifyOnStart(false);
     }
@@ -109,21 +109,44 @@ public final class EngineBenchmarks
             ahead), SystemEpochClock.INSTANCE);
     }
 
-    /** Counts replies and rejections; with a histogram, records latency from each command's intended time. */
+    /**
+     * Counts replies and rejections; in a latency run, records each trade's latency from its intended time into the
+     * warm-up's histogram or the measured run's. Which one is picked without a branch: a branch that flips when
+     * the measurement starts would make the JIT recompile the client's loop just then.
+     */
     private static final class Replies implements EventBatchHandler, EventHandler
     {
+        private static final int MEASURED = 0;
+        private static final int WARM_UP = 1;
+
         final AtomicLong answered = new AtomicLong();
         final AtomicLong rejected = new AtomicLong();
         private final EventAdapter adapter = new EventAdapter(this);
         private final long[] intendedNanos;
-        private final Histogram histogram;
         private final long firstTrade;
+        private final long firstMeasured;
+        private final Histogram[] histograms;
+        private final StallLog[] stalls;
 
-        Replies(final long[] intendedNanos, final Histogram histogram, final long firstTrade)
+        /** Counts only. */
+        Replies()
+        {
+            this(null, Long.MAX_VALUE, Long.MAX_VALUE, null, null);
+        }
+
+        /**
+         * @param intendedNanos each trade's intended send time, by trade number (correlation id - firstTrade)
+         * @param histograms    the measured run's and the warm-up's
+         * @param stalls        the same, or null to log no stalls
+         */
+        Replies(final long[] intendedNanos, final long firstTrade, final long firstMeasured, final Histogram[] histograms,
+            final StallLog[] stalls)
         {
             this.intendedNanos = intendedNanos;
-            this.histogram = histogram;
             this.firstTrade = firstTrade;
+            this.firstMeasured = firstMeasured;
+            this.histograms = histograms;
+            this.stalls = stalls;
         }
 
         @Override
@@ -148,9 +171,16 @@ public final class EngineBenchmarks
 
         private void answer(final long correlationId)
         {
-            if (histogram != null && correlationId >= firstTrade)
+            if (histograms != null && correlationId >= firstTrade)
             {
-                histogram.recordValue(Math.max(0, System.nanoTime() - intendedNanos[(int)(correlationId - firstTrade)]));
+                final long intended = intendedNanos[(int)(correlationId - firstTrade)];
+                final long latency = Math.max(0, System.nanoTime() - intended);
+                final int phase = (int)((correlationId - firstMeasured) >>> 63); // 1 (WARM_UP) while negative
+                histograms[phase].recordValue(latency);
+                if (stalls != null)
+                {
+                    stalls[phase].record(intended, latency);
+                }
             }
             answered.incrementAndGet();
         }
@@ -248,7 +278,7 @@ public final class EngineBenchmarks
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[512]);
         try (Engine engine = start(data))
         {
-            final Replies replies = new Replies(null, null, Long.MAX_VALUE);
+            final Replies replies = new Replies();
             try (Client client = new Client(engine, replies))
             {
                 final long setup = runSetup(client, script, buffer);
@@ -291,24 +321,31 @@ public final class EngineBenchmarks
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[512]);
         final int warmupCommands = rate * warmupSeconds;
         final int commands = rate * seconds;
-        final long[] intended = new long[commands];
+        final long[] intended = new long[warmupCommands + commands];
         final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-        try (Engine engine = start(data))
+        final Histogram[] histograms = {histogram, new Histogram(TimeUnit.SECONDS.toNanos(10), 3)};
+        final long stallMicros = Long.getLong("p2px.bench.stalls", 0);
+        final StallLog[] stalls = stallMicros <= 0 ? null :
+            new StallLog[] {new StallLog(stallMicros * 1000), new StallLog(stallMicros * 1000)};
+        final long firstTrade = script.setupCommands() + 1;
+        final Replies replies = new Replies(intended, firstTrade, firstTrade + warmupCommands, histograms, stalls);
+        try (Engine engine = start(data);
+            Client client = new Client(engine, replies))
         {
-            final long setup;
-            try (Client warmup = new Client(engine, new Replies(null, null, Long.MAX_VALUE)))
+            final long setup = runSetup(client, script, buffer);
+            client.await(replies, setup);
+            // One open loop: the warm-up (not measured) runs straight into the measured run, through the same code,
+            // so the trade path is compiled and the journal's files are in use before the first measured command.
+            final long start = System.nanoTime() + 1_000_000;
+            if (stalls != null)
             {
-                setup = runSetup(warmup, script, buffer);
-                warmup.await(warmup.replies(), setup);
-                // The same open loop, not measured: the trade path is compiled and the journal's files are in use.
-                openLoop(warmup, script, buffer, setup, 0, warmupCommands, rate, null);
-                warmup.await(warmup.replies(), warmupCommands);
+                stalls[Replies.MEASURED].measureFrom(start + warmupCommands * (1_000_000_000L / rate));
             }
-            final Replies replies = new Replies(intended, histogram, setup + 1 + warmupCommands);
-            try (Client client = new Client(engine, replies))
+            openLoop(client, script, buffer, setup, warmupCommands + commands, rate, intended, start);
+            client.await(replies, setup + warmupCommands + commands);
+            if (stalls != null)
             {
-                openLoop(client, script, buffer, setup, warmupCommands, commands, rate, intended);
-                client.await(replies, commands);
+                stalls[Replies.MEASURED].print();
             }
             System.out.printf("latency at %,d commands/s for %d s after %d s of warm-up (%,d commands, %d rejected), " +
                 "from intended send time to reply, microseconds: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  p99.99 %.1f" +
@@ -327,15 +364,14 @@ public final class EngineBenchmarks
     }
 
     /**
-     * Offers trade commands {@code first} to {@code first + count - 1} at {@code rate} per second, each at its
-     * intended time (written to {@code intended} when given), reading replies in between.
+     * Offers trade commands 0 to {@code count - 1} at {@code rate} per second from {@code start} (nano time), each at
+     * its intended time (written to {@code intended}), reading replies in between.
      */
     private static void openLoop(
         final Client client, final TradeCycleScript script, final UnsafeBuffer buffer, final long setup,
-        final int first, final int count, final int rate, final long[] intended)
+        final int count, final int rate, final long[] intended, final long start)
     {
         final long intervalNanos = 1_000_000_000L / rate;
-        final long start = System.nanoTime() + 1_000_000;
         int n = 0;
         while (n < count)
         {
@@ -344,12 +380,8 @@ public final class EngineBenchmarks
             final long now = System.nanoTime();
             while (n < count && start + n * intervalNanos <= now)
             {
-                if (intended != null)
-                {
-                    intended[n] = start + n * intervalNanos;
-                }
-                final long trade = first + n;
-                client.offer(buffer, script.trade(trade, buffer, setup + 1 + trade));
+                intended[n] = start + n * intervalNanos;
+                client.offer(buffer, script.trade(n, buffer, setup + 1 + n));
                 n++;
             }
             if (client.poll() == 0 && ONE_THREAD_CLIENT)
@@ -384,7 +416,7 @@ public final class EngineBenchmarks
             // Each trade command journals two events (CommandAccepted and its effect); a snapshot halfway.
             final long commands = events / 2;
             try (Engine engine = start(data);
-                Client client = new Client(engine, new Replies(null, null, Long.MAX_VALUE)))
+                Client client = new Client(engine, new Replies()))
             {
                 final Replies replies = client.replies();
                 final long setup = runSetup(client, script, buffer);
@@ -460,7 +492,8 @@ public final class EngineBenchmarks
         final long loadStart = System.nanoTime();
         final TradingCore loaded = TradingCore.fromSnapshot(CoreConfig.defaults(), out, 0, length);
         final long load = System.nanoTime() - loadStart;
-        System.out.printf("snapshot of %,d users and %,d ads: %,d bytes; written (core paused) in %.0f ms, loaded and " +
+        System.out.printf("snapshot of %,d users and %,d ads: %,d bytes; serialized in %.0f ms (on the snapshot replica's thread: the " +
+            "core does not pause), loaded and " +
             "digest-checked in %.0f ms; digests equal: %b%n", users, ads, length, written / 1e6, load / 1e6,
             loaded.digest() == core.digest());
         failed |= loaded.digest() != core.digest();
