@@ -13,7 +13,8 @@ import java.util.Arrays;
  * runs comes out first. That costs a scan of a few runs per add and per poll, where a binary heap costs log n
  * steps of unpredictable branches (a quarter of a trade's time in the benchmarks). A deadline that fits no run
  * goes to a binary min-heap, whose top takes part in the same choice, so the order is exact whatever arrives.
- * Everything is primitive arrays grown by doubling: a warm queue allocates nothing.
+ * Runs are chained chunks of primitive arrays ({@link DeadlineRun}), recycled as they are read, so a run grows
+ * without copying; the heap is primitive arrays grown by doubling. A warm queue allocates nothing.
  */
 final class DeadlineQueue
 {
@@ -26,14 +27,8 @@ final class DeadlineQueue
     private static final int HEAP = MAX_RUNS;
     private static final int UNKNOWN = -1;
 
-    // The runs: rings of capacity runDeadlines[r].length (a power of two), entries from runHeads[r] (inclusive)
-    // to runTails[r] (exclusive), both counting up and masked on access.
-    private final long[][] runDeadlines = new long[MAX_RUNS][];
-    private final long[][] runOrderIds = new long[MAX_RUNS][];
-    private final byte[][] runKinds = new byte[MAX_RUNS][];
-    private final int[] runHeads = new int[MAX_RUNS];
-    private final int[] runTails = new int[MAX_RUNS];
-    private final int initialRunCapacity;
+    private final DeadlineRun.Chunks chunks = new DeadlineRun.Chunks();
+    private final DeadlineRun[] runs = new DeadlineRun[MAX_RUNS];
     private int runCount;
     private int total;
     /** The run (or {@link #HEAP}) holding the least entry, or {@link #UNKNOWN} until looked for. */
@@ -47,7 +42,6 @@ final class DeadlineQueue
 
     DeadlineQueue(final int initialCapacity)
     {
-        initialRunCapacity = Math.max(16, Integer.highestOneBit(Math.max(1, initialCapacity - 1)) << 1);
         deadlines = new long[initialCapacity];
         orderIds = new long[initialCapacity];
         kinds = new byte[initialCapacity];
@@ -61,15 +55,13 @@ final class DeadlineQueue
         {
             if (run == runCount)
             {
-                runDeadlines[run] = new long[initialRunCapacity];
-                runOrderIds[run] = new long[initialRunCapacity];
-                runKinds[run] = new byte[initialRunCapacity];
+                runs[run] = new DeadlineRun(chunks);
                 runCount++;
             }
-            final int tail = runTails[run];
-            if (tail == runHeads[run] || !less(deadline, orderId, runDeadline(run, tail - 1), runOrderId(run, tail - 1)))
+            final DeadlineRun candidate = runs[run];
+            if (candidate.isEmpty() || !less(deadline, orderId, candidate.lastDeadline(), candidate.lastOrderId()))
             {
-                append(run, deadline, orderId, kind);
+                candidate.append(deadline, orderId, kind);
                 return;
             }
         }
@@ -112,19 +104,19 @@ final class DeadlineQueue
     long peekDeadline()
     {
         final int from = least();
-        return from == HEAP ? deadlines[0] : runDeadline(from, runHeads[from]);
+        return from == HEAP ? deadlines[0] : runs[from].headDeadline();
     }
 
     long peekOrderId()
     {
         final int from = least();
-        return from == HEAP ? orderIds[0] : runOrderId(from, runHeads[from]);
+        return from == HEAP ? orderIds[0] : runs[from].headOrderId();
     }
 
     byte peekKind()
     {
         final int from = least();
-        return from == HEAP ? kinds[0] : runKinds[from][runHeads[from] & (runKinds[from].length - 1)];
+        return from == HEAP ? kinds[0] : runs[from].headKind();
     }
 
     /** Removes the least entry; the queue must not be empty. */
@@ -137,10 +129,9 @@ final class DeadlineQueue
         {
             heapPoll();
         }
-        else if (++runHeads[from] == runTails[from])
+        else
         {
-            runHeads[from] = 0;
-            runTails[from] = 0;
+            runs[from].removeHead();
         }
     }
 
@@ -181,8 +172,10 @@ final class DeadlineQueue
         size = 0;
         total = 0;
         least = UNKNOWN;
-        Arrays.fill(runHeads, 0);
-        Arrays.fill(runTails, 0);
+        for (int run = 0; run < runCount; run++)
+        {
+            runs[run].clear();
+        }
     }
 
     private int least()
@@ -194,62 +187,18 @@ final class DeadlineQueue
             long bestOrderId = size > 0 ? orderIds[0] : 0;
             for (int run = 0; run < runCount; run++)
             {
-                final int head = runHeads[run];
-                if (head != runTails[run] &&
-                    (from == UNKNOWN || less(runDeadline(run, head), runOrderId(run, head), bestDeadline, bestOrderId)))
+                final DeadlineRun candidate = runs[run];
+                if (!candidate.isEmpty() &&
+                    (from == UNKNOWN || less(candidate.headDeadline(), candidate.headOrderId(), bestDeadline, bestOrderId)))
                 {
                     from = run;
-                    bestDeadline = runDeadline(run, head);
-                    bestOrderId = runOrderId(run, head);
+                    bestDeadline = candidate.headDeadline();
+                    bestOrderId = candidate.headOrderId();
                 }
             }
             least = from;
         }
         return least;
-    }
-
-    private long runDeadline(final int run, final int position)
-    {
-        return runDeadlines[run][position & (runDeadlines[run].length - 1)];
-    }
-
-    private long runOrderId(final int run, final int position)
-    {
-        return runOrderIds[run][position & (runOrderIds[run].length - 1)];
-    }
-
-    private void append(final int run, final long deadline, final long orderId, final byte kind)
-    {
-        final int capacity = runDeadlines[run].length;
-        if (runTails[run] - runHeads[run] == capacity)
-        {
-            growRun(run, capacity);
-        }
-        final int index = runTails[run]++ & (runDeadlines[run].length - 1);
-        runDeadlines[run][index] = deadline;
-        runOrderIds[run][index] = orderId;
-        runKinds[run][index] = kind;
-    }
-
-    /** Doubles a full run, unrolling its ring from the head. */
-    private void growRun(final int run, final int capacity)
-    {
-        final long[] grownDeadlines = new long[2 * capacity];
-        final long[] grownOrderIds = new long[2 * capacity];
-        final byte[] grownKinds = new byte[2 * capacity];
-        final int head = runHeads[run] & (capacity - 1);
-        final int first = capacity - head;
-        System.arraycopy(runDeadlines[run], head, grownDeadlines, 0, first);
-        System.arraycopy(runDeadlines[run], 0, grownDeadlines, first, head);
-        System.arraycopy(runOrderIds[run], head, grownOrderIds, 0, first);
-        System.arraycopy(runOrderIds[run], 0, grownOrderIds, first, head);
-        System.arraycopy(runKinds[run], head, grownKinds, 0, first);
-        System.arraycopy(runKinds[run], 0, grownKinds, first, head);
-        runDeadlines[run] = grownDeadlines;
-        runOrderIds[run] = grownOrderIds;
-        runKinds[run] = grownKinds;
-        runHeads[run] = 0;
-        runTails[run] = capacity;
     }
 
     private void set(final int index, final long deadline, final long orderId, final byte kind)

@@ -51,6 +51,7 @@ import org.p2px.journal.ChronicleJournal;
  *                                    latency from each command's intended send time
  *   replay EVENTS                    journal that many events, then time recovery (from a snapshot, and full)
  *   snapshot USERS ADS               snapshot time and size of a core that holds that many users and ads
+ *   floor RATE SECONDS [WARMUP]      the machine's floor for the latency run: two spinning threads, no engine
  * </pre>
  */
 public final class EngineBenchmarks
@@ -83,6 +84,8 @@ public final class EngineBenchmarks
             case "replay" -> replay(args.length > 1 ? Long.parseLong(args[1]) : 10_000_000);
             case "snapshot" -> snapshot(args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000,
                 args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000);
+            case "floor" -> SchedulingFloor.run(args.length > 1 ? Integer.parseInt(args[1]) : 100_000,
+                args.length > 2 ? Integer.parseInt(args[2]) : 10, args.length > 3 ? Integer.parseInt(args[3]) : 5);
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
         System.exit(failed ? 1 : 0);
