@@ -24,8 +24,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  * crash mid-append leaves no half record to a reader. With {@link SyncMode#SYNC} each append is also forced to
  * the device before it returns (see docs/reliability.md).
  *
- * <p>A {@link JournalPretoucher}, run by the appending thread when it is idle ({@link #prepareAhead}), keeps the
- * pages ahead of the appender mapped and faulted in, so that appends do not stall on the file system.
+ * <p>A {@link JournalPretoucher}, run by the appending thread when it is idle ({@link #prepareAhead}), writes and
+ * maps the pages after the last excerpt, so that appends do not stall on the file system.
  */
 public final class ChronicleJournal implements Journal
 {
@@ -39,6 +39,9 @@ public final class ChronicleJournal implements Journal
     private final JournalPretoucher pretoucher;
     private final Map<Integer, File> releasedCycleFiles = new ConcurrentSkipListMap<>();
     private byte[] copyBuffer = new byte[4096];
+    /** Where the last appended excerpt ends in its file, and that file's cycle: the pretoucher starts after it. */
+    private long appendedEnd;
+    private int appendedCycle = Integer.MIN_VALUE;
 
     public ChronicleJournal(final Path directory, final RollCycles rollCycle, final SyncMode syncMode)
     {
@@ -86,6 +89,7 @@ public final class ChronicleJournal implements Journal
                 bytes.writeLong(batchSequence);
                 bytes.writeLong(sessionId);
                 writeEvents(bytes, events, offset, length);
+                appendedEnd = bytes.writePosition();
             }
             catch (final RuntimeException | Error ex)
             {
@@ -97,7 +101,9 @@ public final class ChronicleJournal implements Journal
         {
             throw new JournalWriteException("journal append failed at batch " + batchSequence, ex);
         }
-        return appender.lastIndexAppended();
+        final long index = appender.lastIndexAppended();
+        appendedCycle = queue.rollCycle().toCycle(index);
+        return index;
     }
 
     private void writeEvents(final Bytes<?> bytes, final DirectBuffer events, final int offset, final int length)
@@ -116,11 +122,12 @@ public final class ChronicleJournal implements Journal
         bytes.write(copyBuffer, 0, length);
     }
 
-    /** Faults in a few of the pages the next appends will write, when they are not already. */
+    /** Readies one of the pages the next appends will write, when they are not all ready already. */
     @Override
     public int prepareAhead()
     {
-        return pretoucher == null ? 0 : pretoucher.touch(PAGES_PER_PREPARE);
+        return pretoucher == null || appendedCycle == Integer.MIN_VALUE ? 0
+            : pretoucher.prepare(appendedCycle, appendedEnd, PAGES_PER_PREPARE);
     }
 
     @Override

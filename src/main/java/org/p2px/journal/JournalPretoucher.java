@@ -1,44 +1,51 @@
 package org.p2px.journal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 
 import net.openhft.chronicle.bytes.MappedBytesStore;
-import net.openhft.chronicle.bytes.MappedFile;
 import net.openhft.chronicle.core.io.ReferenceOwner;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
 
 /**
- * Touches the journal's file ahead of the appender so that appends find their pages already mapped and in
- * memory. Without it, an append that crosses into a new page takes a page fault (the filesystem allocates the
- * page, at times waiting for its own journal), and one that crosses into a new chunk of the file first maps that
- * chunk; either can stall an append for milliseconds.
+ * Gets the journal's file ready ahead of the appender, so that appends find their pages in memory and mapped.
+ * Without it, an append that crosses into a new page takes a page fault, and a fault on a page of the file that
+ * has never been written makes the kernel read ahead: it fills the whole read-ahead window (8 MiB on this
+ * machine's disk) with zeros before the append goes on, which took 18 ms here, once every 8 MiB of journal.
  *
- * <p>The core thread calls it when it has nothing else to do, a few pages at a time ({@link Journal#prepareAhead}):
- * the work then costs no other thread's CPU and never preempts the core. (It used to run on a thread of its own;
- * on a two-core machine that third busy thread, waking every millisecond, took the CPU from the core thread or
- * its clients and was the largest single cause of multi-millisecond latency stalls.)
+ * <p>So the pages ahead are first written with zeros through the file ({@code pwrite}, which puts a page in the
+ * page cache without any read-ahead), and then touched through the queue's own mapping (a compare-and-swap of
+ * zero for zero, which maps the page for the appender). Only pages after the end of the last appended excerpt
+ * are written, and only by the thread that appends, between appends, so a zero never lands on data.
  *
- * <p>For each page from the queue's write position up to {@code aheadBytes} beyond it, the toucher maps the chunk
- * that holds it (through the queue's own mapped file, so the appender sees the same mapping) and writes the page
- * with a compare-and-swap of zero for zero: a page the appender has already written is left as it is, a fresh
- * page is faulted in. Chronicle Queue's own pretoucher is an enterprise feature; in the open-source build an
- * appender's {@code pretouch()} does not work (it recurses until the stack overflows).
+ * <p>The core thread calls it when it has nothing else to do, a page at a time ({@link Journal#prepareAhead}): the
+ * work then costs no other thread's CPU and never preempts the core. (It used to run on a thread of its own; on a
+ * two-core machine that third busy thread took the CPU from the core thread or its clients.) Chronicle Queue's own
+ * pretoucher is an enterprise feature; in the open-source build an appender's {@code pretouch()} does not work (it
+ * recurses until the stack overflows).
  *
- * <p>Best effort: a failure is logged once and the toucher carries on; the appender maps and faults pages itself
- * when it gets there first.
+ * <p>Best effort: a failure is logged once and the pretoucher carries on; the appender faults pages itself when it
+ * gets there first.
  */
 final class JournalPretoucher implements AutoCloseable
 {
     private static final System.Logger LOG = System.getLogger(JournalPretoucher.class.getName());
     private static final long PAGE = 4096;
+    /** Room left after the last excerpt's end for what Chronicle adds when it closes it (padding, alignment). */
+    private static final long SLACK = 1024;
 
     private final SingleChronicleQueue queue;
     private final long aheadBytes;
     private final ReferenceOwner owner = ReferenceOwner.temporary("p2px-journal-pretoucher");
+    private final ByteBuffer zeros = ByteBuffer.allocateDirect((int)PAGE);
     private SingleChronicleQueueStore store;
+    private FileChannel file;
     private int cycle = Integer.MIN_VALUE;
     private MappedBytesStore chunk;
+    private long filledUpTo;
     private long touchedUpTo;
     private boolean failureLogged;
 
@@ -48,12 +55,15 @@ final class JournalPretoucher implements AutoCloseable
         this.aheadBytes = aheadBytes;
     }
 
-    /** Touches up to {@code maxPages} pages not yet touched ahead of the write position; returns how many. */
-    int touch(final int maxPages)
+    /**
+     * Readies up to {@code maxPages} pages after {@code end}, the end of the last excerpt appended (to the file of
+     * {@code fileCycle}); returns how many pages it wrote or touched.
+     */
+    int prepare(final int fileCycle, final long end, final int maxPages)
     {
         try
         {
-            return touchAhead(maxPages);
+            return prepareAhead(fileCycle, end, maxPages);
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -62,62 +72,86 @@ final class JournalPretoucher implements AutoCloseable
                 failureLogged = true;
                 LOG.log(System.Logger.Level.WARNING, "journal pretouch failed; appends will fault pages themselves", ex);
             }
+            closeCycle();
+            return 0;
+        }
+    }
+
+    private int prepareAhead(final int fileCycle, final long end, final int maxPages) throws IOException
+    {
+        if (fileCycle != cycle && !openCycle(fileCycle))
+        {
+            return 0;
+        }
+        final long firstFree = (end + SLACK + PAGE - 1) & ~(PAGE - 1);
+        final long limit = end + aheadBytes;
+        filledUpTo = Math.max(filledUpTo, firstFree);
+        touchedUpTo = Math.max(touchedUpTo, firstFree);
+        int done = 0;
+        while (done < maxPages && touchedUpTo < filledUpTo)
+        {
+            touch(touchedUpTo);
+            touchedUpTo += PAGE;
+            done++;
+        }
+        while (done < maxPages && filledUpTo < limit)
+        {
+            zeros.clear();
+            file.write(zeros, filledUpTo);
+            filledUpTo += PAGE;
+            done++;
+        }
+        return done;
+    }
+
+    private void touch(final long page) throws IOException
+    {
+        if (chunk == null || !chunk.inside(page, Long.BYTES))
+        {
             releaseChunk();
-            return 0;
+            chunk = store.bytes().mappedFile().acquireByteStore(owner, page);
         }
+        chunk.compareAndSwapLong(page, 0L, 0L);
     }
 
-    private int touchAhead(final int maxPages) throws IOException
+    /** Takes hold of the file of {@code fileCycle}, letting go of the previous one. */
+    private boolean openCycle(final int fileCycle) throws IOException
     {
-        followCycle();
-        if (store == null)
-        {
-            return 0;
-        }
-        final long writePosition = store.writePosition();
-        final long from = Math.max(touchedUpTo, (writePosition & ~(PAGE - 1)) + PAGE);
-        final long to = Math.min(writePosition + aheadBytes, from + maxPages * PAGE);
-        int touched = 0;
-        for (long page = from; page < to; page += PAGE)
-        {
-            if (chunk == null || !chunk.inside(page, Long.BYTES))
-            {
-                releaseChunk();
-                chunk = mappedFile().acquireByteStore(owner, page);
-            }
-            chunk.compareAndSwapLong(page, 0L, 0L);
-            touchedUpTo = page + PAGE;
-            touched++;
-        }
-        return touched;
-    }
-
-    /** Holds the store of the queue's current cycle once its file exists, letting go of the previous one. */
-    private void followCycle()
-    {
-        final int current = queue.cycle();
-        if (current == cycle)
-        {
-            return;
-        }
-        final SingleChronicleQueueStore next = queue.storeForCycle(current, queue.epoch(), false, store);
+        final SingleChronicleQueueStore next = queue.storeForCycle(fileCycle, queue.epoch(), false, store);
         if (next == null)
         {
-            return;
+            return false;
         }
-        releaseChunk();
-        if (store != null && store != next)
-        {
-            queue.closeStore(store);
-        }
+        closeCycle();
         store = next;
-        cycle = current;
+        file = FileChannel.open(next.file().toPath(), StandardOpenOption.WRITE);
+        cycle = fileCycle;
+        filledUpTo = 0;
         touchedUpTo = 0;
+        return true;
     }
 
-    private MappedFile mappedFile()
+    private void closeCycle()
     {
-        return store.bytes().mappedFile();
+        releaseChunk();
+        if (file != null)
+        {
+            try
+            {
+                file.close();
+            }
+            catch (final IOException ex)
+            {
+                LOG.log(System.Logger.Level.DEBUG, "closing the journal file for pretouching", ex);
+            }
+            file = null;
+        }
+        if (store != null)
+        {
+            queue.closeStore(store);
+            store = null;
+        }
+        cycle = Integer.MIN_VALUE;
     }
 
     private void releaseChunk()
@@ -132,11 +166,6 @@ final class JournalPretoucher implements AutoCloseable
     @Override
     public void close()
     {
-        releaseChunk();
-        if (store != null)
-        {
-            queue.closeStore(store);
-            store = null;
-        }
+        closeCycle();
     }
 }

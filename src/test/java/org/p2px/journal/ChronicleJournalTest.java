@@ -1,6 +1,7 @@
 package org.p2px.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 
@@ -22,6 +23,7 @@ class ChronicleJournalTest
     void recordsAppendedBetweenPretouchesReadBackIntactAfterAReopen()
     {
         final UnsafeBuffer events = new UnsafeBuffer(new byte[300]);
+        long pagesReadied = 0;
         try (ChronicleJournal journal = new ChronicleJournal(directory, RollCycles.FAST_HOURLY, SyncMode.NONE, 1 << 20))
         {
             for (int n = 1; n <= RECORDS; n++)
@@ -30,10 +32,11 @@ class ChronicleJournalTest
                 journal.append(n, n % 7, events, 0, length(n));
                 for (int idle = 0; idle < n % 4; idle++)
                 {
-                    journal.prepareAhead();
+                    pagesReadied += journal.prepareAhead();
                 }
             }
         }
+        assertTrue(pagesReadied > RECORDS / 20, "pages after the appended records were written and touched: " + pagesReadied);
         try (ChronicleJournal journal = new ChronicleJournal(directory, RollCycles.FAST_HOURLY, SyncMode.NONE, 1 << 20))
         {
             journal.append(RECORDS + 1, 0, events, 0, 8);
