@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.p2px.gateway.ApiException;
@@ -19,10 +20,12 @@ public class ApiKeys
     private static final int SECRET_BYTES = 32;
 
     private final SecretBox secrets;
+    private final Event<ApiKeyRevoked> revocations;
 
-    public ApiKeys(final SecretBox secrets)
+    public ApiKeys(final SecretBox secrets, final Event<ApiKeyRevoked> revocations)
     {
         this.secrets = secrets;
+        this.revocations = revocations;
     }
 
     @Transactional
@@ -45,7 +48,10 @@ public class ApiKeys
         return ApiKey.listOfUser(userId);
     }
 
-    /** Revokes one of the user's own keys; revoking twice keeps the first time. */
+    /**
+     * Revokes one of the user's own keys; revoking twice keeps the first time. Once committed, connections still
+     * signed in with the key are signed out ({@link ApiKeyRevoked}).
+     */
     @Transactional
     public ApiKey revoke(final long userId, final String keyId)
     {
@@ -56,6 +62,7 @@ public class ApiKeys
             key.revoked = true;
             key.revokedAt = Instant.now();
         }
+        revocations.fire(new ApiKeyRevoked(userId, keyId));
         return key;
     }
 

@@ -15,6 +15,8 @@ public final class CloseCodes
     public static final int IDLE = 4000;
     /** The access token the connection signed in with has expired; reconnect with a fresh one. */
     public static final int SIGN_IN_EXPIRED = 4001;
+    /** The API key the connection signed in with has been revoked. */
+    public static final int SIGN_IN_REVOKED = 4003;
 
     private CloseCodes()
     {

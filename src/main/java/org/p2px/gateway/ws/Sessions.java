@@ -121,6 +121,18 @@ public class Sessions
         return byUser.containsKey(userId);
     }
 
+    /** Closes every connection of {@code userId} signed in with API key {@code keyId}. */
+    void closeSignedInWith(final long userId, final String keyId, final int code, final String reason)
+    {
+        final Set<Session> sessions = byUser.get(userId);
+        if (sessions != null)
+        {
+            List.copyOf(sessions).stream()
+                .filter(session -> session.login() != null && keyId.equals(session.login().apiKeyId()))
+                .forEach(session -> close(session, code, reason));
+        }
+    }
+
     /** Closes the connection with {@code code} and frees its state at once, whatever the client does next. */
     void close(final Session session, final int code, final String reason)
     {

@@ -49,6 +49,6 @@ public class WsAuthenticator
         final long expiresAt = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0
             ? jwt.getExpirationTime() * 1000L
             : WsLogin.NEVER;
-        return new WsLogin(Caller.of(identity), expiresAt, method);
+        return new WsLogin(Caller.of(identity), expiresAt, method, identity.getAttribute("apiKeyId"));
     }
 }

@@ -131,6 +131,30 @@ class WsAuthTest
     }
 
     @Test
+    void revokingAKeyClosesTheConnectionsSignedInWithItAndNoOther()
+    {
+        final JsonPath user = WsTestUsers.signUp();
+        final String token = user.getString("accessToken");
+        final JsonPath key = WsTestUsers.apiKey(token, List.of("READ"));
+        final String keyId = key.getString("keyId");
+        try (WsClient withKey = WsClient.open(uri);
+            WsClient withToken = WsClient.open(uri, Map.of("Authorization", "Bearer " + token), List.of(), false))
+        {
+            final long now = System.currentTimeMillis();
+            assertTrue(withKey.request("k-1", "auth.apikey", Map.of("keyId", keyId, "timestamp", now,
+                "signature", WsTestUsers.signature(key.getString("secret"), now))).get("ok").asBoolean());
+
+            WsTestUsers.revoke(token, keyId);
+
+            final WsClient.Closed closed = withKey.closed();
+            assertEquals(4003, closed.code(), closed.toString());
+            assertEquals(user.getLong("user.id"),
+                withToken.request("t-1", "test.whoami", Map.of()).get("result").get("userId").asLong(),
+                "the token's connection stays open");
+        }
+    }
+
+    @Test
     void aUserIsOnlineWhileSignedInOnAConnection() throws InterruptedException
     {
         final JsonPath user = WsTestUsers.signUp();
