@@ -137,11 +137,30 @@ public final class Engine implements AutoCloseable
 
     /**
      * Subscribes a consumer that gets every batch after {@code afterSequence} (0 for everything in the
-     * journal, {@link #CURRENT} for only what comes next), on a thread of its own.
+     * journal, {@link #CURRENT} for only what comes next), on a thread of its own. Finding a past batch reads the
+     * journal from its start; {@link #subscribe(String, EventBatchHandler, long, long)} skips that.
      */
     public Subscription subscribe(final String name, final EventBatchHandler handler, final long afterSequence)
     {
-        final EventConsumerAgent agent = consumerAgent(name, handler, afterSequence);
+        return start(consumerAgent(name, handler, afterSequence));
+    }
+
+    /**
+     * As {@link #subscribe(String, EventBatchHandler, long)}, from a batch whose journal index the caller knows (a
+     * snapshot records both): the consumer reads the journal from {@code afterIndex} on.
+     *
+     * @throws IllegalArgumentException when the journal holds no record at {@code afterIndex} (pruned).
+     */
+    public Subscription subscribe(
+        final String name, final EventBatchHandler handler, final long afterSequence, final long afterIndex)
+    {
+        journal.reader(afterIndex).close(); // throws now, rather than on the consumer's thread, if it is not there
+        return start(new EventConsumerAgent(name, new BroadcastReceiver(outboundBuffer), journal, handler, afterSequence,
+            afterIndex, 256));
+    }
+
+    private Subscription start(final EventConsumerAgent agent)
+    {
         final AgentRunner runner = new AgentRunner(IdleStrategyKind.BACKOFF.create(), this::onAgentError, null, agent);
         AgentRunner.startOnThread(runner);
         synchronized (consumerRunners)

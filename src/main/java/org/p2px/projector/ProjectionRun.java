@@ -149,7 +149,7 @@ final class ProjectionRun implements Runnable
         feed = new BatchFeed(queue);
         try
         {
-            subscription = engine.subscribe(SUBSCRIBER, feed, replicaSequence);
+            subscription = engine.subscribe(SUBSCRIBER, feed, replicaSequence, start.journalIndex());
         }
         catch (final IllegalArgumentException journalPruned)
         {

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.p2px.core.CoreConfig;
 import org.p2px.core.TradingCore;
+import org.p2px.journal.JournalReader;
 import org.p2px.journal.SnapshotStore;
 
 /**
@@ -15,9 +16,11 @@ import org.p2px.journal.SnapshotStore;
  *
  * @param replica        the core to apply batches to.
  * @param batchSequence  the last batch the replica holds; the subscription starts after it.
+ * @param journalIndex   that batch's journal index ({@link JournalReader#START} for none), so that the subscription
+ *                       need not look for it.
  * @param fromSnapshot   true when loaded from a snapshot.
  */
-record ReplicaStart(TradingCore replica, long batchSequence, boolean fromSnapshot)
+record ReplicaStart(TradingCore replica, long batchSequence, long journalIndex, boolean fromSnapshot)
 {
     /** The newest snapshot at or before {@code position}, or an empty core when there is none. */
     static ReplicaStart at(final CoreConfig config, final Path snapshotDirectory, final long position)
@@ -34,7 +37,7 @@ record ReplicaStart(TradingCore replica, long batchSequence, boolean fromSnapsho
                 }
             }
         }
-        return new ReplicaStart(new TradingCore(config), 0, false);
+        return new ReplicaStart(new TradingCore(config), 0, JournalReader.START, false);
     }
 
     /** The newest valid snapshot, if any: the fallback when the journal no longer reaches back far enough. */
@@ -55,7 +58,7 @@ record ReplicaStart(TradingCore replica, long batchSequence, boolean fromSnapsho
     private static ReplicaStart load(final CoreConfig config, final SnapshotStore.Snapshot snapshot)
     {
         return new ReplicaStart(TradingCore.fromSnapshot(config, snapshot.payload(), 0, snapshot.payloadLength()),
-            snapshot.batchSequence(), true);
+            snapshot.batchSequence(), snapshot.journalIndex(), true);
     }
 
     /** A snapshot file; empty when it is broken or the engine pruned it while we looked. */

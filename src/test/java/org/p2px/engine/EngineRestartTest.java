@@ -9,7 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.stream.LongStream;
 
 import org.agrona.concurrent.SystemEpochClock;
 import org.junit.jupiter.api.Test;
@@ -209,6 +214,52 @@ class EngineRestartTest
     {
         final String name = file.getFileName().toString();
         return Long.parseLong(name.substring("snapshot-".length(), name.length() - ".snap".length()));
+    }
+
+    @Test
+    void aSubscriptionFromAKnownJournalIndexStartsRightAfterIt() throws Exception
+    {
+        try (Engine engine = Engine.start(config(), SystemEpochClock.INSTANCE))
+        {
+            final ReplyCollector replies = new ReplyCollector();
+            engine.subscribe("replies", replies, Engine.CURRENT);
+            final EngineClient client = new EngineClient(engine.publisher(), 1);
+            replies.await(client.world());
+            client.register(10, Role.MERCHANT);
+            long last = 0;
+            for (int i = 0; i < 100; i++)
+            {
+                last = client.deposit(10, 1 + i);
+            }
+            replies.await(last);
+            final long batches = engine.batchSequence();
+            // Where batch 40 is in the journal, as a snapshot would record it.
+            final Map<Long, Long> indexes = new ConcurrentHashMap<>();
+            try (Engine.Subscription all = engine.subscribe("all",
+                (sequence, index, session, events, offset, length) -> indexes.put(sequence, index), 0))
+            {
+                awaitTrue(() -> indexes.size() == batches);
+            }
+            final List<Long> seen = Collections.synchronizedList(new ArrayList<>());
+            try (Engine.Subscription from40 = engine.subscribe("from-40",
+                (sequence, index, session, events, offset, length) -> seen.add(sequence), 40, indexes.get(40L)))
+            {
+                awaitTrue(() -> seen.size() >= batches - 40);
+            }
+            assertEquals(LongStream.rangeClosed(41, batches).boxed().toList(), List.copyOf(seen));
+            assertThrows(IllegalArgumentException.class, () -> engine.subscribe("nowhere",
+                (sequence, index, session, events, offset, length) -> { }, batches, indexes.get(batches) + 1_000_000));
+        }
+    }
+
+    private static void awaitTrue(final BooleanSupplier condition) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean())
+        {
+            assertTrue(System.nanoTime() < deadline, "not within 10 s");
+            Thread.sleep(5);
+        }
     }
 
     @Test
