@@ -225,5 +225,4 @@ final class CoreAgent implements Agent, MessageHandler
     {
         return journalIndex;
     }
-
 }
