@@ -46,11 +46,11 @@ public final class Engine implements AutoCloseable
     private final CoreAgent coreAgent;
     private final AgentRunner coreRunner;
     private final EpochClock clock;
-    private SnapshotReplica replica;
-    private AgentRunner replicaRunner;
     private final CommandPublisher publisher;
     private final Recovery.Result recovered;
     private final List<AgentRunner> consumerRunners = new ArrayList<>();
+    private SnapshotReplica replica;
+    private AgentRunner replicaRunner;
     private volatile EngineStatus status = EngineStatus.RECOVERING;
 
     private Engine(final EngineConfig config, final Journal journal, final EpochClock clock)
@@ -76,7 +76,8 @@ public final class Engine implements AutoCloseable
             config.eventBufferBytes() + BroadcastBufferDescriptor.TRAILER_LENGTH, CACHE_LINE));
         final BroadcastTransmitter outbound = new BroadcastTransmitter(outboundBuffer);
         publisher = new CommandPublisher(inbound, () -> status);
-        coreAgent = new CoreAgent(config, recovered, journal, inbound, outbound, clock, this::reloadAfterFailure, newStatus -> status = newStatus);
+        coreAgent = new CoreAgent(config, recovered, journal, inbound, outbound, clock, this::reloadAfterFailure,
+            newStatus -> status = newStatus);
         coreRunner = new AgentRunner(config.idleStrategy().create(), this::onAgentError, null, coreAgent);
     }
 
@@ -155,8 +156,7 @@ public final class Engine implements AutoCloseable
         final String name, final EventBatchHandler handler, final long afterSequence, final long afterIndex)
     {
         journal.reader(afterIndex).close(); // throws now, rather than on the consumer's thread, if it is not there
-        return start(new EventConsumerAgent(name, new BroadcastReceiver(outboundBuffer), journal, handler, afterSequence,
-            afterIndex, 256));
+        return start(consumerAgent(name, handler, afterSequence, afterIndex));
     }
 
     private Subscription start(final EventConsumerAgent agent)
@@ -191,8 +191,14 @@ public final class Engine implements AutoCloseable
         final long[] position = query(core -> new long[]{ coreAgent.batchSequence(), coreAgent.journalIndex() });
         final long startSequence = afterSequence == CURRENT ? position[0] : afterSequence;
         final long startIndex = afterSequence == CURRENT ? position[1] : indexOfSequence(afterSequence);
-        return new EventConsumerAgent(name, new BroadcastReceiver(outboundBuffer), journal, handler, startSequence,
-            startIndex, 256);
+        return consumerAgent(name, handler, startSequence, startIndex);
+    }
+
+    private EventConsumerAgent consumerAgent(
+        final String name, final EventBatchHandler handler, final long afterSequence, final long afterIndex)
+    {
+        return new EventConsumerAgent(name, new BroadcastReceiver(outboundBuffer), journal, handler, afterSequence,
+            afterIndex, 256);
     }
 
     /** A running consumer: how far it has got, how often it had to catch up from the journal, and its stop. */
