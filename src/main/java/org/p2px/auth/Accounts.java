@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.p2px.codec.ErrorCode;
 import org.p2px.gateway.ApiException;
 import org.p2px.gateway.CoreCommands;
@@ -30,19 +31,37 @@ public class Accounts
         this.core = core;
     }
 
-    @Transactional
+    /**
+     * Creates the account, then registers the user with the core; the account is removed again if the core
+     * refuses it. No transaction is held while the core answers.
+     */
     public UserAccount signUp(final String username, final String password, final UserRole role, final int kycLevel)
     {
-        if (UserAccount.findByUsername(username).isPresent())
-        {
-            throw ApiException.of(GatewayError.USERNAME_TAKEN);
-        }
         final UserAccount user = new UserAccount();
         user.username = username;
         user.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
         user.role = role;
         user.kycLevel = kycLevel;
         user.createdAt = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> insert(user));
+        try
+        {
+            core.registerUser(user.id, role.toCore(), kycLevel);
+        }
+        catch (final RuntimeException ex)
+        {
+            QuarkusTransaction.requiringNew().run(() -> UserAccount.deleteById(user.id));
+            throw ex;
+        }
+        return user;
+    }
+
+    private static void insert(final UserAccount user)
+    {
+        if (UserAccount.findByUsername(user.username).isPresent())
+        {
+            throw ApiException.of(GatewayError.USERNAME_TAKEN);
+        }
         // Flushing assigns the id (and trips the unique index on a concurrent duplicate) before the core hears of it.
         try
         {
@@ -53,8 +72,6 @@ public class Accounts
             // Two sign-ups with one name at the same time: the unique index decides, and the loser gets the same answer.
             throw ApiException.of(GatewayError.USERNAME_TAKEN);
         }
-        core.registerUser(user.id, role.toCore(), kycLevel);
-        return user;
     }
 
     /** The user with this username and password; one answer for both mistakes, so usernames do not leak. */
@@ -116,21 +133,29 @@ public class Accounts
         return user;
     }
 
-    @Transactional
+    /** The core decides first (it refuses anyone who is not an admin); the account follows in its own transaction. */
     public UserAccount setRole(final long adminId, final long userId, final UserRole role)
     {
-        final UserAccount user = get(userId);
+        QuarkusTransaction.joiningExisting().run(() -> get(userId));
         core.setUserRole(adminId, userId, role.toCore());
-        user.role = role;
-        return user;
+        return QuarkusTransaction.requiringNew().call(() ->
+        {
+            final UserAccount user = get(userId);
+            user.role = role;
+            return user;
+        });
     }
 
-    @Transactional
+    /** As {@link #setRole}. */
     public UserAccount setKycLevel(final long adminId, final long userId, final int kycLevel)
     {
-        final UserAccount user = get(userId);
+        QuarkusTransaction.joiningExisting().run(() -> get(userId));
         core.setUserKyc(adminId, userId, kycLevel);
-        user.kycLevel = kycLevel;
-        return user;
+        return QuarkusTransaction.requiringNew().call(() ->
+        {
+            final UserAccount user = get(userId);
+            user.kycLevel = kycLevel;
+            return user;
+        });
     }
 }

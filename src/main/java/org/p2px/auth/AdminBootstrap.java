@@ -4,8 +4,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import org.p2px.codec.ErrorCode;
 import org.p2px.gateway.ApiException;
@@ -35,7 +35,6 @@ public class AdminBootstrap
         this.core = core;
     }
 
-    @Transactional
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) final StartupEvent event)
     {
         final String username = settings.admin().username().orElse(null);
@@ -44,7 +43,8 @@ public class AdminBootstrap
         {
             return;
         }
-        final UserAccount existing = UserAccount.findByUsername(username).orElse(null);
+        final UserAccount existing = QuarkusTransaction.requiringNew().call(() ->
+            UserAccount.findByUsername(username).orElse(null));
         if (existing == null)
         {
             final UserAccount admin = accounts.signUp(username, password, UserRole.ADMIN, ADMIN_KYC_LEVEL);

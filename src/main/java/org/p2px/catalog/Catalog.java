@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import org.p2px.codec.ErrorCode;
 import org.p2px.gateway.ApiException;
 import org.p2px.gateway.CoreCommands;
@@ -91,8 +93,10 @@ public class Catalog
         return assetsById.values().stream().sorted(Comparator.comparing(AssetInfo::code)).toList();
     }
 
-    /** Declares an asset or fiat currency to the core and records its code. */
-    @Transactional
+    /**
+     * Declares an asset or fiat currency to the core and records its code (in a transaction of its own once the
+     * core accepted it: no transaction waits for the engine).
+     */
     public synchronized AssetInfo defineAsset(final long actorId, final String code, final int scale, final boolean fiat)
     {
         load();
@@ -102,14 +106,14 @@ public class Catalog
             throw ApiException.of(GatewayError.ASSET_CODE_TAKEN, "An asset " + normalized + " exists.");
         }
         final int id = assetsById.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-        core.send((proxy, buffer, correlationId) ->
-            proxy.defineAsset(buffer, 0, correlationId, 0, actorId, id, scale, fiat));
+        core.send((proxy, buffer, offset, correlationId) ->
+            proxy.defineAsset(buffer, offset, correlationId, 0, actorId, id, scale, fiat));
         final AssetEntity row = new AssetEntity();
         row.id = id;
         row.code = normalized;
         row.scale = scale;
         row.fiat = fiat;
-        row.persist();
+        QuarkusTransaction.requiringNew().run(row::persist);
         return remember(row);
     }
 
@@ -119,8 +123,7 @@ public class Catalog
     {
     }
 
-    /** Opens a market in the core and records its symbol. */
-    @Transactional
+    /** Opens a market in the core and records its symbol (in a transaction of its own, as for assets). */
     public synchronized MarketInfo createMarket(final long actorId, final MarketSpec spec)
     {
         load();
@@ -132,7 +135,7 @@ public class Catalog
             throw ApiException.of(GatewayError.MARKET_SYMBOL_TAKEN, "A market " + symbol + " exists.");
         }
         final int id = marketsById.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-        core.send((proxy, buffer, correlationId) -> proxy.createMarket(buffer, 0, correlationId, 0, actorId, id,
+        core.send((proxy, buffer, offset, correlationId) -> proxy.createMarket(buffer, offset, correlationId, 0, actorId, id,
             asset.id(), fiat.id(), spec.priceScale(), spec.priceTick(), spec.minOrderFiat(), spec.makerFeeBps(),
             spec.takerFeeBps(), spec.paymentMethods()));
         final MarketEntity row = new MarketEntity();
@@ -146,7 +149,7 @@ public class Catalog
         row.makerFeeBps = spec.makerFeeBps();
         row.takerFeeBps = spec.takerFeeBps();
         row.paymentMethods = spec.paymentMethods();
-        row.persist();
+        QuarkusTransaction.requiringNew().run(row::persist);
         return remember(row);
     }
 

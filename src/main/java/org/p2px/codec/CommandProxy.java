@@ -3,6 +3,8 @@
  */
 package org.p2px.codec;
 
+import java.util.stream.IntStream;
+
 import org.agrona.MutableDirectBuffer;
 
 /**
@@ -12,6 +14,34 @@ import org.agrona.MutableDirectBuffer;
  */
 public final class CommandProxy
 {
+    /** The longest command this proxy writes, header included: the size of a command's slot on the ring buffer. */
+    public static final int MAX_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + IntStream.of(
+        DefineAssetEncoder.BLOCK_LENGTH,
+        CreateMarketEncoder.BLOCK_LENGTH,
+        SetIndexPriceEncoder.BLOCK_LENGTH,
+        RegisterUserEncoder.BLOCK_LENGTH,
+        SetUserRoleEncoder.BLOCK_LENGTH,
+        SetUserKycEncoder.BLOCK_LENGTH,
+        DepositEncoder.BLOCK_LENGTH,
+        WithdrawEncoder.BLOCK_LENGTH,
+        CreateAdEncoder.BLOCK_LENGTH,
+        UpdateAdEncoder.BLOCK_LENGTH,
+        SetAdStatusEncoder.BLOCK_LENGTH,
+        ChangeAdQuantityEncoder.BLOCK_LENGTH,
+        TakeAdEncoder.BLOCK_LENGTH,
+        ExpressEncoder.BLOCK_LENGTH,
+        MarkPaidEncoder.BLOCK_LENGTH,
+        ReleaseEncoder.BLOCK_LENGTH,
+        CancelOrderEncoder.BLOCK_LENGTH,
+        RequestCancelEncoder.BLOCK_LENGTH,
+        ReviewCancelRequestEncoder.BLOCK_LENGTH,
+        AppealEncoder.BLOCK_LENGTH,
+        WithdrawAppealEncoder.BLOCK_LENGTH,
+        ResolveDisputeEncoder.BLOCK_LENGTH,
+        BlockUserEncoder.BLOCK_LENGTH,
+        UnblockUserEncoder.BLOCK_LENGTH,
+        TickEncoder.BLOCK_LENGTH).max().getAsInt();
+
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final DefineAssetEncoder defineAsset = new DefineAssetEncoder();
     private final CreateMarketEncoder createMarket = new CreateMarketEncoder();

@@ -3,6 +3,7 @@ package org.p2px.engine;
 import java.util.function.Supplier;
 
 import org.agrona.DirectBuffer;
+import org.p2px.codec.CommandProxy;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
@@ -16,25 +17,46 @@ public final class CommandPublisher
 {
     private final ManyToOneRingBuffer ringBuffer;
     private final Supplier<EngineStatus> status;
+    private final int slotLength;
 
     CommandPublisher(final ManyToOneRingBuffer ringBuffer, final Supplier<EngineStatus> status)
     {
         this.ringBuffer = ringBuffer;
         this.status = status;
+        this.slotLength = CommandProxy.MAX_LENGTH;
     }
 
     /**
-     * Offers one SBE command (as {@code org.p2px.codec.CommandProxy} encodes it).
+     * Offers one SBE command (as {@code org.p2px.codec.CommandProxy} encodes it), copied from {@code command}.
      *
      * @throws IllegalArgumentException when the command is shorter than its fixed prefix or longer than the
      *                                  buffer's largest message: a gateway bug, not back-pressure.
      */
     public OfferResult offer(final long sessionId, final DirectBuffer command, final int offset, final int length)
     {
-        if (length < CommandEnvelope.MIN_COMMAND_LENGTH || length + CommandEnvelope.COMMAND_OFFSET > maxCommandLength())
+        checkLength(length);
+        return offer(sessionId, length, (buffer, at) ->
         {
-            throw new IllegalArgumentException("command length out of range: " + length);
-        }
+            buffer.putBytes(at, command, offset, length);
+            return length;
+        });
+    }
+
+    /**
+     * Claims a slot as large as the largest command, lets {@code writer} encode the command into it and commits
+     * it: no copy, no lock. The core reads the command's own length from its SBE header, so the slot may be
+     * longer than the command.
+     *
+     * @throws IllegalArgumentException when the writer wrote fewer bytes than a command's fixed prefix or more
+     *                                  than the slot holds: a gateway bug, not back-pressure.
+     */
+    public OfferResult offer(final long sessionId, final CommandWriter writer)
+    {
+        return offer(sessionId, slotLength, writer);
+    }
+
+    private OfferResult offer(final long sessionId, final int length, final CommandWriter writer)
+    {
         if (status.get() != EngineStatus.READY)
         {
             return OfferResult.UNAVAILABLE;
@@ -45,10 +67,32 @@ public final class CommandPublisher
             return OfferResult.BUSY;
         }
         final AtomicBuffer buffer = ringBuffer.buffer();
-        buffer.putLong(index + CommandEnvelope.SESSION_ID_OFFSET, sessionId);
-        buffer.putBytes(index + CommandEnvelope.COMMAND_OFFSET, command, offset, length);
+        final int written;
+        try
+        {
+            buffer.putLong(index + CommandEnvelope.SESSION_ID_OFFSET, sessionId);
+            written = writer.write(buffer, index + CommandEnvelope.COMMAND_OFFSET);
+        }
+        catch (final RuntimeException ex)
+        {
+            ringBuffer.abort(index);
+            throw ex;
+        }
+        if (written < CommandEnvelope.MIN_COMMAND_LENGTH || written > length)
+        {
+            ringBuffer.abort(index);
+            throw new IllegalArgumentException("command length out of range: " + written);
+        }
         ringBuffer.commit(index);
         return OfferResult.ACCEPTED;
+    }
+
+    private void checkLength(final int length)
+    {
+        if (length < CommandEnvelope.MIN_COMMAND_LENGTH || length + CommandEnvelope.COMMAND_OFFSET > maxCommandLength())
+        {
+            throw new IllegalArgumentException("command length out of range: " + length);
+        }
     }
 
     public int maxCommandLength()

@@ -31,7 +31,7 @@ import org.p2px.journal.SnapshotStore;
  * the inbound ring buffer ({@link #publisher()}) and the outbound broadcast that consumers subscribe to
  * ({@link #subscribe}). One {@link AgentRunner} per role, each thread named after it.
  */
-public final class Engine implements AutoCloseable
+public final class Engine implements EngineClient, AutoCloseable
 {
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
     private static final long QUERY_TIMEOUT_SECONDS = 30;
@@ -108,11 +108,19 @@ public final class Engine implements AutoCloseable
         return publisher;
     }
 
+    @Override
+    public OfferResult offer(final long sessionId, final CommandWriter writer)
+    {
+        return publisher.offer(sessionId, writer);
+    }
+
+    @Override
     public EngineStatus status()
     {
         return status;
     }
 
+    @Override
     public EngineConfig config()
     {
         return config;
@@ -152,9 +160,14 @@ public final class Engine implements AutoCloseable
      *
      * @throws IllegalArgumentException when the journal holds no record at {@code afterIndex} (pruned).
      */
+    @Override
     public Subscription subscribe(
         final String name, final EventBatchHandler handler, final long afterSequence, final long afterIndex)
     {
+        if (afterSequence == CURRENT)
+        {
+            return subscribe(name, handler, CURRENT);
+        }
         journal.reader(afterIndex).close(); // throws now, rather than on the consumer's thread, if it is not there
         return start(consumerAgent(name, handler, afterSequence, afterIndex));
     }
@@ -186,6 +199,18 @@ public final class Engine implements AutoCloseable
         return new EventPoller(consumerAgent(name, handler, afterSequence));
     }
 
+    @Override
+    public EventPoller poller(
+        final String name, final EventBatchHandler handler, final long afterSequence, final long afterIndex)
+    {
+        if (afterSequence == CURRENT)
+        {
+            return poller(name, handler, CURRENT);
+        }
+        journal.reader(afterIndex).close(); // throws now if the journal no longer holds it
+        return new EventPoller(consumerAgent(name, handler, afterSequence, afterIndex));
+    }
+
     private EventConsumerAgent consumerAgent(final String name, final EventBatchHandler handler, final long afterSequence)
     {
         final long[] position = query(core -> new long[]{ coreAgent.batchSequence(), coreAgent.journalIndex() });
@@ -200,6 +225,9 @@ public final class Engine implements AutoCloseable
         return new EventConsumerAgent(name, new BroadcastReceiver(outboundBuffer), journal, handler, afterSequence,
             afterIndex, 256);
     }
+
+    /** Subscribe from the current position: only batches that come after. */
+    public static final long CURRENT = EngineClient.CURRENT;
 
     /** A running consumer: how far it has got, how often it had to catch up from the journal, and its stop. */
     public static final class Subscription implements AutoCloseable
@@ -225,9 +253,6 @@ public final class Engine implements AutoCloseable
             stop.run();
         }
     }
-
-    /** Subscribe from the current position: only batches that come after. */
-    public static final long CURRENT = -1;
 
     private long indexOfSequence(final long sequence)
     {
@@ -304,6 +329,7 @@ public final class Engine implements AutoCloseable
     }
 
     /** The last batch sequence journaled. */
+    @Override
     public long batchSequence()
     {
         return query(core -> coreAgent.batchSequence());

@@ -14,7 +14,6 @@ import jakarta.enterprise.inject.Instance;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.p2px.gateway.view.ChatMessageView;
 import org.p2px.readmodel.ChatMessageRow;
-import org.p2px.readmodel.OrderRow;
 
 /**
  * An order's chat: its buyer and seller, and staff (arbiters, admins) once the order is or was disputed. Users'
@@ -43,7 +42,7 @@ public class ChatService
     /** Writes a USER line; UNKNOWN_ORDER, CHAT_NOT_ALLOWED, VALIDATION_FAILED for an empty or too long text. */
     public ChatMessageView send(final Caller caller, final long orderId, final String text)
     {
-        final OrderRow order = visibleOrder(caller, orderId);
+        final OrderAccess.Parties order = visibleOrder(caller, orderId);
         final String trimmed = text == null ? "" : text.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_TEXT_LENGTH)
         {
@@ -93,11 +92,10 @@ public class ChatService
         return rows.stream().map(row -> RowViews.chat(row, names)).toList();
     }
 
-    private OrderRow visibleOrder(final Caller caller, final long orderId)
+    private OrderAccess.Parties visibleOrder(final Caller caller, final long orderId)
     {
-        final OrderRow order = access.order(orderId);
-        final boolean allowed = OrderAccess.isParty(order, caller.userId()) ||
-            (order.disputedAt != null && access.isStaff(caller));
+        final OrderAccess.Parties order = access.parties(orderId);
+        final boolean allowed = order.isParty(caller.userId()) || (order.disputed() && access.isStaff(caller));
         if (!allowed)
         {
             throw ApiException.of(GatewayError.CHAT_NOT_ALLOWED);
@@ -106,16 +104,16 @@ public class ChatService
     }
 
     /** To both parties, and to a staff author too, so that the arbiter's other screens show the line. */
-    private void push(final OrderRow order, final long authorId, final ChatMessageView view)
+    private void push(final OrderAccess.Parties order, final long authorId, final ChatMessageView view)
     {
         if (!pushes.isResolvable())
         {
             return;
         }
         final Pushes out = pushes.get();
-        out.toUser(order.buyerId, CHANNEL, "message", view);
-        out.toUser(order.sellerId, CHANNEL, "message", view);
-        if (!OrderAccess.isParty(order, authorId))
+        out.toUser(order.buyerId(), CHANNEL, "message", view);
+        out.toUser(order.sellerId(), CHANNEL, "message", view);
+        if (!order.isParty(authorId))
         {
             out.toUser(authorId, CHANNEL, "message", view);
         }

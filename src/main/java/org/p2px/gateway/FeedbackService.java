@@ -11,7 +11,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.p2px.codec.ErrorCode;
 import org.p2px.gateway.view.FeedbackView;
 import org.p2px.readmodel.FeedbackRow;
-import org.p2px.readmodel.OrderRow;
 
 /** Ratings: each party of a COMPLETED order may rate the other once, positive or negative, with a comment. */
 @ApplicationScoped
@@ -37,12 +36,12 @@ public class FeedbackService
      */
     public FeedbackView leave(final Caller caller, final long orderId, final boolean positive, final String comment)
     {
-        final OrderRow order = access.order(orderId);
-        if (!OrderAccess.isParty(order, caller.userId()))
+        final OrderAccess.Parties order = access.parties(orderId);
+        if (!order.isParty(caller.userId()))
         {
             throw ApiException.of(ErrorCode.NOT_ORDER_PARTY);
         }
-        if (!"COMPLETED".equals(order.state))
+        if (!"COMPLETED".equals(order.state()))
         {
             throw ApiException.of(GatewayError.FEEDBACK_NOT_ALLOWED);
         }
@@ -59,7 +58,7 @@ public class FeedbackService
         final FeedbackRow row = new FeedbackRow();
         row.orderId = orderId;
         row.fromUserId = caller.userId();
-        row.toUserId = order.buyerId == caller.userId() ? order.sellerId : order.buyerId;
+        row.toUserId = order.buyerId() == caller.userId() ? order.sellerId() : order.buyerId();
         row.positive = positive;
         row.comment = text;
         row.createdAt = Instant.now();

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.p2px.auth.UserRole;
 import org.p2px.codec.ErrorCode;
+import org.p2px.live.LiveOrder;
 import org.p2px.readmodel.OrderRow;
 import org.p2px.readmodel.UserAccount;
 
@@ -15,6 +16,38 @@ import org.p2px.readmodel.UserAccount;
 @ApplicationScoped
 public class OrderAccess
 {
+    /** Who an order's parties are, its state and whether it is (or was, when it ended) disputed. */
+    public record Parties(long orderId, long buyerId, long sellerId, String state, boolean disputed)
+    {
+        public boolean isParty(final long userId)
+        {
+            return buyerId == userId || sellerId == userId;
+        }
+    }
+
+    private final CoreCommands core;
+
+    public OrderAccess(final CoreCommands core)
+    {
+        this.core = core;
+    }
+
+    /**
+     * The order's parties, from the live view (which holds it from the moment its command is answered) or else
+     * from the read models; UNKNOWN_ORDER.
+     */
+    public Parties parties(final long orderId)
+    {
+        final LiveOrder live = core.read(state -> state.order(orderId));
+        if (live != null)
+        {
+            return new Parties(orderId, live.order().buyerId(), live.order().sellerId(), live.order().state().name(),
+                live.disputed());
+        }
+        final OrderRow row = order(orderId);
+        return new Parties(orderId, row.buyerId, row.sellerId, row.state, row.disputedAt != null);
+    }
+
     /** The order, or UNKNOWN_ORDER. */
     public OrderRow order(final long orderId)
     {

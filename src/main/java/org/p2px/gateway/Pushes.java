@@ -11,4 +11,10 @@ public interface Pushes
     void toUser(long userId, String channel, String type, Object data);
 
     void toChannel(String channel, String type, Object data);
+
+    /** True when the user has a connection open: pushes to others need no view built. */
+    boolean isOnline(long userId);
+
+    /** True when someone is subscribed to the public channel. */
+    boolean hasSubscribers(String channel);
 }

@@ -2,6 +2,7 @@ package org.p2px.projector;
 
 import org.p2px.catalog.MarketInfo;
 import org.p2px.readmodel.OrderRow;
+import org.p2px.replica.ChatNote;
 
 /** The words of the system's chat lines, one per order state change. */
 final class ChatTexts

@@ -12,7 +12,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.p2px.core.CoreReader;
 import org.p2px.engine.Engine;
+import org.p2px.engine.EngineClient;
 import org.p2px.gateway.Pushes;
+import org.p2px.replica.ChangeCollector;
+import org.p2px.replica.Changes;
+import org.p2px.replica.ReplicaStart;
 
 /**
  * One run of the projector over one engine, on its own thread: starts the replica where the read models stand,
@@ -29,7 +33,7 @@ final class ProjectionRun implements Runnable
     private static final String SUBSCRIBER = "read-model-projector";
     private static final System.Logger LOG = System.getLogger(ProjectionRun.class.getName());
 
-    private final Engine engine;
+    private final EngineClient engine;
     private final ReadModelWriter writer;
     private final ProjectionPushes pushes;
     private final Supplier<Pushes> pushTarget;
@@ -47,7 +51,7 @@ final class ProjectionRun implements Runnable
     private long replicaSequence;
     private long projected;
 
-    ProjectionRun(final Engine engine, final ReadModelWriter writer, final ProjectionPushes pushes,
+    ProjectionRun(final EngineClient engine, final ReadModelWriter writer, final ProjectionPushes pushes,
         final Supplier<Pushes> pushTarget, final LongConsumer published)
     {
         this.engine = engine;
@@ -200,7 +204,7 @@ final class ProjectionRun implements Runnable
         {
             try
             {
-                pushes.send(target, committed, () -> engine);
+                pushes.send(target, committed);
             }
             catch (final RuntimeException ex)
             {

@@ -13,7 +13,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.p2px.catalog.Catalog;
 import org.p2px.engine.Engine;
-import org.p2px.gateway.ProjectionProgress;
 import org.p2px.gateway.Pushes;
 import org.p2px.gateway.view.ViewMapper;
 import org.p2px.server.EngineLifecycle;
@@ -27,7 +26,7 @@ import org.p2px.server.EngineLifecycle;
  * Starts after the engine and stops before it, on every (dev mode) start and stop. See docs/database.md.
  */
 @ApplicationScoped
-public class Projector implements ProjectionProgress
+public class Projector
 {
     private final Supplier<Engine> engines;
     private final ReadModelWriter writer;
@@ -50,7 +49,7 @@ public class Projector implements ProjectionProgress
     {
         this.engines = engines;
         this.writer = new ReadModelWriter(catalog);
-        this.pushes = new ProjectionPushes(catalog, views);
+        this.pushes = new ProjectionPushes(views);
         this.pushTarget = pushTarget;
     }
 
@@ -94,7 +93,7 @@ public class Projector implements ProjectionProgress
         }
     }
 
-    @Override
+    /** Returns once every batch up to {@code batchSequence} is in the read models, or after {@code timeoutMillis}. */
     public boolean awaitProjected(final long batchSequence, final long timeoutMillis)
     {
         final long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;

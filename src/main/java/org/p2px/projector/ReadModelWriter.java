@@ -23,6 +23,8 @@ import org.p2px.readmodel.IndexPriceRow;
 import org.p2px.readmodel.OrderRow;
 import org.p2px.readmodel.ProjectionPositionRow;
 import org.p2px.readmodel.UserStatsRow;
+import org.p2px.replica.Changes;
+import org.p2px.replica.ChatNote;
 
 /**
  * Writes one {@link Changes} into the read models, position included; the caller owns the transaction. Rows are

@@ -44,7 +44,7 @@ public final class CrashLoadServer
             engine.subscribe("acks", new AckWriter(acks), Engine.CURRENT);
             final ReplyCollector setup = new ReplyCollector();
             engine.subscribe("setup", setup, Engine.CURRENT);
-            final EngineClient client = new EngineClient(engine.publisher(), first);
+            final TestGateway client = new TestGateway(engine.publisher(), first);
             if (fresh)
             {
                 client.world();
@@ -58,8 +58,8 @@ public final class CrashLoadServer
             while (true)
             {
                 final long correlationId = client.nextCorrelationId();
-                client.offer(client.proxy().deposit(client.buffer(), 0, correlationId, 0, EngineClient.ADMIN,
-                    10 + correlationId % USERS, EngineClient.USDT, correlationId));
+                client.offer(client.proxy().deposit(client.buffer(), 0, correlationId, 0, TestGateway.ADMIN,
+                    10 + correlationId % USERS, TestGateway.USDT, correlationId));
             }
         }
     }

@@ -67,7 +67,7 @@ class EngineCrashTest
                 for (int user = 0; user < CrashLoadServer.USERS; user++)
                 {
                     final long userId = 10 + user;
-                    assertEquals(balances[user], (long)engine.<Long>query(core -> core.available(userId, EngineClient.USDT)),
+                    assertEquals(balances[user], (long)engine.<Long>query(core -> core.available(userId, TestGateway.USDT)),
                         "balance of user " + userId);
                 }
                 System.out.printf("round %d: %d acknowledged, %d journaled deposits, %d batches, recovery: %s%n",

@@ -75,7 +75,7 @@ class EngineFailStopTest
         {
             final ReplyCollector replies = new ReplyCollector();
             engine.subscribe("replies", replies, Engine.CURRENT);
-            final EngineClient client = new EngineClient(engine.publisher(), 1);
+            final TestGateway client = new TestGateway(engine.publisher(), 1);
             replies.await(client.world());
             replies.await(client.register(10, Role.MERCHANT));
             assertEquals(ReplyCollector.ACCEPTED, replies.await(client.deposit(10, 5_000_000)));
@@ -88,7 +88,7 @@ class EngineFailStopTest
             assertEquals(digestBefore, engine.digest(), "the unjournaled deposit was not kept");
             assertEquals(OfferResult.UNAVAILABLE,
                 client.offerOnce(client.proxy().deposit(client.buffer(), 0, client.nextCorrelationId(), 0,
-                    EngineClient.ADMIN, 10, EngineClient.USDT, 1)));
+                    TestGateway.ADMIN, 10, TestGateway.USDT, 1)));
             assertEquals(digestBefore, engine.digest());
         }
 
@@ -98,7 +98,7 @@ class EngineFailStopTest
             assertEquals(digestBefore, restarted.digest(), "a restart sees exactly what was journaled");
             final ReplyCollector replies = new ReplyCollector();
             restarted.subscribe("replies", replies, Engine.CURRENT);
-            final EngineClient client = new EngineClient(restarted.publisher(), 1_000);
+            final TestGateway client = new TestGateway(restarted.publisher(), 1_000);
             assertEquals(ReplyCollector.ACCEPTED, replies.await(client.deposit(10, 7_000_000)));
             assertNotEquals(digestBefore, restarted.digest());
         }

@@ -32,7 +32,7 @@ class EngineRestartTest
     }
 
     /** Drives a world and some complete trades, waiting for every answer. */
-    private static long trade(final EngineClient client, final ReplyCollector replies, final long firstUser, final int traders)
+    private static long trade(final TestGateway client, final ReplyCollector replies, final long firstUser, final int traders)
         throws InterruptedException
     {
         final long seller = firstUser;
@@ -55,7 +55,7 @@ class EngineRestartTest
         {
             final ReplyCollector replies = new ReplyCollector();
             engine.subscribe("replies", replies, Engine.CURRENT);
-            final EngineClient client = new EngineClient(engine.publisher(), 1);
+            final TestGateway client = new TestGateway(engine.publisher(), 1);
             replies.await(client.world());
             trade(client, replies, 10, 5);
             engine.snapshotNow();
@@ -97,7 +97,7 @@ class EngineRestartTest
         {
             final ReplyCollector replies = new ReplyCollector();
             engine.subscribe("replies", replies, Engine.CURRENT);
-            final EngineClient client = new EngineClient(engine.publisher(), 1);
+            final TestGateway client = new TestGateway(engine.publisher(), 1);
             replies.await(client.world());
             trade(client, replies, 10, 2);
             liveDigest = engine.digest();
@@ -117,7 +117,7 @@ class EngineRestartTest
         {
             final ReplyCollector replies = new ReplyCollector();
             engine.subscribe("replies", replies, Engine.CURRENT);
-            final EngineClient client = new EngineClient(engine.publisher(), 1);
+            final TestGateway client = new TestGateway(engine.publisher(), 1);
             replies.await(client.world());
             trade(client, replies, 10, 2);
             liveDigest = engine.digest();
@@ -144,7 +144,7 @@ class EngineRestartTest
         {
             final ReplyCollector replies = new ReplyCollector();
             engine.subscribe("replies", replies, Engine.CURRENT);
-            final EngineClient client = new EngineClient(engine.publisher(), 1);
+            final TestGateway client = new TestGateway(engine.publisher(), 1);
             replies.await(client.world());
             trade(client, replies, 10, 3);
             long last = 0;
@@ -175,7 +175,7 @@ class EngineRestartTest
         {
             final ReplyCollector replies = new ReplyCollector();
             engine.subscribe("replies", replies, Engine.CURRENT);
-            final EngineClient client = new EngineClient(engine.publisher(), 1);
+            final TestGateway client = new TestGateway(engine.publisher(), 1);
             replies.await(client.world());
             // Snapshots can no longer be written: the directory is now a file.
             deleteSnapshots();
@@ -230,7 +230,7 @@ class EngineRestartTest
         {
             final ReplyCollector replies = new ReplyCollector();
             engine.subscribe("replies", replies, Engine.CURRENT);
-            final EngineClient client = new EngineClient(engine.publisher(), 1);
+            final TestGateway client = new TestGateway(engine.publisher(), 1);
             replies.await(client.world());
             client.register(10, Role.MERCHANT);
             long last = 0;
@@ -280,7 +280,7 @@ class EngineRestartTest
             slow.slowDownBy(200_000);
             engine.subscribe("fast", fast, 0);
             final Engine.Subscription slowSubscription = engine.subscribe("slow", slow, 0);
-            final EngineClient client = new EngineClient(engine.publisher(), 1);
+            final TestGateway client = new TestGateway(engine.publisher(), 1);
             fast.await(client.world());
             client.register(10, Role.MERCHANT);
             long last = 0;

@@ -29,7 +29,7 @@ class EventPollerTest
             final ReplyCollector replies = new ReplyCollector();
             try (EventPoller poller = engine.poller("replies", replies, Engine.CURRENT))
             {
-                final EngineClient client = new EngineClient(engine.publisher(), 1);
+                final TestGateway client = new TestGateway(engine.publisher(), 1);
                 pollUntilAnswered(poller, replies, client.world());
                 pollUntilAnswered(poller, replies, client.register(10, Role.MERCHANT));
                 long last = 0;
@@ -56,7 +56,7 @@ class EventPollerTest
             final ReplyCollector replies = new ReplyCollector();
             try (EventPoller poller = engine.poller("replies", replies, 0))
             {
-                final EngineClient client = new EngineClient(engine.publisher(), 1);
+                final TestGateway client = new TestGateway(engine.publisher(), 1);
                 client.world();
                 client.register(10, Role.MERCHANT);
                 long last = 0;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.agrona.concurrent.SystemEpochClock;
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.p2px.codec.Role;
 import org.p2px.engine.Engine;
 import org.p2px.engine.EngineConfig;
+import org.p2px.live.LiveView;
 
-/** Commands and their answers through a real engine: accepted, rejected with the core's code, no engine at all. */
+/** Commands and their answers through a real engine and the live view: accepted, rejected with the core's code, no engine at all. */
 class CoreCommandsTest
 {
     @TempDir
@@ -21,9 +23,10 @@ class CoreCommandsTest
     @Test
     void acceptedAndRejectedCommandsAreAnsweredByCorrelationId()
     {
-        try (Engine engine = Engine.start(EngineConfig.defaults(dataDirectory), SystemEpochClock.INSTANCE))
+        try (Engine engine = Engine.start(EngineConfig.defaults(dataDirectory), SystemEpochClock.INSTANCE);
+            LiveView view = LiveView.start(engine, List.of()))
         {
-            final CoreCommands commands = new CoreCommands(() -> engine);
+            final CoreCommands commands = new CoreCommands(() -> view);
             commands.registerUser(1, Role.ADMIN, 3);
             commands.registerUser(2, Role.USER, 0);
             commands.setUserKyc(1, 2, 1);
@@ -45,12 +48,14 @@ class CoreCommandsTest
     void aStoppedEngineIsServiceUnavailable()
     {
         final Engine engine = Engine.start(EngineConfig.defaults(dataDirectory), SystemEpochClock.INSTANCE);
-        final CoreCommands commands = new CoreCommands(() -> engine);
+        final LiveView view = LiveView.start(engine, List.of());
+        final CoreCommands commands = new CoreCommands(() -> view);
         commands.registerUser(1, Role.USER, 0);
         engine.close();
         final ApiException stopped = assertThrows(ApiException.class, () -> commands.registerUser(2, Role.USER, 0));
         assertEquals("SERVICE_UNAVAILABLE", stopped.code());
         assertEquals(503, stopped.status());
+        view.close();
     }
 
     @Test

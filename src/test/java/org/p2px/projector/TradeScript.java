@@ -16,6 +16,7 @@ import org.p2px.codec.Role;
 import org.p2px.codec.Side;
 import org.p2px.gateway.CoreCommands;
 import org.p2px.gateway.CoreReply;
+import org.p2px.live.Command;
 
 /**
  * Drives one round of trading through the running engine, the way the gateways do (through {@link CoreCommands}):
@@ -57,12 +58,12 @@ final class TradeScript
         final long buyer = USER_IDS.incrementAndGet();
         final int assetId = market.asset().id();
         final int marketId = market.id();
-        send((p, b, c) -> p.registerUser(b, 0, c, 0, seller, Role.MERCHANT, 2));
-        send((p, b, c) -> p.registerUser(b, 0, c, 0, buyer, Role.USER, 1));
-        send((p, b, c) -> p.deposit(b, 0, c, 0, adminId, seller, assetId, 1_000_000_000L));
+        send((p, b, o, c) -> p.registerUser(b, o, c, 0, seller, Role.MERCHANT, 2));
+        send((p, b, o, c) -> p.registerUser(b, o, c, 0, buyer, Role.USER, 1));
+        send((p, b, o, c) -> p.deposit(b, o, c, 0, adminId, seller, assetId, 1_000_000_000L));
         final AdTermsSpec fixed = new AdTermsSpec().fixed(9_200).limits(1_000, 100_000).paymentMethods(0b1111);
-        final long fixedAd = created(send((p, b, c) ->
-            p.createAd(b, 0, c, 0, seller, marketId, Side.SELL, 300_000_000L, AdStatus.ONLINE, fixed)));
+        final long fixedAd = created(send((p, b, o, c) ->
+            p.createAd(b, o, c, 0, seller, marketId, Side.SELL, 300_000_000L, AdStatus.ONLINE, fixed)));
         QuarkusTransaction.requiringNew().run(() ->
         {
             final AdTextEntity texts = new AdTextEntity();
@@ -73,32 +74,32 @@ final class TradeScript
         });
         // Before the floating ad: a market without an index price refuses one.
         final long index = 9_300 + number;
-        send((p, b, c) -> p.setIndexPrice(b, 0, c, 0, adminId, marketId, index));
+        send((p, b, o, c) -> p.setIndexPrice(b, o, c, 0, adminId, marketId, index));
         final AdTermsSpec floating = new AdTermsSpec().floating(50).limits(1_000, 100_000).paymentMethods(0b0011);
-        final long floatingAd = created(send((p, b, c) ->
-            p.createAd(b, 0, c, 0, seller, marketId, Side.SELL, 100_000_000L, AdStatus.ONLINE, floating)));
+        final long floatingAd = created(send((p, b, o, c) ->
+            p.createAd(b, o, c, 0, seller, marketId, Side.SELL, 100_000_000L, AdStatus.ONLINE, floating)));
 
-        final long completed = opened(send((p, b, c) -> p.takeAd(b, 0, c, 0, buyer, fixedAd, 9_200, true, 0, 0)));
-        send((p, b, c) -> p.markPaid(b, 0, c, 0, buyer, completed));
-        send((p, b, c) -> p.release(b, 0, c, 0, seller, completed));
-        final long cancelled = opened(send((p, b, c) -> p.takeAd(b, 0, c, 0, buyer, fixedAd, 4_600, true, 0, 0)));
-        send((p, b, c) -> p.cancelOrder(b, 0, c, 0, buyer, cancelled));
-        final long requested = opened(send((p, b, c) -> p.takeAd(b, 0, c, 0, buyer, fixedAd, 2_000, true, 1, 0)));
-        send((p, b, c) -> p.requestCancel(b, 0, c, 0, seller, requested));
-        send((p, b, c) -> p.reviewCancelRequest(b, 0, c, 0, buyer, requested, false));
-        send((p, b, c) -> p.requestCancel(b, 0, c, 0, seller, requested));
-        send((p, b, c) -> p.reviewCancelRequest(b, 0, c, 0, buyer, requested, true));
+        final long completed = opened(send((p, b, o, c) -> p.takeAd(b, o, c, 0, buyer, fixedAd, 9_200, true, 0, 0)));
+        send((p, b, o, c) -> p.markPaid(b, o, c, 0, buyer, completed));
+        send((p, b, o, c) -> p.release(b, o, c, 0, seller, completed));
+        final long cancelled = opened(send((p, b, o, c) -> p.takeAd(b, o, c, 0, buyer, fixedAd, 4_600, true, 0, 0)));
+        send((p, b, o, c) -> p.cancelOrder(b, o, c, 0, buyer, cancelled));
+        final long requested = opened(send((p, b, o, c) -> p.takeAd(b, o, c, 0, buyer, fixedAd, 2_000, true, 1, 0)));
+        send((p, b, o, c) -> p.requestCancel(b, o, c, 0, seller, requested));
+        send((p, b, o, c) -> p.reviewCancelRequest(b, o, c, 0, buyer, requested, false));
+        send((p, b, o, c) -> p.requestCancel(b, o, c, 0, seller, requested));
+        send((p, b, o, c) -> p.reviewCancelRequest(b, o, c, 0, buyer, requested, true));
 
-        send((p, b, c) -> p.blockUser(b, 0, c, 0, buyer, adminId));
-        send((p, b, c) -> p.blockUser(b, 0, c, 0, seller, adminId));
-        send((p, b, c) -> p.unblockUser(b, 0, c, 0, buyer, adminId));
-        send((p, b, c) -> p.changeAdQuantity(b, 0, c, 0, seller, fixedAd, -10_000_000L));
-        send((p, b, c) -> p.setAdStatus(b, 0, c, 0, seller, fixedAd, AdStatus.OFFLINE));
-        send((p, b, c) -> p.setAdStatus(b, 0, c, 0, seller, fixedAd, AdStatus.CLOSED));
+        send((p, b, o, c) -> p.blockUser(b, o, c, 0, buyer, adminId));
+        send((p, b, o, c) -> p.blockUser(b, o, c, 0, seller, adminId));
+        send((p, b, o, c) -> p.unblockUser(b, o, c, 0, buyer, adminId));
+        send((p, b, o, c) -> p.changeAdQuantity(b, o, c, 0, seller, fixedAd, -10_000_000L));
+        send((p, b, o, c) -> p.setAdStatus(b, o, c, 0, seller, fixedAd, AdStatus.OFFLINE));
+        send((p, b, o, c) -> p.setAdStatus(b, o, c, 0, seller, fixedAd, AdStatus.CLOSED));
         return new Round(seller, buyer, fixedAd, floatingAd, List.of(completed, cancelled, requested), index);
     }
 
-    private CoreReply send(final CoreCommands.CommandEncoder encoder)
+    private CoreReply send(final Command encoder)
     {
         final CoreReply reply = core.send(encoder);
         lastBatch = reply.batchSequence();

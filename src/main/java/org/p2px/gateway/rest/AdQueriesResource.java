@@ -10,7 +10,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.p2px.gateway.Caller;
-import org.p2px.gateway.ReadModels;
+import org.p2px.gateway.LiveQueries;
 import org.p2px.gateway.view.AdView;
 
 /**
@@ -23,9 +23,9 @@ import org.p2px.gateway.view.AdView;
 public class AdQueriesResource
 {
     private final SecurityIdentity identity;
-    private final ReadModels readModels;
+    private final LiveQueries readModels;
 
-    public AdQueriesResource(final SecurityIdentity identity, final ReadModels readModels)
+    public AdQueriesResource(final SecurityIdentity identity, final LiveQueries readModels)
     {
         this.identity = identity;
         this.readModels = readModels;

@@ -23,7 +23,7 @@ import org.p2px.gateway.Caller;
 import org.p2px.gateway.Decimals;
 import org.p2px.gateway.GatewayError;
 import org.p2px.gateway.PaymentMethod;
-import org.p2px.gateway.ReadModels;
+import org.p2px.gateway.LiveQueries;
 import org.p2px.gateway.trade.TradingService;
 import org.p2px.gateway.view.BalanceView;
 import org.p2px.gateway.view.MarketView;
@@ -42,15 +42,15 @@ public class AdminTradingResource
     private final SecurityIdentity identity;
     private final Catalog catalog;
     private final TradingService trading;
-    private final ReadModels readModels;
+    private final LiveQueries queries;
 
     public AdminTradingResource(final SecurityIdentity identity, final Catalog catalog, final TradingService trading,
-        final ReadModels readModels)
+        final LiveQueries queries)
     {
         this.identity = identity;
         this.catalog = catalog;
         this.trading = trading;
-        this.readModels = readModels;
+        this.queries = queries;
     }
 
     public record NewAsset(String code, Integer scale, Boolean fiat)
@@ -104,7 +104,7 @@ public class AdminTradingResource
             Decimals.parse(body.minOrderFiat() == null ? "0" : body.minOrderFiat(), fiat.scale(), "minOrderFiat"),
             body.makerFeeBps() == null ? 0 : body.makerFeeBps(), body.takerFeeBps() == null ? 0 : body.takerFeeBps(),
             PaymentMethod.mask(body.paymentMethods())));
-        return Response.status(Response.Status.CREATED).entity(readModels.market(market.symbol())).build();
+        return Response.status(Response.Status.CREATED).entity(queries.market(market.symbol())).build();
     }
 
     @PUT
@@ -114,7 +114,7 @@ public class AdminTradingResource
     public MarketView setIndexPrice(@PathParam("symbol") final String symbol, final IndexPrice body)
     {
         trading.setIndexPrice(Caller.of(identity), symbol, body == null ? null : body.price());
-        return readModels.market(symbol);
+        return queries.market(symbol);
     }
 
     @POST
@@ -124,8 +124,7 @@ public class AdminTradingResource
     public List<BalanceView> deposit(final Transfer body)
     {
         final long userId = userId(body);
-        trading.deposit(Caller.of(identity), userId, body.asset(), body.amount());
-        return readModels.balances(userId);
+        return trading.deposit(Caller.of(identity), userId, body.asset(), body.amount());
     }
 
     @POST
@@ -135,8 +134,7 @@ public class AdminTradingResource
     public List<BalanceView> withdraw(final Transfer body)
     {
         final long userId = userId(body);
-        trading.withdraw(Caller.of(identity), userId, body.asset(), body.amount());
-        return readModels.balances(userId);
+        return trading.withdraw(Caller.of(identity), userId, body.asset(), body.amount());
     }
 
     private static long userId(final Transfer body)

@@ -15,7 +15,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.p2px.gateway.Caller;
-import org.p2px.gateway.ReadModels;
 import org.p2px.gateway.trade.AdTermsBody;
 import org.p2px.gateway.trade.NewAdBody;
 import org.p2px.gateway.trade.TradingService;
@@ -31,13 +30,11 @@ public class AdsResource
 {
     private final SecurityIdentity identity;
     private final TradingService trading;
-    private final ReadModels readModels;
 
-    public AdsResource(final SecurityIdentity identity, final TradingService trading, final ReadModels readModels)
+    public AdsResource(final SecurityIdentity identity, final TradingService trading)
     {
         this.identity = identity;
         this.trading = trading;
-        this.readModels = readModels;
     }
 
     public record StatusChange(String status)
@@ -53,8 +50,7 @@ public class AdsResource
     public Response create(final NewAdBody body)
     {
         final Caller caller = Caller.of(identity);
-        final long adId = trading.createAd(caller, body);
-        return Response.status(Response.Status.CREATED).entity(readModels.ad(adId, caller)).build();
+        return Response.status(Response.Status.CREATED).entity(trading.createAd(caller, body)).build();
     }
 
     @PUT
@@ -63,7 +59,7 @@ public class AdsResource
     public AdView update(@PathParam("adId") final long adId, final AdTermsBody body)
     {
         final Caller caller = Caller.of(identity);
-        return readModels.ad(trading.updateAd(caller, adId, body), caller);
+        return trading.updateAd(caller, adId, body);
     }
 
     @POST
@@ -72,7 +68,7 @@ public class AdsResource
     public AdView setStatus(@PathParam("adId") final long adId, final StatusChange body)
     {
         final Caller caller = Caller.of(identity);
-        return readModels.ad(trading.setAdStatus(caller, adId, body == null ? null : body.status()), caller);
+        return trading.setAdStatus(caller, adId, body == null ? null : body.status());
     }
 
     @POST
@@ -81,7 +77,7 @@ public class AdsResource
     public AdView changeQuantity(@PathParam("adId") final long adId, final QuantityChange body)
     {
         final Caller caller = Caller.of(identity);
-        return readModels.ad(trading.changeAdQuantity(caller, adId, body == null ? null : body.delta()), caller);
+        return trading.changeAdQuantity(caller, adId, body == null ? null : body.delta());
     }
 
     @DELETE
@@ -90,6 +86,6 @@ public class AdsResource
     public AdView close(@PathParam("adId") final long adId)
     {
         final Caller caller = Caller.of(identity);
-        return readModels.ad(trading.setAdStatus(caller, adId, "CLOSED"), caller);
+        return trading.setAdStatus(caller, adId, "CLOSED");
     }
 }

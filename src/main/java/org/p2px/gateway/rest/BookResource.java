@@ -12,7 +12,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.p2px.gateway.Caller;
-import org.p2px.gateway.LiveBook;
+import org.p2px.gateway.LiveQueries;
 import org.p2px.gateway.view.BookView;
 
 /**
@@ -25,9 +25,9 @@ import org.p2px.gateway.view.BookView;
 public class BookResource
 {
     private final SecurityIdentity identity;
-    private final LiveBook book;
+    private final LiveQueries book;
 
-    public BookResource(final SecurityIdentity identity, final LiveBook book)
+    public BookResource(final SecurityIdentity identity, final LiveQueries book)
     {
         this.identity = identity;
         this.book = book;

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.p2px.gateway.ReadModels;
+import org.p2px.gateway.LiveQueries;
 import org.p2px.gateway.view.MarketView;
 
 /** The markets and their index prices. Public. */
@@ -19,9 +19,9 @@ import org.p2px.gateway.view.MarketView;
 @Tag(name = "Markets", description = "Markets and their index prices (public)")
 public class MarketsResource
 {
-    private final ReadModels readModels;
+    private final LiveQueries readModels;
 
-    public MarketsResource(final ReadModels readModels)
+    public MarketsResource(final LiveQueries readModels)
     {
         this.readModels = readModels;
     }

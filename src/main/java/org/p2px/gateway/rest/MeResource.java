@@ -13,6 +13,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.p2px.gateway.Caller;
+import org.p2px.gateway.LiveQueries;
 import org.p2px.gateway.ReadModels;
 import org.p2px.gateway.view.AdView;
 import org.p2px.gateway.view.BalanceView;
@@ -31,11 +32,13 @@ public class MeResource
 
     private final SecurityIdentity identity;
     private final ReadModels readModels;
+    private final LiveQueries queries;
 
-    public MeResource(final SecurityIdentity identity, final ReadModels readModels)
+    public MeResource(final SecurityIdentity identity, final ReadModels readModels, final LiveQueries queries)
     {
         this.identity = identity;
         this.readModels = readModels;
+        this.queries = queries;
     }
 
     @GET
@@ -64,7 +67,7 @@ public class MeResource
     @Operation(summary = "My balances per asset: available, and locked in escrow or SELL ads")
     public List<BalanceView> balances()
     {
-        return readModels.balances(Caller.of(identity).userId());
+        return queries.balances(Caller.of(identity).userId());
     }
 
     @GET

@@ -11,7 +11,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.p2px.gateway.Caller;
-import org.p2px.gateway.ReadModels;
+import org.p2px.gateway.LiveQueries;
 import org.p2px.gateway.view.OrderView;
 
 /** Reading one order. Shares the class path with the order commands' resource: JAX-RS serves both. */
@@ -21,9 +21,9 @@ import org.p2px.gateway.view.OrderView;
 public class OrderQueriesResource
 {
     private final SecurityIdentity identity;
-    private final ReadModels readModels;
+    private final LiveQueries readModels;
 
-    public OrderQueriesResource(final SecurityIdentity identity, final ReadModels readModels)
+    public OrderQueriesResource(final SecurityIdentity identity, final LiveQueries readModels)
     {
         this.identity = identity;
         this.readModels = readModels;

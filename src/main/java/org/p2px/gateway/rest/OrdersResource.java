@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.p2px.gateway.ApiException;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.GatewayError;
-import org.p2px.gateway.ReadModels;
 import org.p2px.gateway.trade.ExpressBody;
 import org.p2px.gateway.trade.TakeBody;
 import org.p2px.gateway.trade.TradingService;
@@ -33,13 +32,11 @@ public class OrdersResource
 {
     private final SecurityIdentity identity;
     private final TradingService trading;
-    private final ReadModels readModels;
 
-    public OrdersResource(final SecurityIdentity identity, final TradingService trading, final ReadModels readModels)
+    public OrdersResource(final SecurityIdentity identity, final TradingService trading)
     {
         this.identity = identity;
         this.trading = trading;
-        this.readModels = readModels;
     }
 
     /** What an express request opened: one order, or several when split. */
@@ -65,8 +62,7 @@ public class OrdersResource
     public Response take(final TakeBody body)
     {
         final Caller caller = Caller.of(identity);
-        final long orderId = trading.take(caller, body);
-        return Response.status(Response.Status.CREATED).entity(readModels.order(caller, orderId)).build();
+        return Response.status(Response.Status.CREATED).entity(trading.take(caller, body)).build();
     }
 
     @POST
@@ -75,9 +71,7 @@ public class OrdersResource
     public Response express(final ExpressBody body)
     {
         final Caller caller = Caller.of(identity);
-        final List<OrderView> orders = trading.express(caller, body).stream()
-            .map(orderId -> readModels.order(caller, orderId))
-            .toList();
+        final List<OrderView> orders = trading.express(caller, body);
         return Response.status(Response.Status.CREATED).entity(new ExpressResult(orders)).build();
     }
 
@@ -87,7 +81,7 @@ public class OrdersResource
     public OrderView markPaid(@PathParam("orderId") final long orderId)
     {
         final Caller caller = Caller.of(identity);
-        return readModels.order(caller, trading.markPaid(caller, orderId));
+        return trading.markPaid(caller, orderId);
     }
 
     @POST
@@ -97,7 +91,7 @@ public class OrdersResource
     public OrderView release(@PathParam("orderId") final long orderId, final ReleaseBody body)
     {
         final Caller caller = Caller.of(identity);
-        return readModels.order(caller, trading.release(caller, orderId, body == null ? null : body.fundPassword()));
+        return trading.release(caller, orderId, body == null ? null : body.fundPassword());
     }
 
     @POST
@@ -106,7 +100,7 @@ public class OrdersResource
     public OrderView cancel(@PathParam("orderId") final long orderId)
     {
         final Caller caller = Caller.of(identity);
-        return readModels.order(caller, trading.cancel(caller, orderId));
+        return trading.cancel(caller, orderId);
     }
 
     @POST
@@ -115,7 +109,7 @@ public class OrdersResource
     public OrderView requestCancel(@PathParam("orderId") final long orderId)
     {
         final Caller caller = Caller.of(identity);
-        return readModels.order(caller, trading.requestCancel(caller, orderId));
+        return trading.requestCancel(caller, orderId);
     }
 
     @POST
@@ -128,7 +122,7 @@ public class OrdersResource
         {
             throw ApiException.of(GatewayError.VALIDATION_FAILED, "accept is required.");
         }
-        return readModels.order(caller, trading.reviewCancelRequest(caller, orderId, body.accept()));
+        return trading.reviewCancelRequest(caller, orderId, body.accept());
     }
 
     @POST
@@ -137,7 +131,7 @@ public class OrdersResource
     public OrderView appeal(@PathParam("orderId") final long orderId)
     {
         final Caller caller = Caller.of(identity);
-        return readModels.order(caller, trading.appeal(caller, orderId));
+        return trading.appeal(caller, orderId);
     }
 
     @POST
@@ -146,7 +140,7 @@ public class OrdersResource
     public OrderView withdrawAppeal(@PathParam("orderId") final long orderId)
     {
         final Caller caller = Caller.of(identity);
-        return readModels.order(caller, trading.withdrawAppeal(caller, orderId));
+        return trading.withdrawAppeal(caller, orderId);
     }
 
     @POST
@@ -155,6 +149,6 @@ public class OrdersResource
     public OrderView resolve(@PathParam("orderId") final long orderId, final ResolveBody body)
     {
         final Caller caller = Caller.of(identity);
-        return readModels.order(caller, trading.resolve(caller, orderId, body == null ? null : body.outcome()));
+        return trading.resolve(caller, orderId, body == null ? null : body.outcome());
     }
 }

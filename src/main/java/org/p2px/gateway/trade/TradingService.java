@@ -4,12 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.transaction.Transactional;
 
 import org.p2px.auth.Accounts;
 import org.p2px.auth.ApiPermission;
-import org.p2px.catalog.AdTextEntity;
 import org.p2px.catalog.AssetInfo;
 import org.p2px.catalog.Catalog;
 import org.p2px.catalog.MarketInfo;
@@ -22,47 +19,58 @@ import org.p2px.codec.ErrorCode;
 import org.p2px.codec.EventHandler;
 import org.p2px.codec.OrderOpenedDecoder;
 import org.p2px.codec.Side;
+import org.p2px.core.AdSnapshot;
+import org.p2px.gateway.AdTexts;
 import org.p2px.gateway.ApiException;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.CoreCommands;
-import org.p2px.gateway.CoreReply;
 import org.p2px.gateway.Decimals;
 import org.p2px.gateway.GatewayError;
+import org.p2px.gateway.LiveQueries;
 import org.p2px.gateway.PaymentMethod;
-import org.p2px.gateway.ProjectionProgress;
-import org.p2px.readmodel.AdRow;
+import org.p2px.gateway.view.AdView;
+import org.p2px.gateway.view.BalanceView;
+import org.p2px.gateway.view.IndexView;
+import org.p2px.gateway.view.OrderView;
+import org.p2px.gateway.view.ViewMapper;
+import org.p2px.live.Command;
+import org.p2px.live.CommandReply;
+import org.p2px.live.LiveOrder;
 
 /**
  * Every trading operation of both gateways, from wire values to a core command and back: checks the credential's
- * permission, turns decimal strings into minor units at the right scale, sends the command, and waits until the
- * read models hold its effects so the caller reads its own write. The rules themselves are the core's.
+ * permission, turns decimal strings into minor units at the right scale, sends the command, and answers with
+ * the order or ad as the live view holds it right after the command's batch, so the caller reads its own write
+ * with no database in between. The rules themselves are the core's. Nothing here holds a transaction while
+ * waiting for the engine: ad texts are written in a transaction of their own after the command.
  */
 @ApplicationScoped
 public class TradingService
 {
-    /** How long an answered command waits for the read models before answering anyway. */
-    private static final long PROJECTION_WAIT_MS = 2_000;
     private static final int MAX_TEXT = 1_000;
 
     private final CoreCommands core;
     private final Catalog catalog;
     private final Accounts accounts;
-    private final Instance<ProjectionProgress> projection;
+    private final AdTexts adTexts;
+    private final ViewMapper views;
+    private final LiveQueries queries;
 
     public TradingService(final CoreCommands core, final Catalog catalog, final Accounts accounts,
-        final Instance<ProjectionProgress> projection)
+        final AdTexts adTexts, final ViewMapper views, final LiveQueries queries)
     {
         this.core = core;
         this.catalog = catalog;
         this.accounts = accounts;
-        this.projection = projection;
+        this.adTexts = adTexts;
+        this.views = views;
+        this.queries = queries;
     }
 
     // Ads
 
-    /** Posts an ad; returns its id. */
-    @Transactional
-    public long createAd(final Caller caller, final NewAdBody body)
+    /** Posts an ad; answers it as created. */
+    public AdView createAd(final Caller caller, final NewAdBody body)
     {
         caller.require(ApiPermission.TRADE);
         if (body == null)
@@ -74,42 +82,38 @@ public class TradingService
         final long quantity = Decimals.parsePositive(body.quantity(), market.asset().scale(), "quantity");
         final AdStatus status = WireValues.initialStatus(body.status());
         final AdTermsSpec terms = terms(market, body.terms());
-        final String[] texts = texts(body.terms());
-        final CoreReply reply = send((proxy, buffer, correlationId) ->
-            proxy.createAd(buffer, 0, correlationId, 0, caller.userId(), market.id(), side, quantity, status, terms));
-        final long adId = createdAdId(reply);
-        saveTexts(adId, texts);
-        awaitProjected(reply);
-        return adId;
+        final AdTexts.Texts texts = texts(body.terms());
+        final AdSnapshot ad = core.send((proxy, buffer, offset, correlationId) -> proxy.createAd(buffer, offset,
+            correlationId, 0, caller.userId(), market.id(), side, quantity, status, terms),
+            (reply, state) -> state.ad(createdAdId(reply)));
+        adTexts.save(ad.adId(), texts);
+        return views.ad(ad);
     }
 
     /** Replaces an ad's terms (and its texts). */
-    @Transactional
-    public long updateAd(final Caller caller, final long adId, final AdTermsBody body)
+    public AdView updateAd(final Caller caller, final long adId, final AdTermsBody body)
     {
         caller.require(ApiPermission.TRADE);
         final MarketInfo market = marketOfAd(adId);
         final AdTermsSpec terms = terms(market, body);
-        final String[] texts = texts(body);
-        final CoreReply reply = send((proxy, buffer, correlationId) ->
-            proxy.updateAd(buffer, 0, correlationId, 0, caller.userId(), adId, terms));
-        saveTexts(adId, texts);
-        awaitProjected(reply);
-        return adId;
+        final AdTexts.Texts texts = texts(body);
+        final AdSnapshot ad = adCommand((proxy, buffer, offset, correlationId) ->
+            proxy.updateAd(buffer, offset, correlationId, 0, caller.userId(), adId, terms), adId);
+        adTexts.save(adId, texts);
+        return views.ad(ad);
     }
 
     /** ONLINE, OFFLINE, or CLOSED (final: releases what a SELL ad reserved). */
-    public long setAdStatus(final Caller caller, final long adId, final String status)
+    public AdView setAdStatus(final Caller caller, final long adId, final String status)
     {
         caller.require(ApiPermission.TRADE);
         final AdStatus value = WireValues.adStatus(status);
-        awaitProjected(send((proxy, buffer, correlationId) ->
-            proxy.setAdStatus(buffer, 0, correlationId, 0, caller.userId(), adId, value)));
-        return adId;
+        return views.ad(adCommand((proxy, buffer, offset, correlationId) ->
+            proxy.setAdStatus(buffer, offset, correlationId, 0, caller.userId(), adId, value), adId));
     }
 
     /** Tops up (positive) or reduces (negative) an ad's remaining quantity, in the asset. */
-    public long changeAdQuantity(final Caller caller, final long adId, final String delta)
+    public AdView changeAdQuantity(final Caller caller, final long adId, final String delta)
     {
         caller.require(ApiPermission.TRADE);
         final MarketInfo market = marketOfAd(adId);
@@ -118,15 +122,14 @@ public class TradingService
         {
             throw ApiException.of(ErrorCode.INVALID_AMOUNT, "delta must not be zero.");
         }
-        awaitProjected(send((proxy, buffer, correlationId) ->
-            proxy.changeAdQuantity(buffer, 0, correlationId, 0, caller.userId(), adId, change)));
-        return adId;
+        return views.ad(adCommand((proxy, buffer, offset, correlationId) ->
+            proxy.changeAdQuantity(buffer, offset, correlationId, 0, caller.userId(), adId, change), adId));
     }
 
     // Orders
 
-    /** Takes a named ad; returns the order's id (the first order's, on a retry with the same clientOrderId). */
-    public long take(final Caller caller, final TakeBody body)
+    /** Takes a named ad; answers the order (the first order, on a retry with the same clientOrderId). */
+    public OrderView take(final Caller caller, final TakeBody body)
     {
         caller.require(ApiPermission.TRADE);
         if (body == null || body.adId() == null)
@@ -140,14 +143,12 @@ public class TradingService
             inFiat ? market.fiat().scale() : market.asset().scale(), "amount");
         final int method = PaymentMethod.of(body.paymentMethod()).bit();
         final long clientOrderId = WireValues.clientOrderId(body.clientOrderId());
-        final CoreReply reply = send((proxy, buffer, correlationId) ->
-            proxy.takeAd(buffer, 0, correlationId, 0, caller.userId(), adId, amount, inFiat, method, clientOrderId));
-        awaitProjected(reply);
-        return orderIds(reply).get(0);
+        return orders(caller, (proxy, buffer, offset, correlationId) -> proxy.takeAd(buffer, offset, correlationId, 0,
+            caller.userId(), adId, amount, inFiat, method, clientOrderId)).get(0);
     }
 
-    /** Lets the core pick the best ad(s); returns the ids of the orders opened (several when split). */
-    public List<Long> express(final Caller caller, final ExpressBody body)
+    /** Lets the core pick the best ad(s); answers the orders opened (several when split). */
+    public List<OrderView> express(final Caller caller, final ExpressBody body)
     {
         caller.require(ApiPermission.TRADE);
         if (body == null)
@@ -164,23 +165,21 @@ public class TradingService
             : Decimals.parsePositive(body.priceLimit(), market.priceScale(), "priceLimit");
         final boolean allowSplit = Boolean.TRUE.equals(body.allowSplit());
         final long clientOrderId = WireValues.clientOrderId(body.clientOrderId());
-        final CoreReply reply = send((proxy, buffer, correlationId) -> proxy.express(buffer, 0, correlationId, 0,
+        return orders(caller, (proxy, buffer, offset, correlationId) -> proxy.express(buffer, offset, correlationId, 0,
             caller.userId(), market.id(), side, amount, inFiat, methods, priceLimit, allowSplit, clientOrderId));
-        awaitProjected(reply);
-        return orderIds(reply);
     }
 
-    public long markPaid(final Caller caller, final long orderId)
+    public OrderView markPaid(final Caller caller, final long orderId)
     {
-        return orderCommand(caller, (proxy, buffer, correlationId) ->
-            proxy.markPaid(buffer, 0, correlationId, 0, caller.userId(), orderId), orderId);
+        return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
+            proxy.markPaid(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId);
     }
 
     /**
      * Releases the escrow to the buyer. A person must give the fund password (the second factor); an API key
      * needs the RELEASE permission instead.
      */
-    public long release(final Caller caller, final long orderId, final String fundPassword)
+    public OrderView release(final Caller caller, final long orderId, final String fundPassword)
     {
         if (caller.person())
         {
@@ -190,47 +189,47 @@ public class TradingService
         {
             caller.require(ApiPermission.RELEASE);
         }
-        awaitProjected(send((proxy, buffer, correlationId) ->
-            proxy.release(buffer, 0, correlationId, 0, caller.userId(), orderId)));
-        return orderId;
+        return answered(caller, core.send((proxy, buffer, offset, correlationId) ->
+            proxy.release(buffer, offset, correlationId, 0, caller.userId(), orderId),
+            (reply, state) -> state.order(orderId)), orderId);
     }
 
-    public long cancel(final Caller caller, final long orderId)
+    public OrderView cancel(final Caller caller, final long orderId)
     {
-        return orderCommand(caller, (proxy, buffer, correlationId) ->
-            proxy.cancelOrder(buffer, 0, correlationId, 0, caller.userId(), orderId), orderId);
+        return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
+            proxy.cancelOrder(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId);
     }
 
-    public long requestCancel(final Caller caller, final long orderId)
+    public OrderView requestCancel(final Caller caller, final long orderId)
     {
-        return orderCommand(caller, (proxy, buffer, correlationId) ->
-            proxy.requestCancel(buffer, 0, correlationId, 0, caller.userId(), orderId), orderId);
+        return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
+            proxy.requestCancel(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId);
     }
 
-    public long reviewCancelRequest(final Caller caller, final long orderId, final boolean accept)
+    public OrderView reviewCancelRequest(final Caller caller, final long orderId, final boolean accept)
     {
-        return orderCommand(caller, (proxy, buffer, correlationId) ->
-            proxy.reviewCancelRequest(buffer, 0, correlationId, 0, caller.userId(), orderId, accept), orderId);
+        return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
+            proxy.reviewCancelRequest(buffer, offset, correlationId, 0, caller.userId(), orderId, accept), orderId);
     }
 
-    public long appeal(final Caller caller, final long orderId)
+    public OrderView appeal(final Caller caller, final long orderId)
     {
-        return orderCommand(caller, (proxy, buffer, correlationId) ->
-            proxy.appeal(buffer, 0, correlationId, 0, caller.userId(), orderId), orderId);
+        return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
+            proxy.appeal(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId);
     }
 
-    public long withdrawAppeal(final Caller caller, final long orderId)
+    public OrderView withdrawAppeal(final Caller caller, final long orderId)
     {
-        return orderCommand(caller, (proxy, buffer, correlationId) ->
-            proxy.withdrawAppeal(buffer, 0, correlationId, 0, caller.userId(), orderId), orderId);
+        return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
+            proxy.withdrawAppeal(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId);
     }
 
     /** An arbiter's decision on a disputed order: RELEASE to the buyer or REFUND the seller. */
-    public long resolve(final Caller caller, final long orderId, final String outcome)
+    public OrderView resolve(final Caller caller, final long orderId, final String outcome)
     {
         final DisputeOutcome value = WireValues.outcome(outcome);
-        return orderCommand(caller, (proxy, buffer, correlationId) ->
-            proxy.resolveDispute(buffer, 0, correlationId, 0, caller.userId(), orderId, value), orderId);
+        return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
+            proxy.resolveDispute(buffer, offset, correlationId, 0, caller.userId(), orderId, value), orderId);
     }
 
     // Blocks
@@ -238,77 +237,99 @@ public class TradingService
     public void block(final Caller caller, final long userId)
     {
         caller.require(ApiPermission.TRADE);
-        awaitProjected(send((proxy, buffer, correlationId) ->
-            proxy.blockUser(buffer, 0, correlationId, 0, caller.userId(), userId)));
+        core.send((proxy, buffer, offset, correlationId) ->
+            proxy.blockUser(buffer, offset, correlationId, 0, caller.userId(), userId));
     }
 
     public void unblock(final Caller caller, final long userId)
     {
         caller.require(ApiPermission.TRADE);
-        awaitProjected(send((proxy, buffer, correlationId) ->
-            proxy.unblockUser(buffer, 0, correlationId, 0, caller.userId(), userId)));
+        core.send((proxy, buffer, offset, correlationId) ->
+            proxy.unblockUser(buffer, offset, correlationId, 0, caller.userId(), userId));
     }
 
     // Admin (the core refuses anyone who is not an admin with NOT_ADMIN)
 
-    public void deposit(final Caller caller, final long userId, final String assetCode, final String amount)
+    /** Credits a user; answers the user's balances after it. */
+    public List<BalanceView> deposit(final Caller caller, final long userId, final String assetCode,
+        final String amount)
+    {
+        return moveFunds(caller, userId, assetCode, amount, true);
+    }
+
+    /** Debits a user; answers the user's balances after it. */
+    public List<BalanceView> withdraw(final Caller caller, final long userId, final String assetCode,
+        final String amount)
+    {
+        return moveFunds(caller, userId, assetCode, amount, false);
+    }
+
+    private List<BalanceView> moveFunds(final Caller caller, final long userId, final String assetCode,
+        final String amount, final boolean deposit)
     {
         caller.require(ApiPermission.TRADE);
         final AssetInfo asset = catalog.asset(assetCode);
         final long value = Decimals.parsePositive(amount, asset.scale(), "amount");
-        awaitProjected(send((proxy, buffer, correlationId) ->
-            proxy.deposit(buffer, 0, correlationId, 0, caller.userId(), userId, asset.id(), value)));
+        final Command command = deposit
+            ? (proxy, buffer, offset, correlationId) ->
+                proxy.deposit(buffer, offset, correlationId, 0, caller.userId(), userId, asset.id(), value)
+            : (proxy, buffer, offset, correlationId) ->
+                proxy.withdraw(buffer, offset, correlationId, 0, caller.userId(), userId, asset.id(), value);
+        return views.balances(core.send(command, (reply, state) -> state.user(userId)));
     }
 
-    public void withdraw(final Caller caller, final long userId, final String assetCode, final String amount)
-    {
-        caller.require(ApiPermission.TRADE);
-        final AssetInfo asset = catalog.asset(assetCode);
-        final long value = Decimals.parsePositive(amount, asset.scale(), "amount");
-        awaitProjected(send((proxy, buffer, correlationId) ->
-            proxy.withdraw(buffer, 0, correlationId, 0, caller.userId(), userId, asset.id(), value)));
-    }
-
-    public void setIndexPrice(final Caller caller, final String symbol, final String price)
+    /** Sets a market's index price; answers it as the core holds it now. */
+    public IndexView setIndexPrice(final Caller caller, final String symbol, final String price)
     {
         caller.require(ApiPermission.TRADE);
         final MarketInfo market = catalog.market(symbol);
         final long value = Decimals.parsePositive(price, market.priceScale(), "price");
-        awaitProjected(send((proxy, buffer, correlationId) ->
-            proxy.setIndexPrice(buffer, 0, correlationId, 0, caller.userId(), market.id(), value)));
+        final long set = core.send((proxy, buffer, offset, correlationId) ->
+            proxy.setIndexPrice(buffer, offset, correlationId, 0, caller.userId(), market.id(), value),
+            (reply, state) -> state.indexPrice(market.id()));
+        return new IndexView(market.symbol(), market.formatPrice(set));
     }
 
     // Plumbing
 
-    private long orderCommand(final Caller caller, final CoreCommands.CommandEncoder encoder, final long orderId)
+    private OrderView orderCommand(final Caller caller, final Command command, final long orderId)
     {
         caller.require(ApiPermission.TRADE);
-        awaitProjected(send(encoder));
-        return orderId;
+        return answered(caller, core.send(command, (reply, state) -> state.order(orderId)), orderId);
     }
 
-    private CoreReply send(final CoreCommands.CommandEncoder encoder)
+    /** The order a command changed; from the read models if the view no longer holds it. */
+    private OrderView answered(final Caller caller, final LiveOrder order, final long orderId)
     {
-        return core.send(encoder);
+        return order == null ? queries.order(caller, orderId) : queries.visible(caller, order);
     }
 
-    private void awaitProjected(final CoreReply reply)
+    private AdSnapshot adCommand(final Command command, final long adId)
     {
-        if (projection.isResolvable())
-        {
-            projection.get().awaitProjected(reply.batchSequence(), PROJECTION_WAIT_MS);
-        }
+        return core.send(command, (reply, state) -> state.ad(adId));
     }
 
-    /** The market of an ad, from the read model (the ad's owner reads its own write; others see it shortly). */
+    /** The orders a take or express opened, or the earlier order a repeated clientOrderId stands for. */
+    private List<OrderView> orders(final Caller caller, final Command command)
+    {
+        final List<OrderAnswer> answers = core.send(command, (reply, state) ->
+            orderIds(reply).stream().map(orderId -> new OrderAnswer(orderId, state.order(orderId))).toList());
+        return answers.stream().map(answer -> answered(caller, answer.order(), answer.orderId())).toList();
+    }
+
+    private record OrderAnswer(long orderId, LiveOrder order)
+    {
+    }
+
+    /** The market of an ad, from the live view (it holds every ad that can still take a command). */
     private MarketInfo marketOfAd(final long adId)
     {
-        final AdRow ad = AdRow.findById(adId);
+        final AdSnapshot ad = core.read(state -> state.ad(adId));
         if (ad == null)
         {
             throw ApiException.of(ErrorCode.UNKNOWN_AD);
         }
-        return catalog.market(ad.marketId);
+        return catalog.market(ad.marketId());
     }
 
     private static AdTermsSpec terms(final MarketInfo market, final AdTermsBody body)
@@ -346,7 +367,7 @@ public class TradingService
     }
 
     /** The terms and auto-reply texts, trimmed and bounded. */
-    private static String[] texts(final AdTermsBody body)
+    private static AdTexts.Texts texts(final AdTermsBody body)
     {
         final String terms = body == null || body.terms() == null ? "" : body.terms().strip();
         final String autoReply = body == null || body.autoReply() == null ? "" : body.autoReply().strip();
@@ -354,28 +375,10 @@ public class TradingService
         {
             throw ApiException.of(GatewayError.VALIDATION_FAILED, "terms and autoReply: at most 1000 characters each.");
         }
-        return new String[]{ terms, autoReply };
+        return new AdTexts.Texts(terms, autoReply);
     }
 
-    private static void saveTexts(final long adId, final String[] texts)
-    {
-        AdTextEntity row = AdTextEntity.findById(adId);
-        if (row == null)
-        {
-            row = new AdTextEntity();
-            row.adId = adId;
-            row.terms = texts[0];
-            row.autoReply = texts[1];
-            row.persist();
-        }
-        else
-        {
-            row.terms = texts[0];
-            row.autoReply = texts[1];
-        }
-    }
-
-    private static long createdAdId(final CoreReply reply)
+    private static long createdAdId(final CommandReply reply)
     {
         final long[] adId = { 0 };
         reply.replay(new EventHandler()
@@ -389,8 +392,8 @@ public class TradingService
         return adId[0];
     }
 
-    /** The orders a take or express opened, or the earlier order a repeated clientOrderId stands for. */
-    private static List<Long> orderIds(final CoreReply reply)
+    /** The ids of the orders a take or express opened, or of the earlier order a repeated clientOrderId stands for. */
+    private static List<Long> orderIds(final CommandReply reply)
     {
         final List<Long> ids = new ArrayList<>();
         reply.replay(new EventHandler()

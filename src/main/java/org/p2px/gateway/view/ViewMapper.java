@@ -5,19 +5,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.p2px.catalog.AdTextEntity;
+import org.p2px.catalog.AssetInfo;
 import org.p2px.catalog.Catalog;
 import org.p2px.catalog.MarketInfo;
 import org.p2px.codec.PriceType;
 import org.p2px.codec.Side;
 import org.p2px.core.AdSnapshot;
+import org.p2px.core.BalanceSnapshot;
+import org.p2px.core.OrderSnapshot;
+import org.p2px.core.UserSnapshot;
+import org.p2px.gateway.AdTexts;
+import org.p2px.gateway.Decimals;
 import org.p2px.gateway.PaymentMethod;
 import org.p2px.gateway.RowViews;
+import org.p2px.live.BalanceChange;
+import org.p2px.live.LiveOrder;
 import org.p2px.readmodel.AdRow;
 import org.p2px.readmodel.BalanceRow;
 import org.p2px.readmodel.ChatMessageRow;
@@ -25,23 +32,26 @@ import org.p2px.readmodel.OrderRow;
 import org.p2px.readmodel.UserAccount;
 
 /**
- * Turns read-model rows and core copies into the view records clients get: codes and symbols from the
+ * Turns read-model rows and the live view's copies into the view records clients get: codes and symbols from the
  * {@link Catalog}, money as decimal strings at the asset's, fiat's or price's scale, usernames, payment method
- * names. Reads the database (usernames, ad texts), so call it inside a transaction or a request. Throws the
- * catalogue's {@code ApiException} for a market or asset it does not know.
+ * names. Usernames and ad texts are held in memory, so views of the live state can be built on any thread; a
+ * name or text not held yet is read from the database in a transaction of its own. Throws the catalogue's
+ * {@code ApiException} for a market or asset it does not know.
  */
 @ApplicationScoped
 public class ViewMapper
 {
     private final Catalog catalog;
     private final RowViews rows;
+    private final AdTexts adTexts;
     /** Usernames never change, so each is read once. */
     private final Map<Long, String> usernames = new ConcurrentHashMap<>();
 
-    public ViewMapper(final Catalog catalog, final RowViews rows)
+    public ViewMapper(final Catalog catalog, final RowViews rows, final AdTexts adTexts)
     {
         this.catalog = catalog;
         this.rows = rows;
+        this.adTexts = adTexts;
     }
 
     public OrderView order(final OrderRow row)
@@ -57,14 +67,52 @@ public class ViewMapper
         return rows.ad(row, username(row.ownerId), AdTextEntity.findById(row.id));
     }
 
+    /** An order of the live view, as {@link RowViews#order} shows its row. */
+    public OrderView order(final LiveOrder live)
+    {
+        final OrderSnapshot order = live.order();
+        final MarketInfo market = catalog.market(order.marketId());
+        final PaymentMethod method = PaymentMethod.ofBit(order.paymentMethod());
+        return new OrderView(order.orderId(), market.symbol(), order.state().name(), order.buyerId(),
+            username(order.buyerId()), order.sellerId(), username(order.sellerId()), order.makerId(), order.takerId(),
+            idOrNull(order.buyAdId()), idOrNull(order.sellAdId()), market.formatPrice(order.price()),
+            market.formatQuantity(order.quantity()), market.formatFiat(order.fiatAmount()),
+            market.formatQuantity(order.buyerFee()), market.formatQuantity(order.sellerFee()),
+            method == null ? null : method.name(), idOrNull(order.clientOrderId()), instant(order.createdAt()),
+            instant(order.payBy()), instant(order.paidAt()), instant(order.releaseBy()),
+            instant(order.appealableFrom()), live.disputed() ? order.appellantId() : null, order.cancelRequested(),
+            live.cancelReason(), instant(live.finishedAt()));
+    }
+
     public AdView ad(final AdSnapshot ad)
     {
-        return ad(catalog.market(ad.marketId()), ad, AdTextEntity.findById(ad.adId()));
+        return ad(catalog.market(ad.marketId()), ad, adTexts.of(ad.adId()));
     }
 
     public BalanceView balance(final BalanceRow row)
     {
         return rows.balance(row);
+    }
+
+    public BalanceView balance(final BalanceChange change)
+    {
+        return balance(change.assetId(), change.available(), change.locked());
+    }
+
+    /** Every asset the user has held, by asset id (as the read models list them). */
+    public List<BalanceView> balances(final UserSnapshot user)
+    {
+        return user.balances().stream()
+            .sorted(java.util.Comparator.comparingInt(BalanceSnapshot::assetId))
+            .map(balance -> balance(balance.assetId(), balance.available(), balance.locked()))
+            .toList();
+    }
+
+    private BalanceView balance(final int assetId, final long available, final long locked)
+    {
+        final AssetInfo asset = catalog.asset(assetId);
+        return new BalanceView(asset.code(), Decimals.format(available, asset.scale()),
+            Decimals.format(locked, asset.scale()));
     }
 
     public ChatMessageView chat(final ChatMessageRow row)
@@ -77,14 +125,11 @@ public class ViewMapper
         return RowViews.chat(row, names);
     }
 
-    /** One side of a market's book; the ads' texts are read in one query. */
+    /** One side of a market's book. */
     public BookView book(final MarketInfo market, final Side side, final List<AdSnapshot> ads)
     {
-        final Map<Long, AdTextEntity> texts = ads.isEmpty() ? Map.of() :
-            AdTextEntity.<AdTextEntity>list("adId in ?1", ads.stream().map(AdSnapshot::adId).toList()).stream()
-                .collect(Collectors.toMap(text -> text.adId, Function.identity()));
         return new BookView(market.symbol(), side.name(),
-            ads.stream().map(ad -> ad(market, ad, texts.get(ad.adId()))).toList());
+            ads.stream().map(ad -> ad(market, ad, adTexts.of(ad.adId()))).toList());
     }
 
     /** The user's name, or null for an id the account store does not know. */
@@ -95,16 +140,19 @@ public class ViewMapper
         {
             return cached;
         }
-        final UserAccount account = UserAccount.findById(userId);
-        if (account == null)
+        final String name = QuarkusTransaction.joiningExisting().call(() ->
         {
-            return null;
+            final UserAccount account = UserAccount.findById(userId);
+            return account == null ? null : account.username;
+        });
+        if (name != null)
+        {
+            usernames.put(userId, name);
         }
-        usernames.put(userId, account.username);
-        return account.username;
+        return name;
     }
 
-    private AdView ad(final MarketInfo market, final AdSnapshot ad, final AdTextEntity texts)
+    private AdView ad(final MarketInfo market, final AdSnapshot ad, final AdTexts.Texts texts)
     {
         final boolean floating = ad.priceType() == PriceType.FLOATING;
         return new AdView(ad.adId(), ad.ownerId(), username(ad.ownerId()), market.symbol(), ad.side().name(),
@@ -114,16 +162,16 @@ public class ViewMapper
             market.formatFiat(ad.maxFiat()), PaymentMethod.names(ad.paymentMethods()), ad.paymentWindowMinutes(),
             new AdGates(ad.minKycLevel(), ad.minAccountAgeDays(), ad.minCompletedOrders(), ad.minCompletionRateBps(),
                 ad.maxOpenOrdersPerTaker()),
-            ad.visibility().name(), ad.autoMatch(), terms(texts), autoReply(texts), Instant.ofEpochMilli(ad.createdAt()));
+            ad.visibility().name(), ad.autoMatch(), texts.terms(), texts.autoReply(), Instant.ofEpochMilli(ad.createdAt()));
     }
 
-    private static String terms(final AdTextEntity texts)
+    private static Long idOrNull(final long id)
     {
-        return texts == null ? "" : texts.terms;
+        return id == 0 ? null : id;
     }
 
-    private static String autoReply(final AdTextEntity texts)
+    private static Instant instant(final long epochMillis)
     {
-        return texts == null ? "" : texts.autoReply;
+        return epochMillis == 0 ? null : Instant.ofEpochMilli(epochMillis);
     }
 }

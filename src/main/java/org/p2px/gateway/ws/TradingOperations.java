@@ -15,7 +15,7 @@ import org.p2px.gateway.Caller;
 import org.p2px.gateway.ChatService;
 import org.p2px.gateway.FeedbackService;
 import org.p2px.gateway.GatewayError;
-import org.p2px.gateway.LiveBook;
+import org.p2px.gateway.LiveQueries;
 import org.p2px.gateway.ReadModels;
 import org.p2px.gateway.trade.ExpressBody;
 import org.p2px.gateway.trade.NewAdBody;
@@ -34,17 +34,17 @@ public class TradingOperations implements WsOperationGroup
 
     private final TradingService trading;
     private final ReadModels readModels;
-    private final LiveBook book;
+    private final LiveQueries live;
     private final ChatService chat;
     private final FeedbackService feedback;
     private final WsArgs args;
 
-    public TradingOperations(final TradingService trading, final ReadModels readModels, final LiveBook book,
+    public TradingOperations(final TradingService trading, final ReadModels readModels, final LiveQueries live,
         final ChatService chat, final FeedbackService feedback, final WsArgs args)
     {
         this.trading = trading;
         this.readModels = readModels;
-        this.book = book;
+        this.live = live;
         this.chat = chat;
         this.feedback = feedback;
         this.args = args;
@@ -55,48 +55,45 @@ public class TradingOperations implements WsOperationGroup
     {
         return List.of(
             // Public queries
-            of("markets.list", true, (caller, a) -> readModels.markets()),
-            of("market.get", true, (caller, a) -> readModels.market(WsArgs.text(a, "market"))),
-            of("book.get", true, (caller, a) -> book.book(WsArgs.text(a, "market"), WsArgs.text(a, "side"),
-                optionalText(a, "amount"), optionalText(a, "paymentMethod"), caller, intArg(a, "limit", LiveBook.DEFAULT_LIMIT))),
-            of("ad.get", true, (caller, a) -> readModels.ad(id(a, "adId"), caller)),
+            of("markets.list", true, (caller, a) -> live.markets()),
+            of("market.get", true, (caller, a) -> live.market(WsArgs.text(a, "market"))),
+            of("book.get", true, (caller, a) -> live.book(WsArgs.text(a, "market"), WsArgs.text(a, "side"),
+                optionalText(a, "amount"), optionalText(a, "paymentMethod"), caller, intArg(a, "limit", LiveQueries.DEFAULT_LIMIT))),
+            of("ad.get", true, (caller, a) -> live.ad(id(a, "adId"), caller)),
             of("user.profile", true, (caller, a) -> readModels.profile(id(a, "userId"))),
             of("user.feedback", true, (caller, a) -> readModels.feedbackFor(id(a, "userId"), intArg(a, "page", 0),
                 intArg(a, "size", DEFAULT_PAGE_SIZE))),
             // Ads
-            of("ad.create", false, (caller, a) -> readModels.ad(trading.createAd(caller, args.read(a, NewAdBody.class)), caller)),
-            of("ad.update", false, (caller, a) -> readModels.ad(trading.updateAd(caller, id(a, "adId"),
-                args.read(a.path("terms"), AdTermsBody.class)), caller)),
-            of("ad.status", false, (caller, a) -> readModels.ad(trading.setAdStatus(caller, id(a, "adId"),
-                WsArgs.text(a, "status")), caller)),
-            of("ad.quantity", false, (caller, a) -> readModels.ad(trading.changeAdQuantity(caller, id(a, "adId"),
-                WsArgs.text(a, "delta")), caller)),
-            of("ad.close", false, (caller, a) -> readModels.ad(trading.setAdStatus(caller, id(a, "adId"), "CLOSED"), caller)),
+            of("ad.create", false, (caller, a) -> trading.createAd(caller, args.read(a, NewAdBody.class))),
+            of("ad.update", false, (caller, a) -> trading.updateAd(caller, id(a, "adId"),
+                args.read(a.path("terms"), AdTermsBody.class))),
+            of("ad.status", false, (caller, a) -> trading.setAdStatus(caller, id(a, "adId"), WsArgs.text(a, "status"))),
+            of("ad.quantity", false, (caller, a) -> trading.changeAdQuantity(caller, id(a, "adId"),
+                WsArgs.text(a, "delta"))),
+            of("ad.close", false, (caller, a) -> trading.setAdStatus(caller, id(a, "adId"), "CLOSED")),
             of("ads.mine", false, (caller, a) -> readModels.myAds(caller.userId(), optionalText(a, "status"))),
             // Orders
-            of("order.take", false, (caller, a) -> readModels.order(caller, trading.take(caller, args.read(a, TakeBody.class)))),
-            of("order.express", false, (caller, a) -> Map.of("orders", trading.express(caller, args.read(a, ExpressBody.class))
-                .stream().map(orderId -> readModels.order(caller, orderId)).toList())),
-            of("order.paid", false, (caller, a) -> readModels.order(caller, trading.markPaid(caller, id(a, "orderId")))),
-            of("order.release", false, (caller, a) -> readModels.order(caller, trading.release(caller, id(a, "orderId"),
-                optionalText(a, "fundPassword")))),
-            of("order.cancel", false, (caller, a) -> readModels.order(caller, trading.cancel(caller, id(a, "orderId")))),
-            of("order.cancel_request", false, (caller, a) -> readModels.order(caller,
-                trading.requestCancel(caller, id(a, "orderId")))),
-            of("order.review_cancel", false, (caller, a) -> readModels.order(caller,
-                trading.reviewCancelRequest(caller, id(a, "orderId"), bool(a, "accept")))),
-            of("order.appeal", false, (caller, a) -> readModels.order(caller, trading.appeal(caller, id(a, "orderId")))),
-            of("order.withdraw_appeal", false, (caller, a) -> readModels.order(caller,
-                trading.withdrawAppeal(caller, id(a, "orderId")))),
-            of("order.resolve", false, (caller, a) -> readModels.order(caller, trading.resolve(caller, id(a, "orderId"),
-                WsArgs.text(a, "outcome")))),
-            of("order.get", false, (caller, a) -> readModels.order(caller, id(a, "orderId"))),
+            of("order.take", false, (caller, a) -> trading.take(caller, args.read(a, TakeBody.class))),
+            of("order.express", false, (caller, a) -> Map.of("orders",
+                trading.express(caller, args.read(a, ExpressBody.class)))),
+            of("order.paid", false, (caller, a) -> trading.markPaid(caller, id(a, "orderId"))),
+            of("order.release", false, (caller, a) -> trading.release(caller, id(a, "orderId"),
+                optionalText(a, "fundPassword"))),
+            of("order.cancel", false, (caller, a) -> trading.cancel(caller, id(a, "orderId"))),
+            of("order.cancel_request", false, (caller, a) -> trading.requestCancel(caller, id(a, "orderId"))),
+            of("order.review_cancel", false, (caller, a) -> trading.reviewCancelRequest(caller, id(a, "orderId"),
+                bool(a, "accept"))),
+            of("order.appeal", false, (caller, a) -> trading.appeal(caller, id(a, "orderId"))),
+            of("order.withdraw_appeal", false, (caller, a) -> trading.withdrawAppeal(caller, id(a, "orderId"))),
+            of("order.resolve", false, (caller, a) -> trading.resolve(caller, id(a, "orderId"),
+                WsArgs.text(a, "outcome"))),
+            of("order.get", false, (caller, a) -> live.order(caller, id(a, "orderId"))),
             of("orders.mine", false, (caller, a) -> readModels.myOrders(caller.userId(), optionalText(a, "state"),
                 instant(a, "from"), instant(a, "to"), intArg(a, "page", 0), intArg(a, "size", DEFAULT_PAGE_SIZE))),
             of("disputes.list", false, (caller, a) -> readModels.disputes(caller, intArg(a, "page", 0),
                 intArg(a, "size", DEFAULT_PAGE_SIZE))),
             // Account
-            of("balances.get", false, (caller, a) -> readModels.balances(caller.userId())),
+            of("balances.get", false, (caller, a) -> live.balances(caller.userId())),
             of("user.block", false, (caller, a) -> blocked(caller, id(a, "userId"), true)),
             of("user.unblock", false, (caller, a) -> blocked(caller, id(a, "userId"), false)),
             of("blocks.list", false, (caller, a) -> readModels.blockList(caller.userId())),

@@ -48,6 +48,18 @@ public class WsPushes implements Pushes
         }
     }
 
+    @Override
+    public boolean isOnline(final long userId)
+    {
+        return sessions.isOnline(userId);
+    }
+
+    @Override
+    public boolean hasSubscribers(final String channel)
+    {
+        return sessions.hasSubscribers(channel);
+    }
+
     PushText text(final String channel, final String type, final Object data)
     {
         try

@@ -12,7 +12,7 @@ import org.p2px.codec.Side;
  * the {@link CommandPublisher}. Correlation ids count up from a start, so each test knows which answer is whose.
  * Uses the standard world of the core tests: admin 1, USDT (1, scale 6) against EUR (100, scale 2) in market 1.
  */
-final class EngineClient
+final class TestGateway
 {
     static final long ADMIN = 1;
     static final int USDT = 1;
@@ -25,7 +25,7 @@ final class EngineClient
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[512]);
     private long correlationId;
 
-    EngineClient(final CommandPublisher publisher, final long firstCorrelationId)
+    TestGateway(final CommandPublisher publisher, final long firstCorrelationId)
     {
         this.publisher = publisher;
         this.correlationId = firstCorrelationId - 1;

@@ -1,4 +1,4 @@
-package org.p2px.projector;
+package org.p2px.replica;
 
 import org.agrona.DirectBuffer;
 import org.p2px.codec.AdCreatedDecoder;
@@ -42,7 +42,7 @@ import org.p2px.core.TradingCore;
  * event touched. The rules stay in the core's own {@code StateApplier}: this class only looks, and looks before
  * each event is applied, so an ad being closed or an order being finished is copied while the core still has it.
  */
-final class ChangeCollector implements EventHandler
+public final class ChangeCollector implements EventHandler
 {
     private final TradingCore replica;
     private final CoreReader reader;
@@ -50,30 +50,30 @@ final class ChangeCollector implements EventHandler
     private Changes changes;
     private long now;
 
-    ChangeCollector(final TradingCore replica)
+    public ChangeCollector(final TradingCore replica)
     {
         this.replica = replica;
         this.reader = new CoreReader(replica);
     }
 
-    TradingCore replica()
+    public TradingCore replica()
     {
         return replica;
     }
 
-    CoreReader reader()
+    public CoreReader reader()
     {
         return reader;
     }
 
     /** Applies a batch that the read models already hold: nothing is noted. */
-    void replay(final DirectBuffer events, final int offset, final int length)
+    public void replay(final DirectBuffer events, final int offset, final int length)
     {
         replica.apply(events, offset, length);
     }
 
     /** Applies a batch and notes what it changed into {@code into}. */
-    void apply(final long batchSequence, final DirectBuffer events, final int offset, final int length, final Changes into)
+    public void apply(final long batchSequence, final DirectBuffer events, final int offset, final int length, final Changes into)
     {
         changes = into;
         into.covers(batchSequence);

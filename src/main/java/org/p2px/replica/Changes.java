@@ -1,4 +1,4 @@
-package org.p2px.projector;
+package org.p2px.replica;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,54 +19,54 @@ import org.p2px.core.UserSnapshot;
  * they left), blocks, index prices, chat lines and the book sides to push. {@link #resolve} then copies the
  * final state of everything touched out of the replica, so each row is written once per transaction.
  */
-final class Changes
+public final class Changes
 {
     /** A block added or removed. */
-    record BlockChange(long blockerId, long blockedId, boolean added, long time)
+    public record BlockChange(long blockerId, long blockedId, boolean added, long time)
     {
     }
 
     /** A market's new index price. */
-    record IndexChange(int marketId, long price, long time)
+    public record IndexChange(int marketId, long price, long time)
     {
     }
 
     /** One side of one market's book. */
-    record BookSide(int marketId, Side side)
+    public record BookSide(int marketId, Side side)
     {
     }
 
     /** An order as it stood when it left the core, and how it ended. */
-    record Finished(OrderSnapshot order, String cancelReason, long time)
+    public record Finished(OrderSnapshot order, String cancelReason, long time)
     {
     }
 
     /** Marks "no longer disputed" in {@link #disputedAt}. */
-    static final long NOT_DISPUTED = -1;
+    public static final long NOT_DISPUTED = -1;
 
-    long firstSequence;
-    long lastSequence;
-    final Map<Long, Long> adTimes = new LinkedHashMap<>();
-    final Map<Long, AdSnapshot> closedAds = new LinkedHashMap<>();
-    final Map<Long, Long> orderTimes = new LinkedHashMap<>();
-    final Map<Long, Finished> finishedOrders = new LinkedHashMap<>();
-    final Map<Long, Long> disputedAt = new LinkedHashMap<>();
-    final Map<Long, Long> userTimes = new LinkedHashMap<>();
-    final List<BlockChange> blocks = new ArrayList<>();
-    final Map<Integer, IndexChange> indexes = new LinkedHashMap<>();
-    final List<ChatNote> chat = new ArrayList<>();
-    final Set<BookSide> books = new LinkedHashSet<>();
+    public long firstSequence;
+    public long lastSequence;
+    public final Map<Long, Long> adTimes = new LinkedHashMap<>();
+    public final Map<Long, AdSnapshot> closedAds = new LinkedHashMap<>();
+    public final Map<Long, Long> orderTimes = new LinkedHashMap<>();
+    public final Map<Long, Finished> finishedOrders = new LinkedHashMap<>();
+    public final Map<Long, Long> disputedAt = new LinkedHashMap<>();
+    public final Map<Long, Long> userTimes = new LinkedHashMap<>();
+    public final List<BlockChange> blocks = new ArrayList<>();
+    public final Map<Integer, IndexChange> indexes = new LinkedHashMap<>();
+    public final List<ChatNote> chat = new ArrayList<>();
+    public final Set<BookSide> books = new LinkedHashSet<>();
 
-    final List<AdSnapshot> ads = new ArrayList<>();
-    final List<OrderSnapshot> orders = new ArrayList<>();
-    final List<UserSnapshot> users = new ArrayList<>();
+    public final List<AdSnapshot> ads = new ArrayList<>();
+    public final List<OrderSnapshot> orders = new ArrayList<>();
+    public final List<UserSnapshot> users = new ArrayList<>();
 
-    boolean isEmpty()
+    public boolean isEmpty()
     {
         return lastSequence == 0;
     }
 
-    void covers(final long batchSequence)
+    public void covers(final long batchSequence)
     {
         if (firstSequence == 0)
         {
@@ -75,28 +75,28 @@ final class Changes
         lastSequence = batchSequence;
     }
 
-    void ad(final long adId, final long time)
+    public void ad(final long adId, final long time)
     {
         adTimes.put(adId, time);
     }
 
-    void order(final long orderId, final long time)
+    public void order(final long orderId, final long time)
     {
         orderTimes.put(orderId, time);
     }
 
-    void user(final long userId, final long time)
+    public void user(final long userId, final long time)
     {
         userTimes.put(userId, time);
     }
 
-    void book(final int marketId, final Side side)
+    public void book(final int marketId, final Side side)
     {
         books.add(new BookSide(marketId, side));
     }
 
     /** Copies the final state of every touched ad, order and user out of the replica. */
-    void resolve(final CoreReader replica)
+    public void resolve(final CoreReader replica)
     {
         adTimes.keySet().forEach(adId ->
         {

@@ -1,4 +1,4 @@
-package org.p2px.projector;
+package org.p2px.replica;
 
 /**
  * A chat line the projector owes an order, noted while the batch is applied and written as text in the
@@ -6,10 +6,10 @@ package org.p2px.projector;
  *
  * @param detail the appellant for {@link Topic#DISPUTED} (0: the deadline), the maker's ad for {@link Topic#AUTO_REPLY}.
  */
-record ChatNote(long orderId, Topic topic, long detail, long time)
+public record ChatNote(long orderId, Topic topic, long detail, long time)
 {
     /** What happened to the order. */
-    enum Topic
+    public enum Topic
     {
         OPENED,
         PAID,

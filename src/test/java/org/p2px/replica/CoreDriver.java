@@ -1,4 +1,4 @@
-package org.p2px.projector;
+package org.p2px.replica;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.p2px.projector;
+package org.p2px.replica;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,10 +20,10 @@ import org.p2px.journal.SnapshotStore;
  *                       need not look for it.
  * @param fromSnapshot   true when loaded from a snapshot.
  */
-record ReplicaStart(TradingCore replica, long batchSequence, long journalIndex, boolean fromSnapshot)
+public record ReplicaStart(TradingCore replica, long batchSequence, long journalIndex, boolean fromSnapshot)
 {
     /** The newest snapshot at or before {@code position}, or an empty core when there is none. */
-    static ReplicaStart at(final CoreConfig config, final Path snapshotDirectory, final long position)
+    public static ReplicaStart at(final CoreConfig config, final Path snapshotDirectory, final long position)
     {
         if (position > 0)
         {
@@ -41,7 +41,7 @@ record ReplicaStart(TradingCore replica, long batchSequence, long journalIndex, 
     }
 
     /** The newest valid snapshot, if any: the fallback when the journal no longer reaches back far enough. */
-    static Optional<ReplicaStart> newest(final CoreConfig config, final Path snapshotDirectory)
+    public static Optional<ReplicaStart> newest(final CoreConfig config, final Path snapshotDirectory)
     {
         final SnapshotStore store = new SnapshotStore(snapshotDirectory);
         for (final Path file : store.filesNewestFirst())

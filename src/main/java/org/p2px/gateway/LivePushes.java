@@ -1,0 +1,120 @@
+package org.p2px.gateway;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import org.p2px.catalog.Catalog;
+import org.p2px.catalog.MarketInfo;
+import org.p2px.gateway.view.IndexView;
+import org.p2px.gateway.view.OrderView;
+import org.p2px.gateway.view.ViewMapper;
+import org.p2px.live.BalanceChange;
+import org.p2px.live.LiveBatch;
+import org.p2px.live.LiveListener;
+import org.p2px.live.LiveOrder;
+import org.p2px.live.LiveState;
+import org.p2px.replica.Changes;
+
+/**
+ * Tells subscribers what each batch changed, as soon as the live view has applied it (so after it was
+ * journaled) and before the command's caller is answered: each order to its buyer and seller, each changed
+ * balance to its owner, new index prices, and each changed book side's top {@link #BOOK_DEPTH} ads. A view is
+ * only built for someone listening. Chat lines are pushed by the projector and the chat service, which write
+ * them.
+ */
+@ApplicationScoped
+public class LivePushes implements LiveListener
+{
+    static final int BOOK_DEPTH = 50;
+    private static final System.Logger LOG = System.getLogger(LivePushes.class.getName());
+
+    private final Instance<Pushes> pushes;
+    private final Catalog catalog;
+    private final ViewMapper views;
+
+    public LivePushes(final Instance<Pushes> pushes, final Catalog catalog, final ViewMapper views)
+    {
+        this.pushes = pushes;
+        this.catalog = catalog;
+        this.views = views;
+    }
+
+    @Override
+    public void onApplied(final LiveBatch batch, final LiveState state)
+    {
+        if (!pushes.isResolvable())
+        {
+            return;
+        }
+        final Pushes target = pushes.get();
+        for (final LiveOrder order : batch.orders())
+        {
+            safely(() -> order(target, order));
+        }
+        for (final BalanceChange balance : batch.balances())
+        {
+            if (target.isOnline(balance.userId()))
+            {
+                safely(() -> target.toUser(balance.userId(), "balances", "balance", views.balance(balance)));
+            }
+        }
+        for (final Changes.IndexChange index : batch.indexes())
+        {
+            safely(() ->
+            {
+                final MarketInfo market = catalog.market(index.marketId());
+                final String channel = "index." + market.symbol();
+                if (target.hasSubscribers(channel))
+                {
+                    target.toChannel(channel, "index", new IndexView(market.symbol(), market.formatPrice(index.price())));
+                }
+            });
+        }
+        for (final Changes.BookSide side : batch.books())
+        {
+            safely(() ->
+            {
+                final MarketInfo market = catalog.market(side.marketId());
+                final String channel = "book." + market.symbol();
+                if (target.hasSubscribers(channel))
+                {
+                    target.toChannel(channel, "book", views.book(market, side.side(),
+                        state.book(side.marketId(), side.side(), 0, -1, 0, BOOK_DEPTH)));
+                }
+            });
+        }
+    }
+
+    private void order(final Pushes target, final LiveOrder order)
+    {
+        final long buyerId = order.order().buyerId();
+        final long sellerId = order.order().sellerId();
+        final boolean buyer = target.isOnline(buyerId);
+        final boolean seller = target.isOnline(sellerId);
+        if (buyer || seller)
+        {
+            final OrderView view = views.order(order);
+            if (buyer)
+            {
+                target.toUser(buyerId, "orders", "order", view);
+            }
+            if (seller)
+            {
+                target.toUser(sellerId, "orders", "order", view);
+            }
+        }
+    }
+
+    /** One push at a time: a failure is logged and the rest go on; a client that misses one sees a gap in seq. */
+    private static void safely(final Runnable push)
+    {
+        try
+        {
+            push.run();
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.log(System.Logger.Level.DEBUG, "push skipped: " + ex);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.p2px.live;
+
+import org.agrona.MutableDirectBuffer;
+import org.p2px.codec.CommandProxy;
+
+/** Encodes one command with the calling thread's proxy, in place at {@code offset}, and returns its length. */
+@FunctionalInterface
+public interface Command
+{
+    int encode(CommandProxy proxy, MutableDirectBuffer buffer, int offset, long correlationId);
+}
