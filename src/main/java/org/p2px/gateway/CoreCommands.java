@@ -87,6 +87,13 @@ public class CoreCommands
         }
     }
 
+    /** The last batch the live view has applied (0 when none runs): what every answer so far reflects. */
+    public long appliedSequence()
+    {
+        final LiveView view = views.get();
+        return view == null ? 0 : view.appliedSequence();
+    }
+
     private LiveView view()
     {
         final LiveView view = views.get();

@@ -52,17 +52,22 @@ public class ReadModels
     private static final Set<String> ORDER_STATES =
         Set.of("PENDING_PAYMENT", "PAID", "DISPUTED", "COMPLETED", "CANCELLED", "EXPIRED");
     private static final int RATE_DECIMALS = 4;
+    private static final long CATCH_UP_MS = 2_000;
 
     private final Catalog catalog;
     private final RowViews views;
     private final Usernames usernames;
     private final OrderAccess access;
     private final Instance<Presence> presence;
+    private final Instance<ProjectionProgress> projection;
+    private final CoreCommands core;
 
     public ReadModels(
         final Catalog catalog, final RowViews views, final Usernames usernames, final OrderAccess access,
-        final Instance<Presence> presence)
+        final Instance<Presence> presence, final Instance<ProjectionProgress> projection, final CoreCommands core)
     {
+        this.projection = projection;
+        this.core = core;
         this.catalog = catalog;
         this.views = views;
         this.usernames = usernames;
@@ -108,6 +113,7 @@ public class ReadModels
     /** The user's ads, newest first, optionally of one status (ONLINE, OFFLINE, CLOSED). */
     public List<AdView> myAds(final long userId, final String statusOrNull)
     {
+        catchUp();
         final List<AdRow> rows;
         if (statusOrNull == null)
         {
@@ -137,6 +143,7 @@ public class ReadModels
         final int size)
     {
         final PageRequest request = PageRequest.of(page, size, MAX_PAGE_SIZE);
+        catchUp();
         final StringBuilder query = new StringBuilder("(buyerId = :user or sellerId = :user)");
         final Parameters parameters = Parameters.with("user", userId);
         if (stateOrNull != null)
@@ -213,6 +220,7 @@ public class ReadModels
     /** The users this user blocked, most recent first. */
     public List<BlockedUserView> blockList(final long userId)
     {
+        catchUp();
         final List<BlockRow> rows = BlockRow.list("blockerId = ?1 order by createdAt desc, blockedId", userId);
         final Map<Long, String> names = usernames.of(rows.stream().map(row -> row.blockedId).toList());
         return rows.stream().map(row -> RowViews.blocked(row, names)).toList();
@@ -226,6 +234,7 @@ public class ReadModels
             throw ApiException.of(ErrorCode.NOT_ARBITER, "Only arbiters and admins see the disputes.");
         }
         final PageRequest request = PageRequest.of(page, size, MAX_PAGE_SIZE);
+        catchUp();
         return orders(OrderRow.find("state = 'DISPUTED' order by disputedAt, id"), request);
     }
 
@@ -241,6 +250,18 @@ public class ReadModels
         final Map<Long, String> names = usernames.of(parties);
         return new PageView<>(rows.stream().map(row -> views.order(row, names)).toList(), request.page(),
             request.size(), query.count());
+    }
+
+    /**
+     * Waits (at most {@link #CATCH_UP_MS}) until the read models hold every batch the live view has applied, so a
+     * history query shows what the trading calls already answered. Under load this is the projector's lag.
+     */
+    private void catchUp()
+    {
+        if (projection.isResolvable())
+        {
+            projection.get().awaitProjected(core.appliedSequence(), CATCH_UP_MS);
+        }
     }
 
     private static UserAccount user(final long userId)

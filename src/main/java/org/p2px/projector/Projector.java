@@ -13,6 +13,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.p2px.catalog.Catalog;
 import org.p2px.engine.Engine;
+import org.p2px.gateway.ProjectionProgress;
 import org.p2px.gateway.Pushes;
 import org.p2px.gateway.view.ViewMapper;
 import org.p2px.server.EngineLifecycle;
@@ -26,7 +27,7 @@ import org.p2px.server.EngineLifecycle;
  * Starts after the engine and stops before it, on every (dev mode) start and stop. See docs/database.md.
  */
 @ApplicationScoped
-public class Projector
+public class Projector implements ProjectionProgress
 {
     private final Supplier<Engine> engines;
     private final ReadModelWriter writer;
@@ -93,7 +94,7 @@ public class Projector
         }
     }
 
-    /** Returns once every batch up to {@code batchSequence} is in the read models, or after {@code timeoutMillis}. */
+    @Override
     public boolean awaitProjected(final long batchSequence, final long timeoutMillis)
     {
         final long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;

@@ -99,10 +99,11 @@ public class ViewMapper
         return balance(change.assetId(), change.available(), change.locked());
     }
 
-    /** Every asset the user has held, by asset id (as the read models list them). */
+    /** The assets the user holds (available or locked above zero), by asset id. */
     public List<BalanceView> balances(final UserSnapshot user)
     {
         return user.balances().stream()
+            .filter(balance -> balance.available() != 0 || balance.locked() != 0)
             .sorted(java.util.Comparator.comparingInt(BalanceSnapshot::assetId))
             .map(balance -> balance(balance.assetId(), balance.available(), balance.locked()))
             .toList();

@@ -15,11 +15,11 @@ import org.p2px.auth.UserRole;
 import org.p2px.catalog.AdTextEntity;
 import org.p2px.catalog.Catalog;
 import org.p2px.catalog.MarketInfo;
+import org.p2px.gateway.CoreCommands;
 import org.p2px.readmodel.AdRow;
 import org.p2px.readmodel.BalanceRow;
 import org.p2px.readmodel.BlockRow;
 import org.p2px.readmodel.FeedbackRow;
-import org.p2px.readmodel.IndexPriceRow;
 import org.p2px.readmodel.OrderRow;
 import org.p2px.readmodel.UserAccount;
 import org.p2px.readmodel.UserStatsRow;
@@ -92,21 +92,28 @@ final class Fixtures
         if (market == null)
         {
             final Catalog catalog = Arc.container().instance(Catalog.class).get();
-            final long admin = QuarkusTransaction.requiringNew()
-                .call(() -> UserAccount.findByUsername("admin").orElseThrow().id);
+            final long admin = adminId();
             final String suffix = uniqueName().substring(1, 7).toUpperCase();
             catalog.defineAsset(admin, "QC" + suffix, ASSET_SCALE, false);
             catalog.defineAsset(admin, "QF" + suffix, FIAT_SCALE, true);
             // SEPA (bit 0) and REVOLUT (bit 3).
             market = catalog.createMarket(admin, new Catalog.MarketSpec("QC" + suffix, "QF" + suffix, PRICE_SCALE, 1,
                 1000, 10, 20, 0b1001));
-            final IndexPriceRow index = new IndexPriceRow();
-            index.marketId = market.id();
-            index.price = INDEX_PRICE;
-            index.updatedAt = Instant.now();
-            QuarkusTransaction.requiringNew().run(index::persist);
+            final int marketId = market.id();
+            core().send((proxy, buffer, offset, correlationId) ->
+                proxy.setIndexPrice(buffer, offset, correlationId, 0, admin, marketId, INDEX_PRICE));
         }
         return market;
+    }
+
+    static long adminId()
+    {
+        return QuarkusTransaction.requiringNew().call(() -> UserAccount.findByUsername("admin").orElseThrow().id);
+    }
+
+    static CoreCommands core()
+    {
+        return Arc.container().instance(CoreCommands.class).get();
     }
 
     /** An ONLINE PUBLIC FIXED SELL ad of {@code ownerId}: 0.93, 150 of the asset left, limits 10.00 to 500.00. */

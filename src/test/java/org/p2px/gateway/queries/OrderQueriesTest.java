@@ -12,6 +12,10 @@ import java.util.List;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.p2px.auth.UserRole;
+import org.p2px.codec.AdStatus;
+import org.p2px.codec.AdTermsSpec;
+import org.p2px.codec.Role;
+import org.p2px.codec.Side;
 import org.p2px.gateway.queries.Fixtures.TestUser;
 import org.p2px.readmodel.OrderRow;
 
@@ -128,14 +132,22 @@ class OrderQueriesTest
     @Test
     void myBalancesAtTheAssetsScale()
     {
-        final TestUser me = Fixtures.user();
-        Fixtures.balance(me.id(), Fixtures.assetId(), 1_500_000, 250_000_000);
+        // Balances are the core's: 251.5 deposited, 250 and its 0.25 maker fee reserved by a SELL ad.
+        final TestUser me = Fixtures.user(UserRole.MERCHANT);
+        final long admin = Fixtures.adminId();
+        final int marketId = Fixtures.market().id();
+        final int assetId = Fixtures.assetId();
+        Fixtures.core().registerUser(me.id(), Role.MERCHANT, 1);
+        Fixtures.core().send((p, b, o, c) -> p.deposit(b, o, c, 0, admin, me.id(), assetId, 251_500_000));
+        final AdTermsSpec terms = new AdTermsSpec().fixed(93).limits(1_000, 50_000).paymentMethods(0b0001);
+        Fixtures.core().send((p, b, o, c) ->
+            p.createAd(b, o, c, 0, me.id(), marketId, Side.SELL, 250_000_000, AdStatus.ONLINE, terms));
         given().auth().oauth2(me.token()).get("/api/v1/me/balances")
             .then().statusCode(200)
             .body("$", hasSize(1))
             .body("[0].asset", equalTo(Fixtures.market().asset().code()))
-            .body("[0].available", equalTo("1.500000"))
-            .body("[0].locked", equalTo("250.000000"));
+            .body("[0].available", equalTo("1.250000"))
+            .body("[0].locked", equalTo("250.250000"));
         given().auth().oauth2(Fixtures.user().token()).get("/api/v1/me/balances")
             .then().statusCode(200).body("$", hasSize(0));
         given().get("/api/v1/me/balances").then().statusCode(401);

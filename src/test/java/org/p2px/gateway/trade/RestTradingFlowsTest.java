@@ -268,6 +268,28 @@ class RestTradingFlowsTest
         buyer.request().get("/api/v1/me/orders").then().statusCode(200).body("total", equalTo(0));
     }
 
+    @Test
+    void everyAdOperationAnswersTheAdAfterItsOwnChange()
+    {
+        final SellAd posted = SellAd.posted();
+        final Trader seller = posted.seller();
+        final String path = "/api/v1/ads/" + posted.adId();
+        seller.request().body(Map.of("delta", "25.5")).post(path + "/quantity").then().statusCode(200)
+            .body("remaining", equalTo("525.500000"));
+        seller.request().body(Map.of("delta", "-100")).post(path + "/quantity").then().statusCode(200)
+            .body("remaining", equalTo("425.500000"));
+        seller.request().body(Map.of("status", "OFFLINE")).post(path + "/status").then().statusCode(200)
+            .body("status", equalTo("OFFLINE"));
+        seller.request().body(Map.of("priceType", "FIXED", "price", "0.9300", "minFiat", "20", "maxFiat", "300",
+                "paymentMethods", List.of("SEPA"), "terms", "Be quick."))
+            .put(path).then().statusCode(200)
+            .body("price", equalTo("0.9300")).body("minFiat", equalTo("20.00")).body("terms", equalTo("Be quick."));
+        seller.request().delete(path).then().statusCode(200).body("status", equalTo("CLOSED"));
+        // What the answers said is what a later read says.
+        seller.request().get(path).then().statusCode(200).body("status", equalTo("CLOSED"))
+            .body("remaining", equalTo("425.500000")).body("terms", equalTo("Be quick."));
+    }
+
     /** A market of its own, a merchant with 1000 of its asset and a 500 SELL ad at 0.9200 (10 to 500 EUR), a buyer. */
     private record SellAd(String market, Trader seller, Trader buyer, long adId)
     {

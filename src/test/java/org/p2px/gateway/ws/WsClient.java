@@ -109,6 +109,12 @@ final class WsClient implements AutoCloseable
         return listener.poll(frame -> channel.equals(frame.path("channel").asText(null)), millis);
     }
 
+    /** A push on the channel that arrived before the last frame taken (a reply, say), or null. */
+    JsonNode pushedBefore(final String channel)
+    {
+        return listener.claimEarlier(frame -> channel.equals(frame.path("channel").asText(null)));
+    }
+
     int received()
     {
         return listener.received();
@@ -272,6 +278,19 @@ final class WsClient implements AutoCloseable
                 Thread.currentThread().interrupt();
                 return null;
             }
+        }
+
+        /** Only among the frames already passed over: those that arrived before the last one taken. */
+        synchronized JsonNode claimEarlier(final java.util.function.Predicate<JsonNode> wanted)
+        {
+            for (int i = 0; i < unclaimed.size(); i++)
+            {
+                if (wanted.test(unclaimed.get(i)))
+                {
+                    return unclaimed.remove(i);
+                }
+            }
+            return null;
         }
 
         synchronized List<JsonNode> unclaimed()

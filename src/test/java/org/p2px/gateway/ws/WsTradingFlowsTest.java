@@ -212,6 +212,32 @@ class WsTradingFlowsTest
         }
     }
 
+    @Test
+    void adOperationsAnswerTheAdAfterTheirOwnChangeAndTheirPushesComeFirst()
+    {
+        final String market = newMarket();
+        final Trader sellerUser = newUser("MERCHANT");
+        deposit(sellerUser.id(), assetOf(market), "1000");
+        try (Party seller = new Party(sellerUser, "balances", "book." + market))
+        {
+            final long adId = seller.ok("ad.create", sellAd(market)).get("id").asLong();
+            final JsonNode more = seller.ok("ad.quantity", Map.of("adId", adId, "delta", "25.5"));
+            assertEquals("525.500000", more.get("remaining").asText());
+            // The reservation grew: the balance and the book pushes of that batch were on the wire before the answer.
+            final JsonNode balance = seller.client.pushedBefore("balances");
+            assertTrue(balance != null, "a balance push before the reply");
+            assertTrue(seller.client.pushedBefore("book." + market) != null, "a book push before the reply");
+            final JsonNode less = seller.ok("ad.quantity", Map.of("adId", adId, "delta", "-100"));
+            assertEquals("425.500000", less.get("remaining").asText());
+            assertEquals("OFFLINE", seller.ok("ad.status", Map.of("adId", adId, "status", "OFFLINE")).get("status").asText());
+            final JsonNode edited = seller.ok("ad.update", Map.of("adId", adId, "terms", Map.of("priceType", "FIXED",
+                "price", "0.9300", "minFiat", "20", "maxFiat", "300", "paymentMethods", List.of("SEPA"))));
+            assertEquals("0.9300", edited.get("price").asText());
+            assertEquals("CLOSED", seller.ok("ad.close", Map.of("adId", adId)).get("status").asText());
+            assertEquals("CLOSED", seller.ok("ad.get", Map.of("adId", adId)).get("status").asText());
+        }
+    }
+
     private static long take(final Party buyer, final long adId, final String amount)
     {
         return buyer.ok("order.take", Map.of("adId", adId, "amount", amount, "paymentMethod", "SEPA")).get("id").asLong();

@@ -1,0 +1,59 @@
+package org.p2px.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dependencies point down toward the core: codec, core, journal, engine, replica and live never import a package
+ * above them (the gateways, authentication, the catalogue, the read models, the projector, the server shell), so
+ * each can be benchmarked, replayed and replicated alone. The core sees nothing but the codec and Agrona.
+ */
+class LayeringTest
+{
+    private static final String[] ABOVE_THE_ENGINE = {
+        "org.p2px.gateway..", "org.p2px.auth..", "org.p2px.catalog..", "org.p2px.readmodel..",
+        "org.p2px.projector..", "org.p2px.server..", "org.p2px.demo..", "org.p2px.tools.." };
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.p2px");
+
+    @Test
+    void nothingBelowTheGatewaysImportsAPackageAboveThem()
+    {
+        noClasses().that().resideInAnyPackage("org.p2px.codec..", "org.p2px.core..", "org.p2px.journal..",
+                "org.p2px.engine..", "org.p2px.replica..", "org.p2px.live..")
+            .should().dependOnClassesThat().resideInAnyPackage(ABOVE_THE_ENGINE)
+            .check(MAIN);
+    }
+
+    @Test
+    void theCoreSeesOnlyTheCodecAgronaAndTheJdk()
+    {
+        noClasses().that().resideInAPackage("org.p2px.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.p2px.journal..", "org.p2px.engine..",
+                "org.p2px.replica..", "org.p2px.live..", "net.openhft..", "io.quarkus..", "jakarta..", "java.io..",
+                "java.nio.file..", "java.time..", "java.util.concurrent..")
+            .check(MAIN);
+    }
+
+    @Test
+    void theLowerPackagesHaveNoCycles()
+    {
+        slices().matching("org.p2px.(codec|core|journal|engine|replica|live)..").should().beFreeOfCycles()
+            .check(MAIN);
+    }
+
+    @Test
+    void theProjectorWritesReadModelsAndKnowsNoWebSocket()
+    {
+        noClasses().that().resideInAPackage("org.p2px.projector..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.p2px.gateway.ws..", "org.p2px.live..")
+            .check(MAIN);
+    }
+}
