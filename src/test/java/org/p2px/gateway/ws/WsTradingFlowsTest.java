@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -235,6 +236,81 @@ class WsTradingFlowsTest
             assertEquals("0.9300", edited.get("price").asText());
             assertEquals("CLOSED", seller.ok("ad.close", Map.of("adId", adId)).get("status").asText());
             assertEquals("CLOSED", seller.ok("ad.get", Map.of("adId", adId)).get("status").asText());
+        }
+    }
+
+    @Test
+    void aClientThatReconnectsDuringHeavyTrafficGetsACoherentSnapshotThenGapFreeUpdates() throws Exception
+    {
+        final String market = newMarket();
+        final Trader sellerUser = newUser("MERCHANT");
+        deposit(sellerUser.id(), assetOf(market), "100000");
+        final long adId;
+        try (Party seller = new Party(sellerUser))
+        {
+            adId = seller.ok("ad.create", Map.of("market", market, "side", "SELL", "quantity", "50000",
+                "terms", Map.of("priceType", "FIXED", "price", "0.9200", "minFiat", "10", "maxFiat", "5000",
+                    "paymentMethods", List.of("SEPA")))).get("id").asLong();
+        }
+        final List<Trader> buyers = List.of(newUser(), newUser(), newUser(), newUser());
+        final AtomicBoolean trading = new AtomicBoolean(true);
+        final List<Thread> traffic = new java.util.ArrayList<>();
+        for (final Trader buyer : buyers)
+        {
+            // Each buyer trades with the seller every 100 ms (take, paid, release: under the per-connection rate
+            // limit, and no cancel limit to run into): the book and the seller's orders change all the time.
+            final Thread thread = new Thread(() ->
+            {
+                try (Party party = new Party(buyer); Party seller = new Party(sellerUser))
+                {
+                    while (trading.get())
+                    {
+                        final long orderId = take(party, adId, "11");
+                        party.ok("order.paid", Map.of("orderId", orderId));
+                        seller.ok("order.release", Map.of("orderId", orderId, "fundPassword", FUND_PASSWORD));
+                        Thread.sleep(100);
+                    }
+                }
+                catch (final InterruptedException ex)
+                {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            thread.start();
+            traffic.add(thread);
+        }
+        try
+        {
+            for (int reconnect = 0; reconnect < 3; reconnect++)
+            {
+                // Party checks that the snapshot is seq 1 and every push after it is the next seq.
+                try (Party watcher = new Party(sellerUser, "orders", "book." + market))
+                {
+                    for (int i = 0; i < 40; i++)
+                    {
+                        watcher.push(i % 2 == 0 ? "orders" : "book." + market);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            trading.set(false);
+            for (final Thread thread : traffic)
+            {
+                thread.join(10_000);
+            }
+        }
+        // Quiet now: a last client's snapshot agrees with what the ad and the orders are.
+        try (Party watcher = new Party(sellerUser))
+        {
+            watcher.client.request(id(), "subscribe", Map.of("channel", "book." + market));
+            final JsonNode book = watcher.client.push("book." + market).get("data");
+            final JsonNode ad = watcher.ok("ad.get", Map.of("adId", adId));
+            assertEquals(ad.get("remaining").asText(), book.get("sell").get("ads").get(0).get("remaining").asText());
+            assertEquals("0.000000", ad.get("frozen").asText());
+            watcher.client.request(id(), "subscribe", Map.of("channel", "orders"));
+            assertEquals(0, watcher.client.push("orders").get("data").get("orders").size());
         }
     }
 
