@@ -3,6 +3,7 @@ package org.p2px.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -26,8 +27,10 @@ public class SignedBodyReader
         final BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_SIGNED_BODY_BYTES);
         router.route().order(Integer.MIN_VALUE).handler(context ->
         {
-            if (context.request().getHeader(ApiKeyMechanism.KEY_HEADER) == null)
+            if (context.request().getHeader(ApiKeyMechanism.KEY_HEADER) == null || hasEmptyBody(context))
             {
+                // Nothing to read for the signature (it covers an empty body): the REST layer reads the request
+                // itself. Buffering an announced empty body would leave it waiting for a body end that already came.
                 context.next();
             }
             else if (context.request().version() == HttpVersion.HTTP_2)
@@ -40,6 +43,11 @@ public class SignedBodyReader
                 bodies.handle(context);
             }
         });
+    }
+
+    private static boolean hasEmptyBody(final RoutingContext context)
+    {
+        return "0".equals(context.request().getHeader(HttpHeaders.CONTENT_LENGTH));
     }
 
     private static void refuseHttp2(final RoutingContext context)

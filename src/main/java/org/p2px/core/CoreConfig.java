@@ -1,7 +1,7 @@
 package org.p2px.core;
 
 /**
- * The trading rules an operator can change. Defaults follow ../shared/PRODUCT.md; every duration is in
+ * The trading rules an operator can change. Defaults follow the product model (docs/product.md, docs/trading-rules.md); every duration is in
  * milliseconds because time reaches the core as epoch milliseconds inside commands.
  *
  * @param releaseWindowMs           how long a seller has to release after the buyer marked paid.

@@ -5,10 +5,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.p2px.testing.TradingFixture.FUND_PASSWORD;
 import static org.p2px.testing.TradingFixture.assetOf;
 import static org.p2px.testing.TradingFixture.balance;
 import static org.p2px.testing.TradingFixture.deposit;
+import static org.p2px.testing.TradingFixture.hmac;
 import static org.p2px.testing.TradingFixture.newKey;
 import static org.p2px.testing.TradingFixture.newMarket;
 import static org.p2px.testing.TradingFixture.newUser;
@@ -18,12 +20,17 @@ import static org.p2px.testing.TradingFixture.signed;
 import static org.p2px.testing.TradingFixture.take;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -37,6 +44,9 @@ class RestTradingFlowsTest
 {
     @Inject
     ShiftableClock clock;
+
+    @TestHTTPResource("/")
+    URI baseUri;
 
     @Test
     void aTakenAdIsPaidAndReleasedAndTheBuyerGetsTheAsset()
@@ -216,6 +226,39 @@ class RestTradingFlowsTest
         signed(tradeOnly, "POST", path, "{}").post(path).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
         final Key releaser = newKey(seller, List.of("READ", "RELEASE"));
         signed(releaser, "POST", path, "{}").post(path).then().statusCode(200).body("state", equalTo("COMPLETED"));
+    }
+
+    @Test
+    void aSignedPostWithAnEmptyBodyAndContentLengthZeroIsAnswered() throws Exception
+    {
+        // What Python's requests sends for a POST without a body: Content-Length: 0 and nothing after the headers.
+        final SellAd stage = SellAd.posted();
+        final long orderId = take(stage.buyer(), stage.adId(), "92");
+        final Key buyerKey = newKey(stage.buyer(), List.of("READ", "TRADE"));
+        final Key releaser = newKey(stage.seller(), List.of("READ", "RELEASE"));
+        final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        final HttpResponse<String> paid = http.send(emptySignedPost(buyerKey, "/api/v1/orders/" + orderId + "/paid"),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, paid.statusCode(), paid::body);
+        assertTrue(paid.body().contains("\"state\":\"PAID\""), paid::body);
+        final HttpResponse<String> released = http.send(
+            emptySignedPost(releaser, "/api/v1/orders/" + orderId + "/release"), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, released.statusCode(), released::body);
+        assertTrue(released.body().contains("\"state\":\"COMPLETED\""), released::body);
+    }
+
+    /** A signed POST with no body, Content-Length: 0 (the JDK client sends it for noBody()), answered within 10 s. */
+    private HttpRequest emptySignedPost(final Key key, final String path)
+    {
+        final long timestamp = System.currentTimeMillis();
+        return HttpRequest.newBuilder(URI.create(baseUri.toString().replaceAll("/$", "") + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("X-P2PX-APIKEY", key.keyId())
+            .header("X-P2PX-TIMESTAMP", String.valueOf(timestamp))
+            .header("X-P2PX-SIGNATURE", hmac(key.secret(), timestamp + "\nPOST\n" + path + "\n\n"))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
     }
 
     @Test
