@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,6 +62,10 @@ public final class LoadTest
         {
             scenario.setUp();
             scenario.run();
+            if (options.ping)
+            {
+                scenario.pingBaseline();
+            }
             scenario.stopLoad();
             scenario.checkConservation();
         }
@@ -89,13 +94,14 @@ public final class LoadTest
               --server URL           the server, only on 127.0.0.1 (default http://127.0.0.1:8080)
               --admin-user NAME      an admin account (default admin, the dev-mode default)
               --admin-password PW    its password (default admin; or env P2PX_ADMIN_PASSWORD)
-              --merchants N          merchant bots, one SELL ad each (default 5, at most 50)
-              --takers N             takers (default 20, at most 200)
-              --rate R               offered trade cycles per second (default 20, at most 200)
+              --merchants N          merchant bots, one SELL ad each (default 5, at most 500)
+              --takers N             takers (default 20, at most 2000)
+              --rate R               offered trade cycles per second (default 20, at most 5000)
               --duration S           seconds of offered load (default 30, at most 600)
               --timeout S            seconds a cycle may take before it counts as lost (default 30, at most 120)
               --amount FIAT          EUR per order (default 100.00)
-              --smoke                the CI form: 2 merchants, 4 takers, rate 5, 10 s (other options override it)
+              --no-ping              skip the baseline: ping over the same connections at the trade run's request rate
+              --smoke                the CI form: 2 merchants, 4 takers, rate 5, 10 s, no baseline (other options override it)
             exit status: 0 passed; 1 a cycle lost or conservation failed; 2 bad options; 3 setup failed""";
 
         /** The server allows 20 requests/s per connection: stay well under it, to measure the server, not the limit. */
@@ -105,6 +111,7 @@ public final class LoadTest
             "takers", "rate", "duration", "timeout", "amount");
 
         boolean help;
+        boolean ping = true;
         URI server;
         String adminUser;
         String adminPassword;
@@ -133,6 +140,11 @@ public final class LoadTest
                     smoke = true;
                     continue;
                 }
+                if (arg.equals("--no-ping"))
+                {
+                    o.ping = false;
+                    continue;
+                }
                 if (!arg.startsWith("--"))
                 {
                     throw new IllegalArgumentException("unexpected argument: " + arg);
@@ -153,9 +165,10 @@ public final class LoadTest
             o.adminUser = given.getOrDefault("admin-user", "admin");
             o.adminPassword = given.getOrDefault("admin-password",
                 System.getenv().getOrDefault("P2PX_ADMIN_PASSWORD", "admin"));
-            o.merchants = intIn(given, "merchants", smoke ? 2 : 5, 1, 50);
-            o.takers = intIn(given, "takers", smoke ? 4 : 20, 1, 200);
-            o.rate = doubleIn(given, "rate", smoke ? 5 : 20, 0.1, 200);
+            o.merchants = intIn(given, "merchants", smoke ? 2 : 5, 1, 500);
+            o.takers = intIn(given, "takers", smoke ? 4 : 20, 1, 2000);
+            o.rate = doubleIn(given, "rate", smoke ? 5 : 20, 0.1, 5000);
+            o.ping &= !smoke;
             o.duration = intIn(given, "duration", smoke ? 10 : 30, 1, 600);
             o.timeout = intIn(given, "timeout", 30, 1, 120);
             o.amount = given.getOrDefault("amount", "100.00");
@@ -1095,6 +1108,47 @@ public final class LoadTest
             report.finish(cycles, TimeUnit.SECONDS.toNanos(o.timeout));
         }
 
+        /**
+         * The baseline of the same run: {@code ping} over the same connections, open loop, at the trade run's request
+         * rate (take, paid and release: three requests a cycle) for as long; latency from each intended send time.
+         */
+        void pingBaseline() throws InterruptedException
+        {
+            final double rate = 3 * o.rate;
+            final int total = (int)Math.round(rate * o.duration);
+            final List<User> users = new ArrayList<>(takers);
+            users.addAll(merchants);
+            final Histogram pings = new Histogram();
+            final LongAdder failed = new LongAdder();
+            final CountDownLatch answered = new CountDownLatch(total);
+            log(String.format(Locale.ROOT, "baseline: %d pings at %.1f/s over the same %d connections", total, rate,
+                users.size()));
+            final long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+            for (int i = 0; i < total; i++)
+            {
+                final long intended = t0 + (long)(i * 1e9 / rate);
+                long wait;
+                while ((wait = intended - System.nanoTime()) > 0)
+                {
+                    LockSupport.parkNanos(wait);
+                }
+                users.get(i % users.size()).ws.request("ping", Map.of()).thenAccept(reply ->
+                {
+                    if (reply.ok())
+                    {
+                        pings.recordNanos(reply.nanos() - intended);
+                    }
+                    else
+                    {
+                        failed.increment();
+                    }
+                    answered.countDown();
+                });
+            }
+            answered.await(o.timeout, TimeUnit.SECONDS);
+            report.baseline(pings, failed.sum() + answered.getCount());
+        }
+
         private boolean allDone()
         {
             for (final Cycle c : cycles)
@@ -1367,6 +1421,8 @@ public final class LoadTest
         private int refused;
         private int lost;
         private String conservation = "not run";
+        private Histogram pings;
+        private long pingsFailed;
         private boolean conserved;
         private volatile boolean frozen;
 
@@ -1457,6 +1513,12 @@ public final class LoadTest
                 released.subtract(takersHold).toPlainString(), completedLate);
         }
 
+        void baseline(final Histogram histogram, final long failedOrUnanswered)
+        {
+            pings = histogram;
+            pingsFailed = failedOrUnanswered;
+        }
+
         boolean passed()
         {
             return lost == 0 && conserved;
@@ -1474,16 +1536,26 @@ public final class LoadTest
             out.printf(Locale.ROOT, "rate: offered %.2f cycles/s, achieved %.2f cycles/s%n", options.rate,
                 (completed + completedLate) / seconds);
             out.println();
-            out.printf(Locale.ROOT, "%-14s %8s %9s %9s %9s %9s %9s   (ms)%n", "latency", "count", "p50", "p90", "p99",
+            out.printf(Locale.ROOT, "%-16s %8s %9s %9s %9s %9s %9s   (ms)%n", "latency", "count", "p50", "p90", "p99",
                 "p99.9", "max");
             for (final String op : OPS)
             {
                 final Histogram h = latencies.get(op);
                 if (h != null)
                 {
-                    out.printf(Locale.ROOT, "%-14s %8d %9.2f %9.2f %9.2f %9.2f %9.2f%n", op, h.count(),
-                        h.percentileMicros(0.50) / 1e3, h.percentileMicros(0.90) / 1e3, h.percentileMicros(0.99) / 1e3,
-                        h.percentileMicros(0.999) / 1e3, h.maxMicros() / 1e3);
+                    printRow(out, op, h);
+                }
+            }
+            if (pings != null)
+            {
+                printRow(out, "ping (baseline)", pings);
+                final Histogram take = latencies.get("order.take");
+                if (take != null && pings.count() > 0)
+                {
+                    out.printf(Locale.ROOT, "order.take vs ping at the same request rate: p50 %.1fx, p99 %.1fx"
+                            + " (%d pings failed or unanswered)%n",
+                        ratio(take.percentileMicros(0.50), pings.percentileMicros(0.50)),
+                        ratio(take.percentileMicros(0.99), pings.percentileMicros(0.99)), pingsFailed);
                 }
             }
             out.println();
@@ -1501,6 +1573,18 @@ public final class LoadTest
             out.println("conservation: " + conservation);
             out.println(passed() ? "PASSED" : "FAILED");
         }
+    }
+
+    private static void printRow(final PrintStream out, final String op, final Histogram h)
+    {
+        out.printf(Locale.ROOT, "%-16s %8d %9.2f %9.2f %9.2f %9.2f %9.2f%n", op, h.count(),
+            h.percentileMicros(0.50) / 1e3, h.percentileMicros(0.90) / 1e3, h.percentileMicros(0.99) / 1e3,
+            h.percentileMicros(0.999) / 1e3, h.maxMicros() / 1e3);
+    }
+
+    private static double ratio(final long value, final long baseline)
+    {
+        return baseline == 0 ? Double.NaN : (double)value / baseline;
     }
 
     /** Lowercase hex HMAC-SHA256: the API-key signature of docs/api.md. */

@@ -87,6 +87,12 @@ public class CoreCommands
         }
     }
 
+    /** The market of an open ad without a hop to the view's thread; null when closed or not known. */
+    public Integer marketOfOpenAd(final long adId)
+    {
+        return view().marketOfOpenAd(adId);
+    }
+
     /** The last batch the live view has applied (0 when none runs): what every answer so far reflects. */
     public long appliedSequence()
     {

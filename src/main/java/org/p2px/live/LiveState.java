@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.agrona.DirectBuffer;
 import org.p2px.codec.Side;
@@ -39,6 +40,8 @@ public final class LiveState
     private final Map<Long, LiveOrder> finishedOrders = new Recent<>();
     private final Map<Long, AdSnapshot> closedAds = new Recent<>();
     private final Map<BalanceKey, long[]> balances = new HashMap<>();
+    /** The market of every open ad: written here, read by any thread to route a command without a hop. */
+    private final Map<Long, Integer> adMarkets = new ConcurrentHashMap<>();
     private long batchSequence;
 
     LiveState(final TradingCore replica, final long batchSequence)
@@ -54,6 +57,7 @@ public final class LiveState
             }
             opened(order);
         }
+        reader.ads().forEach(ad -> adMarkets.put(ad.adId(), ad.marketId()));
         for (final UserSnapshot user : reader.users())
         {
             user.balances().forEach(balance -> balances.put(new BalanceKey(user.userId(), balance.assetId()),
@@ -92,10 +96,30 @@ public final class LiveState
             orders.add(track(order, changes.finishedOrders.get(order.orderId())));
         }
         changes.closedAds.forEach(closedAds::put);
+        for (final AdSnapshot ad : changes.ads)
+        {
+            if (changes.closedAds.containsKey(ad.adId()))
+            {
+                adMarkets.remove(ad.adId());
+            }
+            else
+            {
+                adMarkets.putIfAbsent(ad.adId(), ad.marketId());
+            }
+        }
         final List<BalanceChange> changed = new ArrayList<>();
         changes.users.forEach(user -> balancesOf(user, changed));
         return new LiveBatch(sequence, sessionId, orders, changes.ads, changed, changes.books,
             changes.indexes.values());
+    }
+
+    /**
+     * The market of an open ad, from any thread; null for an ad that is closed or not known yet. An ad is here
+     * from the moment its creation was applied, so its owner, and anyone who saw it pushed, finds it.
+     */
+    Integer marketOfOpenAd(final long adId)
+    {
+        return adMarkets.get(adId);
     }
 
     /** An open order, or one that finished recently; null when the view does not hold it. */

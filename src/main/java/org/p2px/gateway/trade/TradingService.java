@@ -321,9 +321,17 @@ public class TradingService
     {
     }
 
-    /** The market of an ad, from the live view (it holds every ad that can still take a command). */
+    /**
+     * The market of an ad, from the live view: an open ad's straight from its index, a closed one (whose commands
+     * the core refuses with its own code) from the view's thread.
+     */
     private MarketInfo marketOfAd(final long adId)
     {
+        final Integer open = core.marketOfOpenAd(adId);
+        if (open != null)
+        {
+            return catalog.market(open);
+        }
         final AdSnapshot ad = core.read(state -> state.ad(adId));
         if (ad == null)
         {
