@@ -27,16 +27,20 @@ public class SignedBodyReader
         final BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_SIGNED_BODY_BYTES);
         router.route().order(Integer.MIN_VALUE).handler(context ->
         {
-            if (context.request().getHeader(ApiKeyMechanism.KEY_HEADER) == null || hasEmptyBody(context))
+            if (context.request().getHeader(ApiKeyMechanism.KEY_HEADER) == null)
             {
-                // Nothing to read for the signature (it covers an empty body): the REST layer reads the request
-                // itself. Buffering an announced empty body would leave it waiting for a body end that already came.
                 context.next();
             }
             else if (context.request().version() == HttpVersion.HTTP_2)
             {
                 // Vert.x's HTTP/2 request cannot be paused once its body is read, which the REST layer then does.
                 refuseHttp2(context);
+            }
+            else if (hasEmptyBody(context))
+            {
+                // Nothing to read for the signature (it covers an empty body): the REST layer reads the request
+                // itself. Buffering an announced empty body would leave it waiting for a body end that already came.
+                context.next();
             }
             else
             {
