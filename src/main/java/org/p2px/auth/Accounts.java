@@ -9,10 +9,11 @@ import jakarta.transaction.Transactional;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.p2px.codec.ErrorCode;
-import org.p2px.gateway.ApiException;
-import org.p2px.gateway.CoreCommands;
-import org.p2px.gateway.GatewayError;
+import org.p2px.api.ApiException;
+import org.p2px.server.CoreCommands;
+import org.p2px.api.GatewayError;
 import org.p2px.readmodel.UserAccount;
+import org.p2px.readmodel.UserRole;
 
 /**
  * Users in the database and in the trading core, kept in step: the database assigns the id, the core must

@@ -12,7 +12,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import org.p2px.gateway.GatewayError;
+import org.p2px.api.GatewayError;
 import org.p2px.readmodel.ApiKey;
 
 /**

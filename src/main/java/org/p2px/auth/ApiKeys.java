@@ -8,9 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import org.p2px.gateway.ApiException;
-import org.p2px.gateway.GatewayError;
+import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
 import org.p2px.readmodel.ApiKey;
+import org.p2px.readmodel.ApiPermission;
 
 /** A user's API keys: create (the secret is shown once), list, revoke, and open a key's secret to verify a signature. */
 @ApplicationScoped

@@ -3,7 +3,7 @@ package org.p2px.auth;
 import java.util.Map;
 
 import io.quarkus.security.AuthenticationFailedException;
-import org.p2px.gateway.GatewayError;
+import org.p2px.api.GatewayError;
 
 /**
  * Authentication refused for a reason the client should know (stale timestamp, revoked key, ...): the reason

@@ -6,8 +6,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.p2px.gateway.ApiException;
-import org.p2px.gateway.GatewayError;
+import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
 import org.p2px.readmodel.RefreshToken;
 
 /**

@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import org.p2px.gateway.GatewayError;
+import org.p2px.api.GatewayError;
 
 /**
  * Reads the whole body of API-key-signed requests before anything else runs, because the signature covers it:

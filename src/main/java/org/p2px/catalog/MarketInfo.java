@@ -1,6 +1,6 @@
 package org.p2px.catalog;
 
-import org.p2px.gateway.Decimals;
+import org.p2px.api.Decimals;
 
 /** A market (USDT-EUR) with the terms the core enforces; prices have {@code priceScale} decimals. */
 public record MarketInfo(int id, String symbol, AssetInfo asset, AssetInfo fiat, int priceScale, long priceTick,

@@ -5,7 +5,9 @@ import java.util.Set;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import org.p2px.auth.AccessTokens;
-import org.p2px.auth.ApiPermission;
+import org.p2px.readmodel.ApiPermission;
+import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
 
 /**
  * Who is asking, as both gateways see it: the user, what the credential may do (an access token may read and

@@ -22,6 +22,11 @@ import org.p2px.gateway.view.IndexView;
 import org.p2px.gateway.view.MarketView;
 import org.p2px.gateway.view.OrderView;
 import org.p2px.gateway.view.ViewMapper;
+import org.p2px.api.ApiException;
+import org.p2px.api.Decimals;
+import org.p2px.api.GatewayError;
+import org.p2px.api.PaymentMethod;
+import org.p2px.server.CoreCommands;
 
 /**
  * The queries the live view answers: an order, an ad, balances, the book, open orders, an index price. They

@@ -1,5 +1,8 @@
 package org.p2px.gateway;
 
+import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
+
 /**
  * A page of a list as a client asks for it: {@code page} from 0, {@code size} from 1, quietly capped at
  * {@code maxSize} (asking for more is not an error, a client just gets the most the server hands out).

@@ -37,6 +37,9 @@ import org.p2px.readmodel.IndexPriceRow;
 import org.p2px.readmodel.OrderRow;
 import org.p2px.readmodel.UserAccount;
 import org.p2px.readmodel.UserStatsRow;
+import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
+import org.p2px.server.CoreCommands;
 
 /**
  * The queries of both gateways, answered from the read models the projector keeps. Read-only: nothing here

@@ -22,6 +22,8 @@ import org.p2px.readmodel.BlockRow;
 import org.p2px.readmodel.ChatMessageRow;
 import org.p2px.readmodel.FeedbackRow;
 import org.p2px.readmodel.OrderRow;
+import org.p2px.api.Decimals;
+import org.p2px.api.PaymentMethod;
 
 /**
  * Read-model rows as clients see them: ids become codes and symbols, minor units become decimal strings at the

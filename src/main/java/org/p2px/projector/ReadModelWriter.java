@@ -14,7 +14,7 @@ import org.p2px.core.BalanceSnapshot;
 import org.p2px.core.CoreReader;
 import org.p2px.core.OrderSnapshot;
 import org.p2px.core.UserSnapshot;
-import org.p2px.gateway.ApiException;
+import org.p2px.api.ApiException;
 import org.p2px.readmodel.AdRow;
 import org.p2px.readmodel.BalanceRow;
 import org.p2px.readmodel.BlockRow;

@@ -16,7 +16,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import org.p2px.auth.ApiPermission;
+import org.p2px.readmodel.ApiPermission;
 
 /** An API key of a user's bot: the public key id, the encrypted HMAC secret, its permissions, revocation. */
 @Entity

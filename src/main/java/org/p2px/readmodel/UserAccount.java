@@ -13,7 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import org.p2px.auth.UserRole;
+import org.p2px.readmodel.UserRole;
 
 /** A user account. Its id is also the user's id in the trading core. */
 @Entity

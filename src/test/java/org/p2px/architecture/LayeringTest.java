@@ -50,6 +50,22 @@ class LayeringTest
     }
 
     @Test
+    void thePackagesHaveNoCycles()
+    {
+        slices().matching("org.p2px.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void theSharedVocabularyDependsOnlyOnTheCodec()
+    {
+        noClasses().that().resideInAPackage("org.p2px.api..")
+            .should().dependOnClassesThat().resideInAnyPackage(ABOVE_THE_ENGINE)
+            .orShould().dependOnClassesThat().resideInAnyPackage("org.p2px.core..", "org.p2px.engine..",
+                "org.p2px.journal..", "org.p2px.live..", "org.p2px.replica..")
+            .check(MAIN);
+    }
+
+    @Test
     void theProjectorWritesReadModelsAndKnowsNoWebSocket()
     {
         noClasses().that().resideInAPackage("org.p2px.projector..")

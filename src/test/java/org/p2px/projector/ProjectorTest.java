@@ -28,7 +28,7 @@ import org.p2px.core.AdSnapshot;
 import org.p2px.core.CoreReader;
 import org.p2px.core.UserSnapshot;
 import org.p2px.engine.Engine;
-import org.p2px.gateway.CoreCommands;
+import org.p2px.server.CoreCommands;
 import org.p2px.gateway.Pushes;
 import org.p2px.gateway.view.ViewMapper;
 import org.p2px.readmodel.AdRow;

@@ -14,8 +14,8 @@ import org.p2px.codec.EventHandler;
 import org.p2px.codec.OrderOpenedDecoder;
 import org.p2px.codec.Role;
 import org.p2px.codec.Side;
-import org.p2px.gateway.CoreCommands;
-import org.p2px.gateway.CoreReply;
+import org.p2px.server.CoreCommands;
+import org.p2px.server.CoreReply;
 import org.p2px.live.Command;
 
 /**

@@ -24,7 +24,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.p2px.auth.AccessTokens;
 import org.p2px.auth.Accounts;
 import org.p2px.auth.ApiKeys;
-import org.p2px.auth.ApiPermission;
+import org.p2px.readmodel.ApiPermission;
 import org.p2px.readmodel.ApiKey;
 
 /** The caller's own account, and the API keys of its bots (managed by the person only, never by a key). */

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import org.p2px.auth.Accounts;
-import org.p2px.auth.UserRole;
+import org.p2px.readmodel.UserRole;
 
 /** Admin: look a user up, set its role, set its KYC level. Both changes go through the trading core too. */
 @Path("/api/v1/admin")

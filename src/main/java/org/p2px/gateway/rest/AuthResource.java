@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.p2px.auth.AccessTokens;
 import org.p2px.auth.Accounts;
 import org.p2px.auth.RefreshTokens;
-import org.p2px.auth.UserRole;
+import org.p2px.readmodel.UserRole;
 import org.p2px.readmodel.UserAccount;
 
 /** Sign up, sign in, refresh and sign out. Everything here is reachable without a token. */

@@ -10,8 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.p2px.codec.ErrorCode;
-import org.p2px.gateway.ErrorMessages;
-import org.p2px.gateway.GatewayError;
+import org.p2px.api.ErrorMessages;
+import org.p2px.api.GatewayError;
 
 /**
  * The catalogue of stable error codes, so that bot writers can map every refusal without reading the source.

@@ -3,8 +3,8 @@ package org.p2px.gateway.rest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-import org.p2px.gateway.ApiException;
-import org.p2px.gateway.GatewayError;
+import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
 
 /**
  * Query parameters parsed by hand, so that a bad one is a 400 VALIDATION_FAILED naming it (JAX-RS would answer

@@ -2,7 +2,7 @@ package org.p2px.gateway.rest;
 
 import java.time.Instant;
 
-import org.p2px.auth.UserRole;
+import org.p2px.readmodel.UserRole;
 import org.p2px.readmodel.UserAccount;
 
 /** A user as the API shows it (never the entity, never the password hash). */

@@ -3,8 +3,8 @@ package org.p2px.gateway.ws;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.p2px.gateway.ApiException;
-import org.p2px.gateway.GatewayError;
+import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
 
 /**
  * Channel names: the private {@code orders}, {@code balances} and {@code chat} (the signed-in user's own), and the

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.p2px.gateway.GatewayError;
+import org.p2px.api.GatewayError;
 
 /**
  * Reply frames: {@code {"id", "ok": true, "result"}} or {@code {"id", "ok": false, "error": {"code", "message"}}},

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
-import org.p2px.gateway.GatewayError;
+import org.p2px.api.GatewayError;
 
 /**
  * From a text frame to its reply. On the event loop: read the frame, take a rate-limit token, queue the request

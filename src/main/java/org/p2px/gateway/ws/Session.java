@@ -10,9 +10,9 @@ import java.util.function.Consumer;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
-import org.p2px.gateway.ApiException;
+import org.p2px.api.ApiException;
 import org.p2px.gateway.Caller;
-import org.p2px.gateway.GatewayError;
+import org.p2px.api.GatewayError;
 
 /**
  * One WebSocket connection's state: who signed in, its channel streams, its request queue and its outbound queue.

@@ -2,7 +2,7 @@ package org.p2px.gateway.ws;
 
 import java.util.List;
 
-import org.p2px.auth.ApiPermission;
+import org.p2px.readmodel.ApiPermission;
 
 /** The result of {@code auth.login} and {@code auth.apikey}: who the connection is now, and until when (null: no end). */
 public record SignedIn(long userId, List<String> permissions, boolean person, Long expiresAt)

@@ -6,10 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.p2px.gateway.ApiException;
+import org.p2px.api.ApiException;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.ChannelSnapshots;
-import org.p2px.gateway.GatewayError;
+import org.p2px.api.GatewayError;
 
 /**
  * {@code subscribe} {@code {"channel"}}. The stream is registered first and holds pushes back; then the snapshot

@@ -10,11 +10,11 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.p2px.gateway.ApiException;
+import org.p2px.api.ApiException;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.ChatService;
 import org.p2px.gateway.FeedbackService;
-import org.p2px.gateway.GatewayError;
+import org.p2px.api.GatewayError;
 import org.p2px.gateway.LiveQueries;
 import org.p2px.gateway.ReadModels;
 import org.p2px.gateway.trade.ExpressBody;

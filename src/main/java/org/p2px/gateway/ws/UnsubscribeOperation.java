@@ -3,8 +3,8 @@ package org.p2px.gateway.ws;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.p2px.gateway.ApiException;
-import org.p2px.gateway.GatewayError;
+import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
 
 /** {@code unsubscribe} {@code {"channel"}}: no push of that channel follows the reply. */
 @ApplicationScoped

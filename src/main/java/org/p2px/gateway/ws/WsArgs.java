@@ -10,8 +10,8 @@ import jakarta.validation.Validator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.p2px.gateway.ApiException;
-import org.p2px.gateway.GatewayError;
+import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
 
 /**
  * Reads an operation's {@code args} as the REST layer reads a body: the wrong shape is MALFORMED_REQUEST, a failed

@@ -10,8 +10,8 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import org.p2px.auth.AuthFailure;
-import org.p2px.gateway.ApiException;
-import org.p2px.gateway.GatewayError;
+import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
 
 /**
  * What a failed operation answers, as the REST error mapper decides it: refusals keep their code and message and

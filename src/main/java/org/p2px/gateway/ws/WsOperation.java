@@ -8,7 +8,7 @@ import org.p2px.gateway.Caller;
  * {@code @ApplicationScoped} bean and {@link WsOperations} picks it up. It runs on a worker thread with a request
  * context active, so it may block (the trading core, the database); one connection's operations run one at a time
  * in arrival order. The result is serialised with the application's ObjectMapper into the reply's {@code result};
- * an {@link org.p2px.gateway.ApiException} becomes the reply's error with its code and message.
+ * an {@link org.p2px.api.ApiException} becomes the reply's error with its code and message.
  *
  * <pre>
  * &#64;ApplicationScoped

@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.p2px.gateway.ApiException;
+import org.p2px.api.ApiException;
 import org.p2px.gateway.Caller;
-import org.p2px.gateway.GatewayError;
+import org.p2px.api.GatewayError;
 
 /**
  * The registry of operations: the connection's own ({@code ping}, {@code auth.*}, {@code subscribe},

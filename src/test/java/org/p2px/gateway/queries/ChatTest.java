@@ -13,7 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
-import org.p2px.auth.UserRole;
+import org.p2px.readmodel.UserRole;
 import org.p2px.gateway.queries.Fixtures.TestUser;
 import org.p2px.readmodel.OrderRow;
 

@@ -11,7 +11,7 @@ import java.util.List;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.p2px.auth.UserRole;
+import org.p2px.readmodel.UserRole;
 import org.p2px.codec.AdStatus;
 import org.p2px.codec.AdTermsSpec;
 import org.p2px.codec.Role;

@@ -12,7 +12,7 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
-import org.p2px.auth.UserRole;
+import org.p2px.readmodel.UserRole;
 import org.p2px.gateway.queries.Fixtures.TestUser;
 
 @QuarkusTest

@@ -5,7 +5,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.p2px.auth.ApiPermission;
+import org.p2px.readmodel.ApiPermission;
 import org.p2px.gateway.Caller;
 
 /** Operations that exist only in the tests, to drive the dispatcher: who am I, a bug, a refusal, a slow one. */

@@ -1,4 +1,4 @@
-package org.p2px.gateway;
+package org.p2px.api;
 
 /**
  * The gateways' own stable error codes (the core's are {@link org.p2px.codec.ErrorCode}), each with its HTTP

@@ -1,4 +1,4 @@
-package org.p2px.auth;
+package org.p2px.readmodel;
 
 /**
  * What an API key may do. Each becomes a role of the key's security identity, so endpoints say

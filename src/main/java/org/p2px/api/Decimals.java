@@ -1,4 +1,4 @@
-package org.p2px.gateway;
+package org.p2px.api;
 
 import java.math.BigDecimal;
 

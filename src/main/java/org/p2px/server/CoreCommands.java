@@ -1,4 +1,4 @@
-package org.p2px.gateway;
+package org.p2px.server;
 
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
 import org.p2px.codec.ErrorCode;
 import org.p2px.codec.Role;
 import org.p2px.live.AnswerReader;
@@ -13,7 +15,6 @@ import org.p2px.live.Command;
 import org.p2px.live.CommandRefusedException;
 import org.p2px.live.LiveState;
 import org.p2px.live.LiveView;
-import org.p2px.server.LiveViewLifecycle;
 
 /**
  * The gateways' way to the trading core: sends a command through the {@link LiveView} and returns what the

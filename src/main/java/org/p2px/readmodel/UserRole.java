@@ -1,4 +1,4 @@
-package org.p2px.auth;
+package org.p2px.readmodel;
 
 import org.p2px.codec.Role;
 

@@ -1,4 +1,4 @@
-package org.p2px.gateway;
+package org.p2px.server;
 
 import org.agrona.concurrent.UnsafeBuffer;
 import org.p2px.codec.EventAdapter;
