@@ -3,7 +3,7 @@ package org.p2px.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -27,7 +27,7 @@ public class SignedBodyReader
         final BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_SIGNED_BODY_BYTES);
         router.route().order(Integer.MIN_VALUE).handler(context ->
         {
-            if (context.request().getHeader(ApiKeyMechanism.KEY_HEADER) == null)
+            if (!isSigned(context))
             {
                 context.next();
             }
@@ -36,22 +36,30 @@ public class SignedBodyReader
                 // Vert.x's HTTP/2 request cannot be paused once its body is read, which the REST layer then does.
                 refuseHttp2(context);
             }
-            else if (hasEmptyBody(context))
-            {
-                // Nothing to read for the signature (it covers an empty body): the REST layer reads the request
-                // itself. Buffering an announced empty body would leave it waiting for a body end that already came.
-                context.next();
-            }
             else
             {
                 bodies.handle(context);
             }
-        });
+        }).handler(SignedBodyReader::emptyWhenNoByteCame);
     }
 
-    private static boolean hasEmptyBody(final RoutingContext context)
+    private static boolean isSigned(final RoutingContext context)
     {
-        return "0".equals(context.request().getHeader(HttpHeaders.CONTENT_LENGTH));
+        return context.request().getHeader(ApiKeyMechanism.KEY_HEADER) != null;
+    }
+
+    /**
+     * The body handler leaves the body null, not empty, when the body had no byte (Content-Length: 0, an empty
+     * chunked body). The REST layer takes a null body for one still to be read from the connection, and would wait
+     * there for the end the body handler already consumed until its read timeout (60 s) before answering.
+     */
+    private static void emptyWhenNoByteCame(final RoutingContext context)
+    {
+        if (isSigned(context) && context.body().buffer() == null)
+        {
+            context.setBody(Buffer.buffer());
+        }
+        context.next();
     }
 
     private static void refuseHttp2(final RoutingContext context)

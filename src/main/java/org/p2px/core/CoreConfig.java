@@ -1,8 +1,9 @@
 package org.p2px.core;
 
 /**
- * The trading rules an operator can change. Defaults follow the product model (docs/product.md, docs/trading-rules.md); every duration is in
- * milliseconds because time reaches the core as epoch milliseconds inside commands.
+ * The trading rules an operator can change. Defaults follow the product model (docs/product.md) and are listed
+ * with the rules in docs/trading-rules.md; every duration is in milliseconds because time reaches the core as
+ * epoch milliseconds inside commands.
  *
  * @param releaseWindowMs           how long a seller has to release after the buyer marked paid.
  * @param appealWaitMs              how long after marking paid either side may appeal.
@@ -64,7 +65,7 @@ public record CoreConfig(
         restrictionStepsMs = restrictionStepsMs.clone();
     }
 
-    /** The defaults of PRODUCT.md. */
+    /** The defaults docs/trading-rules.md lists. */
     public static CoreConfig defaults()
     {
         return new CoreConfig(

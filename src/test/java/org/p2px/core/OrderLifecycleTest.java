@@ -28,7 +28,8 @@ import org.p2px.codec.ErrorCode;
 import org.p2px.codec.Side;
 
 /**
- * Every transition of the order state machine of PRODUCT.md, with the escrow, fees and deadlines each one moves.
+ * Every transition of the order state machine of docs/product.md, with the escrow, fees and deadlines each one
+ * moves.
  *
  * <p>The world of every test: merchant 10 holds 1000 USDT and sells 500 of them at 0.9200 EUR through one ad, which
  * reserves 500 USDT + 10 bps maker fee = 500.500000 USDT; user 20 buys 92 EUR of it, which is exactly 100 USDT

@@ -42,8 +42,8 @@ import org.p2px.codec.WithdrawnDecoder;
 
 /**
  * Follows a core through its events alone, the way a read model would, and fails (with an {@link AssertionError})
- * on anything a correct core could not have emitted: an order moving along an edge that PRODUCT.md does not draw,
- * anything happening to an order after a final state, a deadline firing early, an event outside an accepted
+ * on anything a correct core could not have emitted: an order moving along an edge that docs/product.md does not
+ * draw, anything happening to an order after a final state, a deadline firing early, an event outside an accepted
  * batch, a batch not opened by CommandAccepted or CommandRejected, ids out of sequence.
  *
  * <p>Legal order edges: PENDING_PAYMENT to PAID, CANCELLED (by the buyer, or the buyer accepting the seller's

@@ -121,7 +121,7 @@ final class RuleModel
         return failures;
     }
 
-    /** PRODUCT.md's posting thresholds for non-merchants, by the events. */
+    /** The posting thresholds for non-merchants (docs/trading-rules.md), by the events. */
     boolean meetsPostingThresholds(final long userId, final long now)
     {
         final OrderTransitionTracker.UserModel model = tracker.userModels.get(userId);

@@ -44,10 +44,10 @@ import org.p2px.codec.Visibility;
  *   (the buyer marking a pending order paid before payBy is accepted; a deposit by a non-admin is NOT_ADMIN); for
  *   takes, express and ad posting, from the model's own reading of the rules (gates, limits, rounding, funds), as
  *   "accepted" or "rejected with one of these codes", whatever order the core checks them in;</li>
- *   <li>the effects: an opened order has the ad's price, the amount asked, PRODUCT.md's rounding and fees; express
- *   picks the best ad that can fill, or the split the rules describe; money moves as a completion, cancellation or
- *   refund should; after a tick no order is overdue; after an ad change or an index update no pair of opted-in ads
- *   that could trade is left crossed.</li>
+ *   <li>the effects: an opened order has the ad's price, the amount asked, the rounding and fees of
+ *   docs/trading-rules.md; express picks the best ad that can fill, or the split the rules describe; money moves as
+ *   a completion, cancellation or refund should; after a tick no order is overdue; after an ad change or an index
+ *   update no pair of opted-in ads that could trade is left crossed.</li>
  * </ul>
  * {@link TradingCore#checkInvariants()} and a comparison of the core's state with the model built from the events
  * alone (balances, fee account, ad quantities and reservations, profile counters, restrictions, book order) run
@@ -550,8 +550,8 @@ final class SimulationDriver
         final ErrorCode got = tracker.rejection;
         if (kind == Kind.TAKE && cmdTakerBuys && got == ErrorCode.INSUFFICIENT_BALANCE)
         {
-            throw new AssertionError("a buyer taking a SELL ad met a seller who cannot deliver (PRODUCT.md: a SELL ad" +
-                " is funded)");
+            throw new AssertionError("a buyer taking a SELL ad met a seller who cannot deliver (docs/product.md: a" +
+                " SELL ad is funded)");
         }
         final boolean ok = switch (expect)
         {

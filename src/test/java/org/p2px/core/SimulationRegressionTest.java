@@ -18,8 +18,8 @@ import org.p2px.codec.Side;
 class SimulationRegressionTest
 {
     /**
-     * A SELL ad is funded (PRODUCT.md): a buyer must never meet a seller who cannot deliver. Fees round down per
-     * order, so orders that come back to an ad return a little less than re-reserving their quantity would take;
+     * A SELL ad is funded (docs/product.md): a buyer must never meet a seller who cannot deliver. Fees round down
+     * per order, so orders that come back to an ad return a little less than re-reserving their quantity would take;
      * when the ad was re-reserved exactly (by a quantity change) while they were out, the reservation ran short by
      * up to one minor unit per returning order, and a buyer taking the whole remainder from an owner with no spare
      * balance was refused with INSUFFICIENT_BALANCE.

@@ -16,7 +16,7 @@ import org.p2px.gateway.Caller;
  *     public String name() { return "order.take"; }
  *     public Object invoke(Caller caller, JsonNode args) {
  *         caller.require(ApiPermission.TRADE);
- *         TakeRequest request = wsArgs.read(args, TakeRequest.class);
+ *         TakeBody request = wsArgs.read(args, TakeBody.class);
  *         return trading.take(caller, request);
  *     }
  * }
