@@ -6,8 +6,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.jwt.build.Jwt;
-import org.p2px.readmodel.UserAccount;
 import org.p2px.readmodel.ApiPermission;
+import org.p2px.readmodel.UserAccount;
 
 /**
  * Issues RS256 access tokens. The principal name ({@code upn}) is the user id, as it is for API keys, so that

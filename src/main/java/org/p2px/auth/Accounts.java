@@ -8,12 +8,12 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.p2px.codec.ErrorCode;
 import org.p2px.api.ApiException;
-import org.p2px.server.CoreCommands;
 import org.p2px.api.GatewayError;
+import org.p2px.codec.ErrorCode;
 import org.p2px.readmodel.UserAccount;
 import org.p2px.readmodel.UserRole;
+import org.p2px.server.CoreCommands;
 
 /**
  * Users in the database and in the trading core, kept in step: the database assigns the id, the core must

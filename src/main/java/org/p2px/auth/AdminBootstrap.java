@@ -7,11 +7,11 @@ import jakarta.interceptor.Interceptor;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import org.p2px.codec.ErrorCode;
 import org.p2px.api.ApiException;
-import org.p2px.server.CoreCommands;
+import org.p2px.codec.ErrorCode;
 import org.p2px.readmodel.UserAccount;
 import org.p2px.readmodel.UserRole;
+import org.p2px.server.CoreCommands;
 
 /**
  * Creates the first admin from {@code p2px.auth.admin.username} and {@code .password} when that username is free

@@ -11,10 +11,10 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import org.p2px.codec.ErrorCode;
 import org.p2px.api.ApiException;
-import org.p2px.server.CoreCommands;
 import org.p2px.api.GatewayError;
+import org.p2px.codec.ErrorCode;
+import org.p2px.server.CoreCommands;
 
 /**
  * The codes clients use (USDT, EUR, USDT-EUR) for the core's numeric ids. Defining an asset or a market sends the

@@ -10,16 +10,16 @@ import jakarta.interceptor.Interceptor;
 
 import io.quarkus.runtime.StartupEvent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.p2px.api.PaymentMethod;
 import org.p2px.auth.Accounts;
-import org.p2px.readmodel.ApiPermission;
-import org.p2px.readmodel.UserRole;
 import org.p2px.catalog.Catalog;
 import org.p2px.gateway.Caller;
-import org.p2px.api.PaymentMethod;
 import org.p2px.gateway.trade.AdTermsBody;
 import org.p2px.gateway.trade.NewAdBody;
 import org.p2px.gateway.trade.TradingService;
+import org.p2px.readmodel.ApiPermission;
 import org.p2px.readmodel.UserAccount;
+import org.p2px.readmodel.UserRole;
 
 /**
  * The embedded default's first start: demo markets with index prices, demo merchants with balances and ads, and a

@@ -4,10 +4,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import org.p2px.auth.AccessTokens;
-import org.p2px.readmodel.ApiPermission;
 import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
+import org.p2px.auth.AccessTokens;
+import org.p2px.readmodel.ApiPermission;
 
 /**
  * Who is asking, as both gateways see it: the user, what the credential may do (an access token may read and

@@ -12,10 +12,10 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.p2px.gateway.view.ChatMessageView;
-import org.p2px.readmodel.ChatMessageRow;
 import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
+import org.p2px.gateway.view.ChatMessageView;
+import org.p2px.readmodel.ChatMessageRow;
 
 /**
  * An order's chat: its buyer and seller, and staff (arbiters, admins) once the order is or was disputed. Users'

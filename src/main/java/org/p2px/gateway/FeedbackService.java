@@ -8,11 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
 import org.p2px.codec.ErrorCode;
 import org.p2px.gateway.view.FeedbackView;
 import org.p2px.readmodel.FeedbackRow;
-import org.p2px.api.ApiException;
-import org.p2px.api.GatewayError;
 
 /** Ratings: each party of a COMPLETED order may rate the other once, positive or negative, with a comment. */
 @ApplicationScoped

@@ -8,11 +8,11 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
 import org.p2px.gateway.view.OrderView;
 import org.p2px.gateway.view.ViewMapper;
 import org.p2px.readmodel.ChatMessageRow;
-import org.p2px.api.ApiException;
-import org.p2px.api.GatewayError;
 
 /**
  * The first push of each channel: the user's open orders and balances, a market's book (both sides) and index

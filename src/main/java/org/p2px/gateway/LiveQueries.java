@@ -7,6 +7,10 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.p2px.api.ApiException;
+import org.p2px.api.Decimals;
+import org.p2px.api.GatewayError;
+import org.p2px.api.PaymentMethod;
 import org.p2px.catalog.Catalog;
 import org.p2px.catalog.MarketInfo;
 import org.p2px.codec.AdStatus;
@@ -14,7 +18,6 @@ import org.p2px.codec.ErrorCode;
 import org.p2px.codec.Side;
 import org.p2px.core.AdSnapshot;
 import org.p2px.core.UserSnapshot;
-import org.p2px.live.LiveOrder;
 import org.p2px.gateway.view.AdView;
 import org.p2px.gateway.view.BalanceView;
 import org.p2px.gateway.view.BookView;
@@ -22,10 +25,7 @@ import org.p2px.gateway.view.IndexView;
 import org.p2px.gateway.view.MarketView;
 import org.p2px.gateway.view.OrderView;
 import org.p2px.gateway.view.ViewMapper;
-import org.p2px.api.ApiException;
-import org.p2px.api.Decimals;
-import org.p2px.api.GatewayError;
-import org.p2px.api.PaymentMethod;
+import org.p2px.live.LiveOrder;
 import org.p2px.server.CoreCommands;
 
 /**

@@ -2,12 +2,12 @@ package org.p2px.gateway;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.p2px.readmodel.UserRole;
+import org.p2px.api.ApiException;
 import org.p2px.codec.ErrorCode;
 import org.p2px.live.LiveOrder;
 import org.p2px.readmodel.OrderRow;
 import org.p2px.readmodel.UserAccount;
-import org.p2px.api.ApiException;
+import org.p2px.readmodel.UserRole;
 import org.p2px.server.CoreCommands;
 
 /**

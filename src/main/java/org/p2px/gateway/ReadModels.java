@@ -17,6 +17,8 @@ import jakarta.enterprise.inject.Instance;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
+import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
 import org.p2px.catalog.AdTextEntity;
 import org.p2px.catalog.Catalog;
 import org.p2px.catalog.MarketInfo;
@@ -37,8 +39,6 @@ import org.p2px.readmodel.IndexPriceRow;
 import org.p2px.readmodel.OrderRow;
 import org.p2px.readmodel.UserAccount;
 import org.p2px.readmodel.UserStatsRow;
-import org.p2px.api.ApiException;
-import org.p2px.api.GatewayError;
 import org.p2px.server.CoreCommands;
 
 /**

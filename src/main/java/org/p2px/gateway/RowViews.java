@@ -4,6 +4,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.p2px.api.Decimals;
+import org.p2px.api.PaymentMethod;
 import org.p2px.catalog.AdTextEntity;
 import org.p2px.catalog.AssetInfo;
 import org.p2px.catalog.Catalog;
@@ -22,8 +24,6 @@ import org.p2px.readmodel.BlockRow;
 import org.p2px.readmodel.ChatMessageRow;
 import org.p2px.readmodel.FeedbackRow;
 import org.p2px.readmodel.OrderRow;
-import org.p2px.api.Decimals;
-import org.p2px.api.PaymentMethod;
 
 /**
  * Read-model rows as clients see them: ids become codes and symbols, minor units become decimal strings at the

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.p2px.api.ApiException;
 import org.p2px.catalog.AdTextEntity;
 import org.p2px.catalog.Catalog;
 import org.p2px.catalog.MarketInfo;
@@ -14,7 +15,6 @@ import org.p2px.core.BalanceSnapshot;
 import org.p2px.core.CoreReader;
 import org.p2px.core.OrderSnapshot;
 import org.p2px.core.UserSnapshot;
-import org.p2px.api.ApiException;
 import org.p2px.readmodel.AdRow;
 import org.p2px.readmodel.BalanceRow;
 import org.p2px.readmodel.BlockRow;

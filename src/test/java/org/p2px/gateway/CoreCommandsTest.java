@@ -9,11 +9,11 @@ import java.util.List;
 import org.agrona.concurrent.SystemEpochClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.p2px.api.ApiException;
 import org.p2px.codec.Role;
 import org.p2px.engine.Engine;
 import org.p2px.engine.EngineConfig;
 import org.p2px.live.LiveView;
-import org.p2px.api.ApiException;
 import org.p2px.server.CoreCommands;
 
 /** Commands and their answers through a real engine and the live view: accepted, rejected with the core's code, no engine at all. */

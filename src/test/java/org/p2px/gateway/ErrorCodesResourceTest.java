@@ -13,9 +13,9 @@ import java.util.Arrays;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.p2px.codec.ErrorCode;
 import org.p2px.api.ErrorMessages;
 import org.p2px.api.GatewayError;
+import org.p2px.codec.ErrorCode;
 
 @QuarkusTest
 class ErrorCodesResourceTest

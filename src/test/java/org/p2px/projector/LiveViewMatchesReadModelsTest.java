@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.p2px.api.ApiException;
 import org.p2px.catalog.Catalog;
 import org.p2px.catalog.MarketInfo;
 import org.p2px.codec.AdCreatedDecoder;
@@ -27,9 +28,6 @@ import org.p2px.codec.Role;
 import org.p2px.codec.Side;
 import org.p2px.core.AdSnapshot;
 import org.p2px.core.UserSnapshot;
-import org.p2px.api.ApiException;
-import org.p2px.server.CoreCommands;
-import org.p2px.server.CoreReply;
 import org.p2px.gateway.view.BalanceView;
 import org.p2px.gateway.view.ViewMapper;
 import org.p2px.live.Command;
@@ -38,6 +36,8 @@ import org.p2px.readmodel.AdRow;
 import org.p2px.readmodel.BalanceRow;
 import org.p2px.readmodel.OrderRow;
 import org.p2px.readmodel.UserAccount;
+import org.p2px.server.CoreCommands;
+import org.p2px.server.CoreReply;
 
 /**
  * The live view against the read models: after a seeded random run of trading (ads posted, edited, topped up,

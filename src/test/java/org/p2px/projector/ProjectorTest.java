@@ -28,7 +28,6 @@ import org.p2px.core.AdSnapshot;
 import org.p2px.core.CoreReader;
 import org.p2px.core.UserSnapshot;
 import org.p2px.engine.Engine;
-import org.p2px.server.CoreCommands;
 import org.p2px.gateway.Pushes;
 import org.p2px.gateway.view.ViewMapper;
 import org.p2px.readmodel.AdRow;
@@ -39,6 +38,7 @@ import org.p2px.readmodel.IndexPriceRow;
 import org.p2px.readmodel.OrderRow;
 import org.p2px.readmodel.UserAccount;
 import org.p2px.readmodel.UserStatsRow;
+import org.p2px.server.CoreCommands;
 import org.p2px.server.EngineLifecycle;
 
 /** The projector against the running engine and the test database: rows, chat lines, restarts, pushes. */

@@ -14,9 +14,9 @@ import org.p2px.codec.EventHandler;
 import org.p2px.codec.OrderOpenedDecoder;
 import org.p2px.codec.Role;
 import org.p2px.codec.Side;
+import org.p2px.live.Command;
 import org.p2px.server.CoreCommands;
 import org.p2px.server.CoreReply;
-import org.p2px.live.Command;
 
 /**
  * Drives one round of trading through the running engine, the way the gateways do (through {@link CoreCommands}):

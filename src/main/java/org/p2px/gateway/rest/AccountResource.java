@@ -24,8 +24,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.p2px.auth.AccessTokens;
 import org.p2px.auth.Accounts;
 import org.p2px.auth.ApiKeys;
-import org.p2px.readmodel.ApiPermission;
 import org.p2px.readmodel.ApiKey;
+import org.p2px.readmodel.ApiPermission;
 
 /** The caller's own account, and the API keys of its bots (managed by the person only, never by a key). */
 @Path("/api/v1/account")

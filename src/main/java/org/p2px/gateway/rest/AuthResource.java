@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.Response;
 import org.p2px.auth.AccessTokens;
 import org.p2px.auth.Accounts;
 import org.p2px.auth.RefreshTokens;
-import org.p2px.readmodel.UserRole;
 import org.p2px.readmodel.UserAccount;
+import org.p2px.readmodel.UserRole;
 
 /** Sign up, sign in, refresh and sign out. Everything here is reachable without a token. */
 @Path("/api/v1/auth")

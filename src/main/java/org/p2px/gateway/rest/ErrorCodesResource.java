@@ -9,9 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.p2px.codec.ErrorCode;
 import org.p2px.api.ErrorMessages;
 import org.p2px.api.GatewayError;
+import org.p2px.codec.ErrorCode;
 
 /**
  * The catalogue of stable error codes, so that bot writers can map every refusal without reading the source.

@@ -14,9 +14,9 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.p2px.auth.AuthFailure;
 import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
+import org.p2px.auth.AuthFailure;
 
 /**
  * The one place where failures become responses: {@code {"code", "message"}} with the right status. Refusals

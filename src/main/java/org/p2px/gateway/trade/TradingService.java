@@ -5,8 +5,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.p2px.api.ApiException;
+import org.p2px.api.Decimals;
+import org.p2px.api.GatewayError;
+import org.p2px.api.PaymentMethod;
 import org.p2px.auth.Accounts;
-import org.p2px.readmodel.ApiPermission;
 import org.p2px.catalog.AssetInfo;
 import org.p2px.catalog.Catalog;
 import org.p2px.catalog.MarketInfo;
@@ -21,13 +24,8 @@ import org.p2px.codec.OrderOpenedDecoder;
 import org.p2px.codec.Side;
 import org.p2px.core.AdSnapshot;
 import org.p2px.gateway.AdTexts;
-import org.p2px.api.ApiException;
 import org.p2px.gateway.Caller;
-import org.p2px.server.CoreCommands;
-import org.p2px.api.Decimals;
-import org.p2px.api.GatewayError;
 import org.p2px.gateway.LiveQueries;
-import org.p2px.api.PaymentMethod;
 import org.p2px.gateway.view.AdView;
 import org.p2px.gateway.view.BalanceView;
 import org.p2px.gateway.view.IndexView;
@@ -36,6 +34,8 @@ import org.p2px.gateway.view.ViewMapper;
 import org.p2px.live.Command;
 import org.p2px.live.CommandReply;
 import org.p2px.live.LiveOrder;
+import org.p2px.readmodel.ApiPermission;
+import org.p2px.server.CoreCommands;
 
 /**
  * Every trading operation of both gateways, from wire values to a core command and back: checks the credential's

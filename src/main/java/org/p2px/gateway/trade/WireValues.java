@@ -2,14 +2,14 @@ package org.p2px.gateway.trade;
 
 import java.util.Locale;
 
+import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
 import org.p2px.codec.AdStatus;
 import org.p2px.codec.DisputeOutcome;
 import org.p2px.codec.ErrorCode;
 import org.p2px.codec.PriceType;
 import org.p2px.codec.Side;
 import org.p2px.codec.Visibility;
-import org.p2px.api.ApiException;
-import org.p2px.api.GatewayError;
 
 /** Names on the wire to the core's enums, each refused with the code the core would give it. */
 final class WireValues

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.p2px.api.Decimals;
+import org.p2px.api.PaymentMethod;
 import org.p2px.catalog.AdTextEntity;
 import org.p2px.catalog.AssetInfo;
 import org.p2px.catalog.Catalog;
@@ -20,8 +22,6 @@ import org.p2px.core.BalanceSnapshot;
 import org.p2px.core.OrderSnapshot;
 import org.p2px.core.UserSnapshot;
 import org.p2px.gateway.AdTexts;
-import org.p2px.api.Decimals;
-import org.p2px.api.PaymentMethod;
 import org.p2px.gateway.RowViews;
 import org.p2px.live.BalanceChange;
 import org.p2px.live.LiveOrder;

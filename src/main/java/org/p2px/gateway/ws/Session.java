@@ -11,8 +11,8 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
 import org.p2px.api.ApiException;
-import org.p2px.gateway.Caller;
 import org.p2px.api.GatewayError;
+import org.p2px.gateway.Caller;
 
 /**
  * One WebSocket connection's state: who signed in, its channel streams, its request queue and its outbound queue.

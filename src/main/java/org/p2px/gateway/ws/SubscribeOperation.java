@@ -7,9 +7,10 @@ import jakarta.enterprise.inject.Instance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.ChannelSnapshots;
-import org.p2px.api.GatewayError;
+import org.p2px.readmodel.ApiPermission;
 
 /**
  * {@code subscribe} {@code {"channel"}}. The stream is registered first and holds pushes back; then the snapshot
@@ -47,6 +48,11 @@ class SubscribeOperation implements SessionOperation
         if (Channels.isPrivate(channel) && caller == null)
         {
             throw ApiException.of(GatewayError.UNAUTHENTICATED, "Sign in to subscribe to " + channel + ".");
+        }
+        if (Channels.isPrivate(channel))
+        {
+            // The channel is the user's own data, as the READ endpoints' (a TRADE-only key does not read it).
+            caller.require(ApiPermission.READ);
         }
         if (!sessions.subscribe(session, channel))
         {

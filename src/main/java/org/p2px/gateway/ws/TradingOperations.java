@@ -11,17 +11,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.ChatService;
 import org.p2px.gateway.FeedbackService;
-import org.p2px.api.GatewayError;
 import org.p2px.gateway.LiveQueries;
 import org.p2px.gateway.ReadModels;
+import org.p2px.gateway.trade.AdTermsBody;
 import org.p2px.gateway.trade.ExpressBody;
 import org.p2px.gateway.trade.NewAdBody;
-import org.p2px.gateway.trade.AdTermsBody;
 import org.p2px.gateway.trade.TakeBody;
 import org.p2px.gateway.trade.TradingService;
+import org.p2px.readmodel.ApiPermission;
 
 /**
  * Every trading operation and query of the WebSocket, each the same call as its REST endpoint (docs/protocol.md
@@ -71,7 +72,7 @@ public class TradingOperations implements WsOperationGroup
             of("ad.quantity", false, (caller, a) -> trading.changeAdQuantity(caller, id(a, "adId"),
                 WsArgs.text(a, "delta"))),
             of("ad.close", false, (caller, a) -> trading.setAdStatus(caller, id(a, "adId"), "CLOSED")),
-            of("ads.mine", false, (caller, a) -> readModels.myAds(caller.userId(), optionalText(a, "status"))),
+            read("ads.mine", (caller, a) -> readModels.myAds(caller.userId(), optionalText(a, "status"))),
             // Orders
             of("order.take", false, (caller, a) -> trading.take(caller, args.read(a, TakeBody.class))),
             of("order.express", false, (caller, a) -> Map.of("orders",
@@ -87,22 +88,34 @@ public class TradingOperations implements WsOperationGroup
             of("order.withdraw_appeal", false, (caller, a) -> trading.withdrawAppeal(caller, id(a, "orderId"))),
             of("order.resolve", false, (caller, a) -> trading.resolve(caller, id(a, "orderId"),
                 WsArgs.text(a, "outcome"))),
-            of("order.get", false, (caller, a) -> live.order(caller, id(a, "orderId"))),
-            of("orders.mine", false, (caller, a) -> readModels.myOrders(caller.userId(), optionalText(a, "state"),
+            read("order.get", (caller, a) -> live.order(caller, id(a, "orderId"))),
+            read("orders.mine", (caller, a) -> readModels.myOrders(caller.userId(), optionalText(a, "state"),
                 instant(a, "from"), instant(a, "to"), intArg(a, "page", 0), intArg(a, "size", DEFAULT_PAGE_SIZE))),
-            of("disputes.list", false, (caller, a) -> readModels.disputes(caller, intArg(a, "page", 0),
+            read("disputes.list", (caller, a) -> readModels.disputes(caller, intArg(a, "page", 0),
                 intArg(a, "size", DEFAULT_PAGE_SIZE))),
             // Account
-            of("balances.get", false, (caller, a) -> live.balances(caller.userId())),
+            read("balances.get", (caller, a) -> live.balances(caller.userId())),
             of("user.block", false, (caller, a) -> blocked(caller, id(a, "userId"), true)),
             of("user.unblock", false, (caller, a) -> blocked(caller, id(a, "userId"), false)),
-            of("blocks.list", false, (caller, a) -> readModels.blockList(caller.userId())),
+            read("blocks.list", (caller, a) -> readModels.blockList(caller.userId())),
             // Chat and feedback
-            of("chat.send", false, (caller, a) -> chat.send(caller, id(a, "orderId"), WsArgs.text(a, "text"))),
-            of("chat.history", false, (caller, a) -> chat.history(caller, id(a, "orderId"), optionalId(a, "after"),
+            trade("chat.send", (caller, a) -> chat.send(caller, id(a, "orderId"), WsArgs.text(a, "text"))),
+            read("chat.history", (caller, a) -> chat.history(caller, id(a, "orderId"), optionalId(a, "after"),
                 intArg(a, "limit", ChatService.MAX_HISTORY))),
-            of("feedback.leave", false, (caller, a) -> feedback.leave(caller, id(a, "orderId"), bool(a, "positive"),
+            trade("feedback.leave", (caller, a) -> feedback.leave(caller, id(a, "orderId"), bool(a, "positive"),
                 optionalText(a, "comment"))));
+    }
+
+    /** A signed-in query: needs READ, as its REST endpoint does. */
+    private static WsOperation read(final String name, final Handler handler)
+    {
+        return of(name, false, (caller, args) -> handler.invoke(caller.require(ApiPermission.READ), args));
+    }
+
+    /** A signed-in change outside the trading service (which checks TRADE itself): needs TRADE, as over REST. */
+    private static WsOperation trade(final String name, final Handler handler)
+    {
+        return of(name, false, (caller, args) -> handler.invoke(caller.require(ApiPermission.TRADE), args));
     }
 
     private Map<String, Object> blocked(final Caller caller, final long userId, final boolean block)

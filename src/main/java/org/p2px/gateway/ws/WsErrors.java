@@ -9,9 +9,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import org.p2px.auth.AuthFailure;
 import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
+import org.p2px.auth.AuthFailure;
 
 /**
  * What a failed operation answers, as the REST error mapper decides it: refusals keep their code and message and

@@ -10,8 +10,8 @@ import jakarta.enterprise.inject.Instance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.p2px.api.ApiException;
-import org.p2px.gateway.Caller;
 import org.p2px.api.GatewayError;
+import org.p2px.gateway.Caller;
 
 /**
  * The registry of operations: the connection's own ({@code ping}, {@code auth.*}, {@code subscribe},

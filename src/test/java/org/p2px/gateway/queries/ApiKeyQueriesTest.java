@@ -12,9 +12,9 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
-import org.p2px.readmodel.UserRole;
 import org.p2px.gateway.queries.Fixtures.TestUser;
 import org.p2px.readmodel.OrderRow;
+import org.p2px.readmodel.UserRole;
 import org.p2px.testing.TradingFixture;
 
 /** Bots: a READ key reads but cannot write in the chat, and a staff member's key is no staff. */

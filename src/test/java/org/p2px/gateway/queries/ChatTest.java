@@ -13,9 +13,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
-import org.p2px.readmodel.UserRole;
 import org.p2px.gateway.queries.Fixtures.TestUser;
 import org.p2px.readmodel.OrderRow;
+import org.p2px.readmodel.UserRole;
 
 @QuarkusTest
 class ChatTest

@@ -11,18 +11,18 @@ import java.util.function.Consumer;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.p2px.auth.AccessTokens;
-import org.p2px.readmodel.UserRole;
 import org.p2px.catalog.AdTextEntity;
 import org.p2px.catalog.Catalog;
 import org.p2px.catalog.MarketInfo;
-import org.p2px.server.CoreCommands;
 import org.p2px.readmodel.AdRow;
 import org.p2px.readmodel.BalanceRow;
 import org.p2px.readmodel.BlockRow;
 import org.p2px.readmodel.FeedbackRow;
 import org.p2px.readmodel.OrderRow;
 import org.p2px.readmodel.UserAccount;
+import org.p2px.readmodel.UserRole;
 import org.p2px.readmodel.UserStatsRow;
+import org.p2px.server.CoreCommands;
 
 /**
  * Read-model rows written the way the projector writes them, so these tests need no trading. Users are inserted

@@ -11,13 +11,13 @@ import java.util.List;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.p2px.readmodel.UserRole;
 import org.p2px.codec.AdStatus;
 import org.p2px.codec.AdTermsSpec;
 import org.p2px.codec.Role;
 import org.p2px.codec.Side;
 import org.p2px.gateway.queries.Fixtures.TestUser;
 import org.p2px.readmodel.OrderRow;
+import org.p2px.readmodel.UserRole;
 
 @QuarkusTest
 class OrderQueriesTest

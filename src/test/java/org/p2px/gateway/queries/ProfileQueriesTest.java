@@ -12,8 +12,8 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
-import org.p2px.readmodel.UserRole;
 import org.p2px.gateway.queries.Fixtures.TestUser;
+import org.p2px.readmodel.UserRole;
 
 @QuarkusTest
 class ProfileQueriesTest

@@ -5,8 +5,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.p2px.readmodel.ApiPermission;
 import org.p2px.gateway.Caller;
+import org.p2px.readmodel.ApiPermission;
 
 /** Operations that exist only in the tests, to drive the dispatcher: who am I, a bug, a refusal, a slow one. */
 final class TestOperations

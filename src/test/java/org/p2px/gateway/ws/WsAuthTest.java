@@ -131,6 +131,39 @@ class WsAuthTest
     }
 
     @Test
+    void aKeyGetsOverTheWebSocketOnlyWhatItsPermissionsGetOverRest()
+    {
+        final JsonPath user = WsTestUsers.signUp();
+        try (WsClient tradeOnly = signedInWithKey(user, List.of("TRADE"));
+             WsClient readOnly = signedInWithKey(user, List.of("READ")))
+        {
+            // Reads of the user's own data need READ, as GET /api/v1/me/... does.
+            assertError(tradeOnly.request("t-1", "balances.get", Map.of()), "t-1", "FORBIDDEN");
+            assertError(tradeOnly.request("t-2", "blocks.list", Map.of()), "t-2", "FORBIDDEN");
+            assertError(tradeOnly.request("t-3", "orders.mine", Map.of()), "t-3", "FORBIDDEN");
+            assertError(tradeOnly.request("t-4", "order.get", Map.of("orderId", 1)), "t-4", "FORBIDDEN");
+            assertError(tradeOnly.request("t-5", "subscribe", Map.of("channel", "balances")), "t-5", "FORBIDDEN");
+            assertTrue(readOnly.request("r-1", "balances.get", Map.of()).get("ok").asBoolean());
+            assertTrue(readOnly.request("r-2", "subscribe", Map.of("channel", "orders")).get("ok").asBoolean());
+            // Writing in a chat or rating needs TRADE, as POST does.
+            assertError(readOnly.request("r-3", "chat.send", Map.of("orderId", 1, "text", "hi")), "r-3", "FORBIDDEN");
+            assertError(readOnly.request("r-4", "feedback.leave", Map.of("orderId", 1, "positive", true)), "r-4",
+                "FORBIDDEN");
+        }
+    }
+
+    private WsClient signedInWithKey(final JsonPath user, final List<String> permissions)
+    {
+        final JsonPath key = WsTestUsers.apiKey(user.getString("accessToken"), permissions);
+        final WsClient client = WsClient.open(uri);
+        final long now = System.currentTimeMillis();
+        final JsonNode login = client.request("login", "auth.apikey", Map.of("keyId", key.getString("keyId"),
+            "timestamp", now, "signature", WsTestUsers.signature(key.getString("secret"), now)));
+        assertTrue(login.get("ok").asBoolean(), login.toString());
+        return client;
+    }
+
+    @Test
     void revokingAKeyClosesTheConnectionsSignedInWithItAndNoOther()
     {
         final JsonPath user = WsTestUsers.signUp();
