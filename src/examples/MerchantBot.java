@@ -38,10 +38,11 @@ public class MerchantBot
           --min F --max F     per-order limits in fiat (default 20 and 1000)
           --methods A,B       payment methods (default SEPA,WISE)
           --auto-release      release PAID orders WITHOUT checking the bank: demo/testnet only!
+          --watch-book        keep a local copy of book.<market> from its deltas, check every checksum
           --self-test         check the JSON reader/writer and the HMAC signer, then exit
         commands on stdin: release N | chat N text... | orders | balances | help | quit""";
 
-    static final Set<String> FLAGS = Set.of("help", "auto-release", "self-test");
+    static final Set<String> FLAGS = Set.of("help", "auto-release", "watch-book", "self-test");
     static final Set<String> VALUED = Set.of("server", "key", "secret", "market", "side", "quantity", "margin-bps",
         "price", "min", "max", "methods");
 
@@ -83,7 +84,8 @@ public class MerchantBot
 
     /** The command line, checked once. Money stays in the strings the user typed; BigDecimal only to validate. */
     record Options(String server, String key, String secret, String market, String side, String quantity,
-        Integer marginBps, String price, String min, String max, List<String> methods, boolean autoRelease)
+        Integer marginBps, String price, String min, String max, List<String> methods, boolean autoRelease,
+        boolean watchBook)
     {
         static Options of(final Map<String, String> o)
         {
@@ -105,7 +107,8 @@ public class MerchantBot
             return new Options(o.getOrDefault("server", "http://localhost:8080").replaceAll("/+$", ""), key, secret,
                 o.getOrDefault("market", "USDT-EUR"), side, o.getOrDefault("quantity", "500"), margin, price,
                 o.getOrDefault("min", "20"), o.getOrDefault("max", "1000"),
-                List.of(o.getOrDefault("methods", "SEPA,WISE").split(",")), o.containsKey("auto-release"));
+                List.of(o.getOrDefault("methods", "SEPA,WISE").split(",")), o.containsKey("auto-release"),
+                o.containsKey("watch-book"));
         }
 
         String asset() { return market.split("-")[0]; }
@@ -495,6 +498,7 @@ public class MerchantBot
         private final Map<String, Long> seqs = new HashMap<>();
         private final Set<String> resyncing = new HashSet<>();
         private final Set<Long> releasing = new HashSet<>();
+        private final LocalBook book = new LocalBook();
         private boolean firstSnapshot = true;
 
         Bot(final Options o) { this.o = o; this.rest = new RestClient(http, o); }
@@ -574,6 +578,7 @@ public class MerchantBot
                     log("connected to " + uri + " as user " + me);
                     c.request("subscribe", Json.of("channel", "orders"));
                     c.request("subscribe", Json.of("channel", "chat"));
+                    if (o.watchBook()) c.request("subscribe", Json.of("channel", "book." + o.market()));
                     backoff = 1;
                     log("connection lost: " + c.closed.get());
                 }
@@ -615,14 +620,16 @@ public class MerchantBot
                 // A gap: something was lost. Re-subscribing gives a fresh snapshot; if that fails, reconnect.
                 final Object expected = seqs.get(channel) == null ? "a snapshot" : seqs.get(channel) + 1;
                 log("gap on " + channel + " (expected " + expected + ", got " + seq + "): re-subscribing");
-                resyncing.add(channel);
-                from.call("unsubscribe", Json.of("channel", channel))
-                    .thenCompose(x -> from.call("subscribe", Json.of("channel", channel)))
-                    .whenComplete((x, e) -> { if (e != null) from.abort("re-subscribe failed: " + e.getMessage()); });
+                resubscribe(from, channel);
                 return;
             }
             seqs.put(channel, seq);
             final Map<String, Object> data = Json.obj(push.get("data"));
+            if (channel.startsWith("book."))
+            {
+                onBook(from, channel, type, data);
+                return;
+            }
             if (channel.equals("orders") && type.equals("snapshot"))
             {
                 for (final Object order : Json.list(data.get("orders"))) onOrder(from, Json.obj(order), firstSnapshot);
@@ -632,6 +639,31 @@ public class MerchantBot
             else if (channel.equals("chat") && type.equals("message") && Json.num(data.get("authorId")) != me)
                 log("chat #" + Json.str(data.get("orderId")) + " " + (data.get("authorName") == null ? "system" : Json.str(data.get("authorName")))
                     + ": " + Json.str(data.get("text")));
+        }
+
+        /** Re-subscribing gives a fresh snapshot; if that fails, reconnect. */
+        private void resubscribe(final WsClient from, final String channel)
+        {
+            resyncing.add(channel);
+            from.call("unsubscribe", Json.of("channel", channel))
+                .thenCompose(x -> from.call("subscribe", Json.of("channel", channel)))
+                .whenComplete((x, e) -> { if (e != null) from.abort("re-subscribe failed: " + e.getMessage()); });
+        }
+
+        /** On the events thread. Applies the snapshot or delta, proves the copy with the checksum, logs a new best. */
+        private void onBook(final WsClient from, final String channel, final String type, final Map<String, Object> data)
+        {
+            final String before = book.best();
+            if (type.equals("snapshot")) book.snapshot(data);
+            else book.apply(data);
+            if (book.checksum() != Json.num(data.get("checksum")))
+            {
+                log("book checksum differs from the server's (" + book.checksum() + " vs " + Json.str(data.get("checksum")) + "): re-subscribing");
+                resubscribe(from, channel);
+                return;
+            }
+            final String after = book.best();
+            if (type.equals("snapshot") || !after.equals(before)) log("book " + o.market() + ": " + after + " (checksum ok)");
         }
 
         /** On the events thread. Acts on state changes only: a snapshot or a repeated push may bring a state we know. */
@@ -734,6 +766,62 @@ public class MerchantBot
     }
 
     /** --self-test: the JSON round trip and HMAC vectors computed with openssl (see README). */
+    /**
+     * A copy of a book channel's window (docs/protocol.md, "Keeping a local book"): a snapshot replaces it; a delta
+     * removes the ads it names, then inserts its upserts at their positions; the checksum proves it.
+     */
+    static final class LocalBook
+    {
+        final Map<String, List<Map<String, Object>>> sides = Map.of("BUY", new ArrayList<>(), "SELL", new ArrayList<>());
+
+        void snapshot(final Map<String, Object> data)
+        {
+            for (final String side : List.of("BUY", "SELL"))
+            {
+                sides.get(side).clear();
+                Json.list(data.get(side.toLowerCase(Locale.ROOT))).forEach(ad -> sides.get(side).add(Json.obj(ad)));
+            }
+        }
+
+        void apply(final Map<String, Object> delta)
+        {
+            final List<Map<String, Object>> side = sides.get(Json.str(delta.get("side")));
+            final Set<Long> gone = new HashSet<>();
+            Json.list(delta.get("removes")).forEach(r -> gone.add(Json.num(Json.obj(r).get("id"))));
+            Json.list(delta.get("upserts")).forEach(u -> gone.add(Json.num(Json.obj(Json.obj(u).get("ad")).get("id"))));
+            side.removeIf(ad -> gone.contains(Json.num(ad.get("id"))));
+            for (final Object u : Json.list(delta.get("upserts")))
+                side.add((int) Math.min(Json.num(Json.obj(u).get("position")), side.size()), Json.obj(Json.obj(u).get("ad")));
+        }
+
+        /** CRC-32 of "BUY", "|id:price:remaining" per BUY ad, "SELL", the same per SELL ad. */
+        long checksum()
+        {
+            final StringBuilder text = new StringBuilder();
+            for (final String side : List.of("BUY", "SELL"))
+            {
+                text.append(side);
+                for (final Map<String, Object> ad : sides.get(side))
+                    text.append('|').append(Json.str(ad.get("id"))).append(':').append(Json.str(ad.get("price")))
+                        .append(':').append(Json.str(ad.get("remaining")));
+            }
+            final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(text.toString().getBytes(StandardCharsets.UTF_8));
+            return crc.getValue();
+        }
+
+        String best()
+        {
+            return "best bid " + top("BUY") + ", best ask " + top("SELL") + " (" + sides.get("BUY").size() + " + "
+                + sides.get("SELL").size() + " ads)";
+        }
+
+        private String top(final String side)
+        {
+            return sides.get(side).isEmpty() ? "none" : Json.str(sides.get(side).get(0).get("price"));
+        }
+    }
+
     static final class SelfTest
     {
         static void run()
@@ -764,6 +852,12 @@ public class MerchantBot
             // printf '%s\n%s\n%s\n%s\n%s' 1700000000000 GET /ws "" "" | openssl dgst -sha256 -hmac test-secret
             check(Signer.hmacHex("test-secret", Signer.canonical("1700000000000", "GET", "/ws", "", ""))
                 .equals("72fd4c508f68d7d9373e5d0e532f9e4c4eabc4dfbaacaae4c8fd42b8ba8d79d3"), "WebSocket sign-in signature");
+            // docs/protocol.md's example: SELL ads 7 (0.9200, 50.000000) and 9 (0.9300, 10.000000), no BUY ads.
+            final LocalBook book = new LocalBook();
+            book.snapshot(Json.obj(Json.parse("{\"buy\":[],\"sell\":[{\"id\":7,\"price\":\"0.9200\",\"remaining\":\"50.000000\"}]}")));
+            book.apply(Json.obj(Json.parse("{\"side\":\"SELL\",\"upserts\":[{\"position\":1,\"ad\":{\"id\":9,\"price\":\"0.9300\","
+                + "\"remaining\":\"10.000000\"}}],\"removes\":[]}")));
+            check(book.checksum() == 4_264_280_015L, "book checksum " + book.checksum());
             System.out.println("self-test OK");
         }
 

@@ -29,6 +29,7 @@ public enum GatewayError
     UNKNOWN_CHANNEL(400, "No such channel."),
     ALREADY_SUBSCRIBED(409, "Already subscribed to that channel."),
     NOT_SUBSCRIBED(409, "Not subscribed to that channel."),
+    TOO_MANY_SUBSCRIPTIONS(429, "Too many subscriptions on this connection."),
     RATE_LIMITED(429, "Too many requests; slow down."),
     FUND_PASSWORD_NOT_SET(403, "Set a fund password before releasing."),
     SECOND_FACTOR_REQUIRED(403, "Releasing needs your fund password."),

@@ -8,5 +8,5 @@ import org.p2px.api.ApiException;
  */
 public interface ChannelSnapshots
 {
-    Object snapshot(String channel, Caller caller);
+    ChannelSnapshot snapshot(String channel, Caller caller);
 }

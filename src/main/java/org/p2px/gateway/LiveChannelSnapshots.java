@@ -10,15 +10,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
+import org.p2px.catalog.Catalog;
+import org.p2px.catalog.MarketInfo;
+import org.p2px.gateway.feed.ChannelUpdate;
+import org.p2px.gateway.feed.MarketFeeds;
 import org.p2px.gateway.view.OrderView;
 import org.p2px.gateway.view.ViewMapper;
 import org.p2px.readmodel.ChatMessageRow;
+import org.p2px.server.CoreCommands;
 
 /**
- * The first push of each channel: the user's open orders and balances, a market's book (both sides) and index
- * price, all from the live view, so they agree with the pushes that follow; and the recent chat lines of the
- * user's open orders, from the read models. Later pushes carry whole entities, so a client replaces what it
- * holds by id.
+ * The first push of each channel: the user's open orders and balances, a market's book window (both sides) and
+ * index price, all from the live view, so they agree with the pushes that follow (a public channel's snapshot is
+ * taken on the view's thread, at the channel's seq); and the recent chat lines of the user's open orders, from
+ * the read models.
  */
 @ApplicationScoped
 public class LiveChannelSnapshots implements ChannelSnapshots
@@ -27,35 +32,49 @@ public class LiveChannelSnapshots implements ChannelSnapshots
 
     private final LiveQueries live;
     private final ViewMapper views;
+    private final CoreCommands core;
+    private final Catalog catalog;
+    private final MarketFeeds feeds;
 
-    public LiveChannelSnapshots(final LiveQueries live, final ViewMapper views)
+    public LiveChannelSnapshots(final LiveQueries live, final ViewMapper views, final CoreCommands core,
+        final Catalog catalog, final MarketFeeds feeds)
     {
         this.live = live;
         this.views = views;
+        this.core = core;
+        this.catalog = catalog;
+        this.feeds = feeds;
     }
 
     @Override
-    public Object snapshot(final String channel, final Caller caller)
+    public ChannelSnapshot snapshot(final String channel, final Caller caller)
     {
         if (channel.startsWith("book."))
         {
-            return live.both(channel.substring("book.".length()), caller);
+            final MarketInfo market = catalog.market(channel.substring("book.".length()));
+            return published(core.read(state -> feeds.bookSnapshot(state, market)));
         }
         if (channel.startsWith("index."))
         {
-            return live.index(channel.substring("index.".length()));
+            final MarketInfo market = catalog.market(channel.substring("index.".length()));
+            return published(core.read(state -> feeds.indexSnapshot(state, market)));
         }
         if (caller == null)
         {
             throw ApiException.of(GatewayError.UNAUTHENTICATED);
         }
-        return switch (channel)
+        return ChannelSnapshot.perConnection(switch (channel)
         {
             case "orders" -> Map.of("orders", live.openOrders(caller.userId()));
             case "balances" -> Map.of("balances", live.balances(caller.userId()));
             case "chat" -> Map.of("messages", recentChat(live.openOrders(caller.userId())));
             default -> throw ApiException.of(GatewayError.UNKNOWN_CHANNEL, "No channel '" + channel + "'.");
-        };
+        });
+    }
+
+    private static ChannelSnapshot published(final ChannelUpdate update)
+    {
+        return new ChannelSnapshot(update.data(), update.seq());
     }
 
     /** The latest lines of the open orders' chats, oldest first. */

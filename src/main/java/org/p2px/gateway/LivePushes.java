@@ -5,7 +5,8 @@ import jakarta.enterprise.inject.Instance;
 
 import org.p2px.catalog.Catalog;
 import org.p2px.catalog.MarketInfo;
-import org.p2px.gateway.view.IndexView;
+import org.p2px.gateway.feed.ChannelUpdate;
+import org.p2px.gateway.feed.MarketFeeds;
 import org.p2px.gateway.view.OrderView;
 import org.p2px.gateway.view.ViewMapper;
 import org.p2px.live.BalanceChange;
@@ -18,25 +19,27 @@ import org.p2px.replica.Changes;
 /**
  * Tells subscribers what each batch changed, as soon as the live view has applied it (so after it was
  * journaled) and before the command's caller is answered: each order to its buyer and seller, each changed
- * balance to its owner, new index prices, and each changed book side's top {@link #BOOK_DEPTH} ads. A view is
- * only built for someone listening. Chat lines are pushed by the projector and the chat service, which write
+ * balance to its owner, new index prices, and what changed in each watched book window (see {@link MarketFeeds}).
+ * A view is only built for someone listening. Chat lines are pushed by the projector and the chat service, which write
  * them.
  */
 @ApplicationScoped
 public class LivePushes implements LiveListener
 {
-    static final int BOOK_DEPTH = 50;
     private static final System.Logger LOG = System.getLogger(LivePushes.class.getName());
 
     private final Instance<Pushes> pushes;
     private final Catalog catalog;
     private final ViewMapper views;
+    private final MarketFeeds feeds;
 
-    public LivePushes(final Instance<Pushes> pushes, final Catalog catalog, final ViewMapper views)
+    public LivePushes(final Instance<Pushes> pushes, final Catalog catalog, final ViewMapper views,
+        final MarketFeeds feeds)
     {
         this.pushes = pushes;
         this.catalog = catalog;
         this.views = views;
+        this.feeds = feeds;
     }
 
     @Override
@@ -63,25 +66,33 @@ public class LivePushes implements LiveListener
             safely(() ->
             {
                 final MarketInfo market = catalog.market(index.marketId());
+                final ChannelUpdate update = feeds.indexChanged(market, index.price());
                 final String channel = "index." + market.symbol();
                 if (target.hasSubscribers(channel))
                 {
-                    target.toChannel(channel, "index", new IndexView(market.symbol(), market.formatPrice(index.price())));
+                    target.toChannel(channel, update.seq(), "index", update.data());
                 }
             });
         }
         for (final Changes.BookSide side : batch.books())
         {
-            safely(() ->
-            {
-                final MarketInfo market = catalog.market(side.marketId());
-                final String channel = "book." + market.symbol();
-                if (target.hasSubscribers(channel))
-                {
-                    target.toChannel(channel, "book", views.book(market, side.side(),
-                        state.book(side.marketId(), side.side(), 0, -1, 0, BOOK_DEPTH)));
-                }
-            });
+            safely(() -> book(target, state, side));
+        }
+    }
+
+    private void book(final Pushes target, final LiveState state, final Changes.BookSide side)
+    {
+        final MarketInfo market = catalog.market(side.marketId());
+        final String channel = "book." + market.symbol();
+        if (!target.hasSubscribers(channel))
+        {
+            feeds.bookUnwatched(market.id());
+            return;
+        }
+        final ChannelUpdate update = feeds.bookChanged(state, market, side.side());
+        if (update != null)
+        {
+            target.toChannel(channel, update.seq(), "delta", update.data());
         }
     }
 

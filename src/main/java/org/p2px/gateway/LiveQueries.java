@@ -21,7 +21,6 @@ import org.p2px.core.UserSnapshot;
 import org.p2px.gateway.view.AdView;
 import org.p2px.gateway.view.BalanceView;
 import org.p2px.gateway.view.BookView;
-import org.p2px.gateway.view.IndexView;
 import org.p2px.gateway.view.MarketView;
 import org.p2px.gateway.view.OrderView;
 import org.p2px.gateway.view.ViewMapper;
@@ -138,17 +137,6 @@ public class LiveQueries
         return views.book(info, side, ads);
     }
 
-    /** Both sides, for a book channel's snapshot. */
-    public record BothSides(String market, BookView buy, BookView sell)
-    {
-    }
-
-    public BothSides both(final String market, final Caller viewer)
-    {
-        return new BothSides(catalog.market(market).symbol(), book(market, "BUY", null, null, viewer, MAX_LIMIT),
-            book(market, "SELL", null, null, viewer, MAX_LIMIT));
-    }
-
     /** Every market, by symbol, with its index price as the core holds it. */
     public List<MarketView> markets()
     {
@@ -169,14 +157,6 @@ public class LiveQueries
         final MarketInfo info = catalog.market(symbol);
         final long price = core.read(state -> state.indexPrice(info.id()));
         return rows.market(info, price > 0 ? price : null);
-    }
-
-    /** A market's index price (null price while it has none). */
-    public IndexView index(final String market)
-    {
-        final MarketInfo info = catalog.market(market);
-        final long price = core.read(state -> state.indexPrice(info.id()));
-        return new IndexView(info.symbol(), price > 0 ? info.formatPrice(price) : null);
     }
 
     private boolean isStaff(final Caller caller)

@@ -4,26 +4,41 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One subscription of one connection: the last seq sent and, while the snapshot is being taken, the pushes held
- * back to follow it. Guarded by its session.
+ * One subscription of one connection: the last seq sent and, while a snapshot is being taken, the pushes held
+ * back to follow it. A public channel's stream may go stale when its client falls behind: its updates are then
+ * dropped until the client has caught up and a fresh snapshot restarts it. Guarded by its session.
  */
 final class ChannelStream
 {
     private long seq;
-    private List<PushText> held = new ArrayList<>();
+    private List<Push> held = new ArrayList<>();
+    private boolean stale;
 
     boolean live()
     {
         return held == null;
     }
 
-    long nextSeq()
+    boolean stale()
     {
-        return ++seq;
+        return stale;
+    }
+
+    /** Drops updates from now on: the client is too far behind; a fresh snapshot will replace them. */
+    void markStale()
+    {
+        stale = true;
+    }
+
+    /** Holds pushes back again while the fresh snapshot of a stale stream is taken. */
+    void restartHolding()
+    {
+        held = new ArrayList<>();
+        stale = false;
     }
 
     /** False when {@code max} pushes are already held: the client is too slow for this subscription. */
-    boolean hold(final PushText push, final int max)
+    boolean hold(final Push push, final int max)
     {
         if (held.size() >= max)
         {
@@ -33,11 +48,46 @@ final class ChannelStream
         return true;
     }
 
-    /** The held pushes, in order; the stream is live from now on. */
-    List<PushText> goLive()
+    /**
+     * Starts from {@code snapshot}: its frame, then the held pushes it does not already contain, in order. The
+     * stream is live from now on.
+     */
+    List<String> start(final Push snapshot)
     {
-        final List<PushText> pushes = held;
+        final List<String> frames = new ArrayList<>(held.size() + 1);
+        if (snapshot instanceof ChannelFrame frame)
+        {
+            seq = frame.seq();
+            frames.add(frame.text());
+        }
+        else
+        {
+            frames.add(((PushText)snapshot).frame(++seq));
+        }
+        for (final Push push : held)
+        {
+            final String frame = frameOf(push);
+            if (frame != null)
+            {
+                frames.add(frame);
+            }
+        }
         held = null;
-        return pushes;
+        return frames;
+    }
+
+    /** The frame to send for a live stream's push; null for a channel update the stream has already covered. */
+    String frameOf(final Push push)
+    {
+        if (push instanceof ChannelFrame frame)
+        {
+            if (frame.seq() <= seq)
+            {
+                return null;
+            }
+            seq = frame.seq();
+            return frame.text();
+        }
+        return ((PushText)push).frame(++seq);
     }
 }

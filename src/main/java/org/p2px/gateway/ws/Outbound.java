@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One connection's outgoing frames. Any thread may offer; frames are written on the connection's event loop in
@@ -27,6 +28,7 @@ final class Outbound
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     private final AtomicInteger pendingMessages = new AtomicInteger();
     private final AtomicLong pendingChars = new AtomicLong();
+    private final AtomicReference<Runnable> onDrained = new AtomicReference<>();
     private boolean drainScheduled;
     private boolean stopped;
 
@@ -68,11 +70,37 @@ final class Outbound
     {
         stopped = true;
         queue.clear();
+        onDrained.set(null);
     }
 
     int pendingMessages()
     {
         return pendingMessages.get();
+    }
+
+    /** True when at least {@code messages} frames or {@code chars} characters wait for the client. */
+    boolean behind(final int messages, final long chars)
+    {
+        return pendingMessages.get() >= messages || pendingChars.get() >= chars;
+    }
+
+    /** Runs {@code task} once, as soon as nothing is pending (at once if nothing is); replaces an earlier one. */
+    void whenDrained(final Runnable task)
+    {
+        onDrained.set(task);
+        if (pendingMessages.get() == 0)
+        {
+            drained();
+        }
+    }
+
+    private void drained()
+    {
+        final Runnable task = onDrained.getAndSet(null);
+        if (task != null)
+        {
+            task.run();
+        }
     }
 
     private void drain()
@@ -92,8 +120,11 @@ final class Outbound
             final int length = text.length();
             writer.write(text, () ->
             {
-                pendingMessages.decrementAndGet();
                 pendingChars.addAndGet(-length);
+                if (pendingMessages.decrementAndGet() == 0)
+                {
+                    drained();
+                }
             });
         }
     }

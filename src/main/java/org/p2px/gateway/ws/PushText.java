@@ -1,10 +1,10 @@
 package org.p2px.gateway.ws;
 
 /**
- * One push in JSON pieces, made once and shared by every connection that receives it; only {@code seq} differs.
- * {@code {"channel": ..., "seq": n, "type": ..., "data": ...}}
+ * A private channel's push in JSON pieces, made once and shared by the user's connections; only {@code seq},
+ * numbered by each connection, differs. {@code {"channel": ..., "seq": n, "type": ..., "data": ...}}
  */
-record PushText(String channelJson, String typeJson, String dataJson)
+record PushText(String channelJson, String typeJson, String dataJson) implements Push
 {
     String frame(final long seq)
     {

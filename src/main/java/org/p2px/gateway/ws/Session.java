@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import io.quarkus.websockets.next.CloseReason;
@@ -29,6 +30,7 @@ final class Session
     private final TokenBucket bucket;
     private final SerialRequests requests;
     private final int maxHeld;
+    private final Conflation conflation;
     private final Consumer<Session> onOverflow;
     private final Map<String, ChannelStream> streams = new HashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -38,13 +40,15 @@ final class Session
     private long lastRefusalNanos;
 
     Session(final WebSocketConnection connection, final Outbound outbound, final TokenBucket bucket,
-        final SerialRequests requests, final int maxHeld, final Consumer<Session> onOverflow, final long nowNanos)
+        final SerialRequests requests, final int maxHeld, final Conflation conflation,
+        final Consumer<Session> onOverflow, final long nowNanos)
     {
         this.connection = connection;
         this.outbound = outbound;
         this.bucket = bucket;
         this.requests = requests;
         this.maxHeld = maxHeld;
+        this.conflation = conflation;
         this.onOverflow = onOverflow;
         this.lastHeardNanos = nowNanos;
         this.lastRefusalNanos = nowNanos - BACK_OFF_NANOS;
@@ -138,19 +142,31 @@ final class Session
         }
     }
 
-    /** Registers a stream that holds pushes back until {@link #startStream}; false if already subscribed or closed. */
-    synchronized boolean openStream(final String channel)
+    /**
+     * Registers a stream that holds pushes back until {@link #startStream}; ALREADY_OPEN if already subscribed
+     * or closed, TOO_MANY when the connection has {@code max} subscriptions already.
+     */
+    synchronized StreamOpening openStream(final String channel, final int max)
     {
         if (closed.get() || streams.containsKey(channel))
         {
-            return false;
+            return StreamOpening.ALREADY_OPEN;
+        }
+        if (streams.size() >= max)
+        {
+            return StreamOpening.TOO_MANY;
         }
         streams.put(channel, new ChannelStream());
-        return true;
+        return StreamOpening.OPENED;
     }
 
-    /** Sends the subscribe reply, the snapshot (seq 1), then what arrived meanwhile, and goes live. */
-    void startStream(final String channel, final String reply, final PushText snapshot)
+    enum StreamOpening
+    {
+        OPENED, ALREADY_OPEN, TOO_MANY
+    }
+
+    /** Sends the subscribe reply, the snapshot, then what arrived meanwhile (and is not in it), and goes live. */
+    void startStream(final String channel, final String reply, final Push snapshot)
     {
         boolean accepted = true;
         synchronized (this)
@@ -161,10 +177,31 @@ final class Session
                 return;
             }
             accepted &= outbound.offer(reply);
-            accepted &= outbound.offer(snapshot.frame(stream.nextSeq()));
-            for (final PushText push : stream.goLive())
+            for (final String frame : stream.start(snapshot))
             {
-                accepted &= outbound.offer(push.frame(stream.nextSeq()));
+                accepted &= outbound.offer(frame);
+            }
+        }
+        if (!accepted)
+        {
+            onOverflow.accept(this);
+        }
+    }
+
+    /** Restarts a stale stream from a fresh snapshot (no reply: the client did not ask). */
+    void restartStream(final String channel, final Push snapshot)
+    {
+        boolean accepted = true;
+        synchronized (this)
+        {
+            final ChannelStream stream = streams.get(channel);
+            if (stream == null || stream.live())
+            {
+                return;
+            }
+            for (final String frame : stream.start(snapshot))
+            {
+                accepted &= outbound.offer(frame);
             }
         }
         if (!accepted)
@@ -183,23 +220,71 @@ final class Session
         return new ArrayList<>(streams.keySet());
     }
 
-    /** Numbers and sends a push if this connection subscribed to its channel (holds it back during a snapshot). */
-    void push(final String channel, final PushText push)
+    /**
+     * Numbers and sends a push if this connection subscribed to its channel (holds it back during a snapshot). A
+     * public channel's update to a client that has fallen behind is dropped instead, and the stream goes stale:
+     * once the client has read what is queued, a fresh snapshot replaces every update it missed.
+     */
+    void push(final String channel, final Push push)
     {
-        final boolean accepted;
+        boolean accepted = true;
+        boolean conflating = false;
         synchronized (this)
         {
             final ChannelStream stream = streams.get(channel);
-            if (stream == null)
+            if (stream == null || (stream.live() && stream.stale()))
             {
                 return;
             }
-            accepted = stream.live() ? outbound.offer(push.frame(stream.nextSeq())) : stream.hold(push, maxHeld);
+            if (!stream.live())
+            {
+                accepted = stream.hold(push, maxHeld);
+            }
+            else if (push instanceof ChannelFrame && outbound.behind(conflation.messages(), conflation.chars()))
+            {
+                stream.markStale();
+                conflating = true;
+            }
+            else
+            {
+                final String frame = stream.frameOf(push);
+                accepted = frame == null || outbound.offer(frame);
+            }
+        }
+        if (conflating)
+        {
+            outbound.whenDrained(this::caughtUp);
         }
         if (!accepted)
         {
             onOverflow.accept(this);
         }
+    }
+
+    /** The client read everything queued: each stale stream holds pushes again and asks for a fresh snapshot. */
+    private void caughtUp()
+    {
+        final List<String> resync = new ArrayList<>();
+        synchronized (this)
+        {
+            streams.forEach((channel, stream) ->
+            {
+                if (stream.live() && stream.stale())
+                {
+                    stream.restartHolding();
+                    resync.add(channel);
+                }
+            });
+        }
+        resync.forEach(channel -> conflation.resync().accept(this, channel));
+    }
+
+    /**
+     * When a public channel's subscriber is conflated: at least {@code messages} frames or {@code chars}
+     * characters waiting for it; {@code resync} then takes a fresh snapshot for it, off the event loop.
+     */
+    record Conflation(int messages, long chars, BiConsumer<Session, String> resync)
+    {
     }
 
     /** Stops everything and closes the socket; true the first time only. The caller forgets the session. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -25,14 +26,16 @@ public class Sessions
     private static final System.Logger LOG = System.getLogger(Sessions.class.getName());
 
     private final WsSettings settings;
+    private final Instance<SnapshotPushes> snapshots;
     private final Executor workers = Infrastructure.getDefaultWorkerPool();
     private final Set<Session> all = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<Long, Set<Session>> byUser = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Set<Session>> byChannel = new ConcurrentHashMap<>();
 
-    public Sessions(final WsSettings settings)
+    public Sessions(final WsSettings settings, final Instance<SnapshotPushes> snapshots)
     {
         this.settings = settings;
+        this.snapshots = snapshots;
     }
 
     /** A new connection's session; its frames are written on {@code eventLoop}, the connection's context. */
@@ -44,8 +47,10 @@ public class Sessions
         final long now = System.nanoTime();
         final Session session = new Session(connection, outbound,
             new TokenBucket(settings.rateLimit().perSecond(), settings.rateLimit().burst(), now),
-            new SerialRequests(workers, settings.maxPendingRequests()),
-            settings.outbound().maxMessages(), this::overflowed, now);
+            new SerialRequests(workers, settings.maxPendingRequests()), settings.outbound().maxMessages(),
+            new Session.Conflation(settings.outbound().conflateMessages(), settings.outbound().conflateBytes(),
+                this::resync),
+            this::overflowed, now);
         connection.userData().put(Session.KEY, session);
         all.add(session);
         return session;
@@ -73,18 +78,15 @@ public class Sessions
         }
     }
 
-    /** Opens the session's stream for {@code channel} (holding pushes back) and indexes it; false if already there. */
-    boolean subscribe(final Session session, final String channel)
+    /** Opens the session's stream for {@code channel} (holding pushes back) and indexes it. */
+    Session.StreamOpening subscribe(final Session session, final String channel)
     {
-        if (!session.openStream(channel))
-        {
-            return false;
-        }
-        if (Channels.isPublic(channel))
+        final Session.StreamOpening opening = session.openStream(channel, settings.maxSubscriptions());
+        if (opening == Session.StreamOpening.OPENED && Channels.isPublic(channel))
         {
             byChannel.compute(channel, (name, sessions) -> added(sessions, session));
         }
-        return true;
+        return opening;
     }
 
     boolean unsubscribe(final Session session, final String channel)
@@ -93,7 +95,7 @@ public class Sessions
         return session.dropStream(channel);
     }
 
-    void toChannel(final String channel, final PushText push)
+    void toChannel(final String channel, final ChannelFrame push)
     {
         final Set<Session> sessions = byChannel.get(channel);
         if (sessions != null)
@@ -160,6 +162,23 @@ public class Sessions
     {
         final Set<Session> sessions = byUser.get(userId);
         return sessions == null ? 0 : sessions.size();
+    }
+
+    /** A fresh snapshot for a conflated subscriber, taken on a worker (the view may be a moment away). */
+    private void resync(final Session session, final String channel)
+    {
+        workers.execute(() ->
+        {
+            try
+            {
+                session.restartStream(channel, snapshots.get().snapshot(channel, session.caller()));
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.log(System.Logger.Level.WARNING, "no fresh snapshot of " + channel + " for WebSocket " + session.id(), ex);
+                close(session, CloseCodes.TRY_AGAIN_LATER, "too slow: reconnect and re-subscribe");
+            }
+        });
     }
 
     private void overflowed(final Session session)

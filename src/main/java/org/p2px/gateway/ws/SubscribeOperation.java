@@ -1,37 +1,32 @@
 package org.p2px.gateway.ws;
 
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
 import org.p2px.gateway.Caller;
-import org.p2px.gateway.ChannelSnapshots;
 import org.p2px.readmodel.ApiPermission;
 
 /**
  * {@code subscribe} {@code {"channel"}}. The stream is registered first and holds pushes back; then the snapshot
- * is taken; then the reply, the snapshot (seq 1) and the held pushes (seq 2, 3, ...) leave in that order. So no
- * update is lost between snapshot and updates; one already in the snapshot may come again, which is harmless
- * because pushes carry whole entities. Without a snapshot provider (not wired yet) the snapshot is {@code {}}.
+ * is taken; then the reply, the snapshot and the held pushes leave in that order. So no update is lost between
+ * snapshot and updates. On a public channel the snapshot carries the channel's seq and the held updates it
+ * already contains are dropped; on a private one the snapshot is seq 1 and an update already in it may come
+ * again, which is harmless because those pushes carry whole entities.
  */
 @ApplicationScoped
 class SubscribeOperation implements SessionOperation
 {
-    static final String SNAPSHOT = "snapshot";
-
     private final Sessions sessions;
-    private final WsPushes pushes;
-    private final Instance<ChannelSnapshots> snapshots;
+    private final SnapshotPushes snapshots;
+    private final WsSettings settings;
 
-    SubscribeOperation(final Sessions sessions, final WsPushes pushes, final Instance<ChannelSnapshots> snapshots)
+    SubscribeOperation(final Sessions sessions, final SnapshotPushes snapshots, final WsSettings settings)
     {
         this.sessions = sessions;
-        this.pushes = pushes;
         this.snapshots = snapshots;
+        this.settings = settings;
     }
 
     @Override
@@ -54,14 +49,19 @@ class SubscribeOperation implements SessionOperation
             // The channel is the user's own data, as the READ endpoints' (a TRADE-only key does not read it).
             caller.require(ApiPermission.READ);
         }
-        if (!sessions.subscribe(session, channel))
+        switch (sessions.subscribe(session, channel))
         {
-            throw ApiException.of(GatewayError.ALREADY_SUBSCRIBED, "Already subscribed to " + channel + ".");
+            case ALREADY_OPEN -> throw ApiException.of(GatewayError.ALREADY_SUBSCRIBED,
+                "Already subscribed to " + channel + ".");
+            case TOO_MANY -> throw ApiException.of(GatewayError.TOO_MANY_SUBSCRIPTIONS,
+                "A connection may hold " + settings.maxSubscriptions() + " subscriptions; unsubscribe from one first.");
+            case OPENED ->
+            {
+            }
         }
         try
         {
-            final Object snapshot = snapshots.isUnsatisfied() ? Map.of() : snapshots.get().snapshot(channel, caller);
-            return new Start(session, channel, pushes.text(channel, SNAPSHOT, snapshot));
+            return new Start(session, channel, snapshots.snapshot(channel, caller));
         }
         catch (final RuntimeException ex)
         {
@@ -75,9 +75,9 @@ class SubscribeOperation implements SessionOperation
     {
         private final Session session;
         private final String channel;
-        private final PushText snapshot;
+        private final Push snapshot;
 
-        private Start(final Session session, final String channel, final PushText snapshot)
+        private Start(final Session session, final String channel, final Push snapshot)
         {
             this.session = session;
             this.channel = channel;

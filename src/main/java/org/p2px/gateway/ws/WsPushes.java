@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.p2px.gateway.Pushes;
 
 /**
- * Pushes to WebSocket subscribers. The data is serialised once per call, whatever the number of receivers; each
- * connection numbers its own frames. Never blocks: a receiver that cannot keep up is closed, not waited for.
+ * Pushes to WebSocket subscribers. The data is serialised once per call, whatever the number of receivers: a
+ * public channel's frame whole (its seq is the channel's), a private channel's in pieces (each connection numbers
+ * its own frames). Never blocks: a receiver that cannot keep up is conflated or closed, not waited for.
  */
 @ApplicationScoped
 public class WsPushes implements Pushes
@@ -36,7 +37,7 @@ public class WsPushes implements Pushes
     }
 
     @Override
-    public void toChannel(final String channel, final String type, final Object data)
+    public void toChannel(final String channel, final long seq, final String type, final Object data)
     {
         if (!Channels.isPublic(channel))
         {
@@ -44,7 +45,7 @@ public class WsPushes implements Pushes
         }
         if (sessions.hasSubscribers(channel))
         {
-            sessions.toChannel(channel, text(channel, type, data));
+            sessions.toChannel(channel, frame(channel, seq, type, data));
         }
     }
 
@@ -62,9 +63,19 @@ public class WsPushes implements Pushes
 
     PushText text(final String channel, final String type, final Object data)
     {
+        return new PushText(json(channel, type, channel), json(channel, type, type), json(channel, type, data));
+    }
+
+    ChannelFrame frame(final String channel, final long seq, final String type, final Object data)
+    {
+        return new ChannelFrame(seq, text(channel, type, data).frame(seq));
+    }
+
+    private String json(final String channel, final String type, final Object value)
+    {
         try
         {
-            return new PushText(mapper.writeValueAsString(channel), mapper.writeValueAsString(type), mapper.writeValueAsString(data));
+            return mapper.writeValueAsString(value);
         }
         catch (final JsonProcessingException ex)
         {

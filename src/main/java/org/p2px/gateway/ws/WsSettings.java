@@ -20,6 +20,10 @@ public interface WsSettings
     @WithDefault("64")
     int maxPendingRequests();
 
+    /** Channels one connection may subscribe to at once; more are refused with TOO_MANY_SUBSCRIPTIONS. */
+    @WithDefault("32")
+    int maxSubscriptions();
+
     /** A connection from which nothing arrived (no request, no pong to the server's pings) for this long is closed. */
     @WithDefault("PT60S")
     Duration idleTimeout();
@@ -51,5 +55,16 @@ public interface WsSettings
         /** Counted in characters of the JSON text. */
         @WithDefault("1048576")
         long maxBytes();
+
+        /**
+         * A public channel's updates to a connection with this many frames waiting are dropped, and a fresh
+         * snapshot follows once the client has read what waits (docs/protocol.md, "Slow clients").
+         */
+        @WithDefault("256")
+        int conflateMessages();
+
+        /** The same, counted in characters waiting. */
+        @WithDefault("262144")
+        long conflateBytes();
     }
 }

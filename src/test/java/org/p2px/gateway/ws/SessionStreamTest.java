@@ -12,15 +12,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A session's streams without a socket: pushes that arrive while the snapshot is being taken follow it, numbered
- * on; the outbound bound trips the overflow callback.
+ * on (or, on a public channel, dropped when the snapshot already has them); a public channel's client that falls
+ * behind is conflated and restarted from a fresh snapshot; the outbound bound trips the overflow callback.
  */
 class SessionStreamTest
 {
     private final List<String> written = new ArrayList<>();
     private final List<Runnable> unflushed = new ArrayList<>();
     private final AtomicInteger overflows = new AtomicInteger();
+    private final List<String> resyncs = new ArrayList<>();
 
     private Session session(final int maxMessages, final boolean flush)
+    {
+        return session(maxMessages, flush, maxMessages);
+    }
+
+    private Session session(final int maxMessages, final boolean flush, final int conflateAt)
     {
         final Outbound outbound = new Outbound(Runnable::run, (text, done) ->
         {
@@ -35,17 +42,21 @@ class SessionStreamTest
             }
         }, maxMessages, 1 << 20);
         return new Session(null, outbound, new TokenBucket(20, 40, 0), new SerialRequests(Runnable::run, 8),
-            maxMessages, ignored -> overflows.incrementAndGet(), 0);
+            maxMessages, new Session.Conflation(conflateAt, 1 << 20, (ignored, channel) -> resyncs.add(channel)),
+            ignored -> overflows.incrementAndGet(), 0);
     }
 
     @Test
     void pushesDuringTheSnapshotFollowIt()
     {
         final Session session = session(100, true);
-        assertTrue(session.openStream("orders"));
-        assertFalse(session.openStream("orders"));
+        assertEquals(Session.StreamOpening.OPENED, session.openStream("orders", 2));
+        assertEquals(Session.StreamOpening.ALREADY_OPEN, session.openStream("orders", 2));
+        assertEquals(Session.StreamOpening.OPENED, session.openStream("chat", 2));
+        assertEquals(Session.StreamOpening.TOO_MANY, session.openStream("balances", 2));
         session.push("orders", new PushText("\"orders\"", "\"order\"", "{\"id\":1}"));
         session.push("balances", new PushText("\"balances\"", "\"balance\"", "{}"));
+        session.dropStream("chat");
         assertEquals(List.of(), written);
 
         session.startStream("orders", "{\"id\":\"s\",\"ok\":true}", new PushText("\"orders\"", "\"snapshot\"", "{}"));
@@ -65,7 +76,7 @@ class SessionStreamTest
     void aClientThatDoesNotReadTripsTheBoundOnce()
     {
         final Session session = session(3, false);
-        session.openStream("chat");
+        session.openStream("chat", 8);
         session.startStream("chat", "{}", new PushText("\"chat\"", "\"snapshot\"", "{}"));
         session.push("chat", new PushText("\"chat\"", "\"message\"", "{}"));
         assertEquals(0, overflows.get());
@@ -75,6 +86,62 @@ class SessionStreamTest
         session.push("chat", new PushText("\"chat\"", "\"message\"", "{}"));
         assertEquals(1, overflows.get());
         assertEquals(3, written.size());
+    }
+
+    @Test
+    void aPublicSnapshotDropsTheHeldUpdatesItAlreadyContains()
+    {
+        final Session session = session(100, true);
+        session.openStream("book.A-B", 8);
+        session.push("book.A-B", frame(6));
+        session.push("book.A-B", frame(7));
+        session.push("book.A-B", frame(8));
+        session.startStream("book.A-B", "reply", frame(7));
+        session.push("book.A-B", frame(8));
+        session.push("book.A-B", frame(9));
+        assertEquals(List.of("reply", "f7", "f8", "f9"), written);
+    }
+
+    @Test
+    void aPublicChannelsSlowClientIsConflatedThenRestartedFromAFreshSnapshot()
+    {
+        final Session session = session(100, false, 3);
+        session.openStream("book.A-B", 8);
+        session.startStream("book.A-B", "reply", frame(1));
+        session.push("book.A-B", frame(2));
+        // Three frames wait: the next updates are dropped, not queued, and nobody is closed.
+        session.push("book.A-B", frame(3));
+        session.push("book.A-B", frame(4));
+        assertEquals(List.of("reply", "f1", "f2"), written);
+        assertEquals(List.of(), resyncs);
+        assertEquals(0, overflows.get());
+
+        // The client reads everything: a fresh snapshot is asked for; updates meanwhile are held for it.
+        unflushed.forEach(Runnable::run);
+        unflushed.clear();
+        assertEquals(List.of("book.A-B"), resyncs);
+        session.push("book.A-B", frame(5));
+        session.push("book.A-B", frame(6));
+        session.restartStream("book.A-B", frame(5));
+        session.push("book.A-B", frame(7));
+        assertEquals(List.of("reply", "f1", "f2", "f5", "f6", "f7"), written);
+    }
+
+    @Test
+    void privateChannelsAreNotConflated()
+    {
+        final Session session = session(100, false, 2);
+        session.openStream("orders", 8);
+        session.startStream("orders", "reply", new PushText("\"orders\"", "\"snapshot\"", "{}"));
+        session.push("orders", new PushText("\"orders\"", "\"order\"", "{}"));
+        session.push("orders", new PushText("\"orders\"", "\"order\"", "{}"));
+        assertEquals(4, written.size());
+        assertEquals(List.of(), resyncs);
+    }
+
+    private static ChannelFrame frame(final long seq)
+    {
+        return new ChannelFrame(seq, "f" + seq);
     }
 
     @Test

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.p2px.testing.TradingFixture;
 import org.p2px.gateway.Pushes;
 
-/** subscribe / unsubscribe: the reply, the snapshot as seq 1, then updates numbered on per channel. */
+/**
+ * subscribe / unsubscribe: the reply, the snapshot (seq 1 on a private channel, the channel's seq on a public
+ * one), then updates numbered on per channel.
+ */
 @QuarkusTest
 class WsSubscriptionTest
 {
@@ -89,26 +92,33 @@ class WsSubscriptionTest
             // A real market (the snapshot is its book); with no index price, so nothing else pushes on its book.
             final String channel = "book." + TradingFixture.newMarket(false);
             assertTrue(client.request("s-1", "subscribe", Map.of("channel", channel)).get("ok").asBoolean());
-            assertEquals("snapshot", client.push(channel).get("type").asText());
-            pushes.toChannel(channel, "ad", Map.of("adId", 1));
-            pushes.toChannel("book.BTC-EUR", "ad", Map.of("adId", 2));
-            pushes.toChannel(channel, "ad", Map.of("adId", 3));
+            final JsonNode snapshot = client.push(channel);
+            assertEquals("snapshot", snapshot.get("type").asText());
+            // A public channel is numbered once for every subscriber: the snapshot carries the channel's seq.
+            final long base = snapshot.get("seq").asLong();
+            pushes.toChannel(channel, base + 1, "ad", Map.of("adId", 1));
+            pushes.toChannel("book.BTC-EUR", 1, "ad", Map.of("adId", 2));
+            pushes.toChannel(channel, base + 1, "ad", Map.of("adId", 9));
+            pushes.toChannel(channel, base + 2, "ad", Map.of("adId", 3));
             final JsonNode first = client.push(channel);
-            assertEquals(2, first.get("seq").asLong());
+            assertEquals(base + 1, first.get("seq").asLong());
             assertEquals(1, first.get("data").get("adId").asInt());
-            assertEquals(3, client.push(channel).get("seq").asLong());
+            final JsonNode second = client.push(channel);
+            assertEquals(base + 2, second.get("seq").asLong(), "an update at or below the last seq sent is not sent");
+            assertEquals(3, second.get("data").get("adId").asInt());
             assertNull(client.pushWithin("book.BTC-EUR", 100));
 
             assertError(client.request("s-2", "subscribe", Map.of("channel", channel)), "s-2", "ALREADY_SUBSCRIBED");
             assertTrue(client.request("s-3", "unsubscribe", Map.of("channel", channel)).get("ok").asBoolean());
-            pushes.toChannel(channel, "ad", Map.of("adId", 4));
+            pushes.toChannel(channel, base + 3, "ad", Map.of("adId", 4));
             assertNull(client.pushWithin(channel, 200));
             assertError(client.request("s-4", "unsubscribe", Map.of("channel", channel)), "s-4", "NOT_SUBSCRIBED");
 
-            // Subscribing again starts over with a fresh snapshot.
+            // Subscribing again starts over with a fresh snapshot, at the channel's seq (the fake updates above
+            // did not change the book, so it is where it was).
             client.request("s-5", "subscribe", Map.of("channel", channel));
             final JsonNode again = client.push(channel);
-            assertEquals(1, again.get("seq").asLong());
+            assertEquals(base, again.get("seq").asLong());
             assertEquals("snapshot", again.get("type").asText());
         }
     }
@@ -137,6 +147,32 @@ class WsSubscriptionTest
                     channel.isEmpty() ? "VALIDATION_FAILED" : "UNKNOWN_CHANNEL");
             }
             assertError(client.request("s-2", "subscribe", Map.of()), "s-2", "VALIDATION_FAILED");
+        }
+    }
+
+    @Test
+    void subscriptionsPerConnectionAreBounded()
+    {
+        // The test profile allows 8 (production 32): three private channels, then book and index of markets.
+        final JsonPath user = WsTestUsers.signUp();
+        final List<String> markets = List.of(TradingFixture.newMarket(false), TradingFixture.newMarket(false),
+            TradingFixture.newMarket(false));
+        try (WsClient client = signedIn(user))
+        {
+            int subscribed = 0;
+            for (final String channel : List.of("orders", "balances", "chat", "book." + markets.get(0),
+                "index." + markets.get(0), "book." + markets.get(1), "index." + markets.get(1), "book." + markets.get(2)))
+            {
+                assertTrue(client.request("s-" + subscribed, "subscribe", Map.of("channel", channel)).get("ok").asBoolean());
+                subscribed++;
+            }
+            assertError(client.request("s-9", "subscribe", Map.of("channel", "index." + markets.get(2))), "s-9",
+                "TOO_MANY_SUBSCRIPTIONS");
+            // A refused subscription leaves no stream behind; one freed makes room again.
+            assertError(client.request("s-10", "unsubscribe", Map.of("channel", "index." + markets.get(2))), "s-10",
+                "NOT_SUBSCRIBED");
+            assertTrue(client.request("s-11", "unsubscribe", Map.of("channel", "orders")).get("ok").asBoolean());
+            assertTrue(client.request("s-12", "subscribe", Map.of("channel", "index." + markets.get(2))).get("ok").asBoolean());
         }
     }
 
