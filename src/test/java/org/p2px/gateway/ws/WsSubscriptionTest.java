@@ -147,6 +147,12 @@ class WsSubscriptionTest
                     channel.isEmpty() ? "VALIDATION_FAILED" : "UNKNOWN_CHANNEL");
             }
             assertError(client.request("s-2", "subscribe", Map.of()), "s-2", "VALIDATION_FAILED");
+            // Well-formed, but no such market: refused by the snapshot, and nothing stays subscribed.
+            for (final String channel : List.of("book.NOPE42-EUR", "index.NOPE42-EUR"))
+            {
+                assertError(client.request("s-3", "subscribe", Map.of("channel", channel)), "s-3", "UNKNOWN_MARKET");
+                assertError(client.request("s-4", "unsubscribe", Map.of("channel", channel)), "s-4", "NOT_SUBSCRIBED");
+            }
         }
     }
 
