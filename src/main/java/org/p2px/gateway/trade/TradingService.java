@@ -23,6 +23,7 @@ import org.p2px.codec.EventHandler;
 import org.p2px.codec.OrderOpenedDecoder;
 import org.p2px.codec.Side;
 import org.p2px.core.AdSnapshot;
+import org.p2px.gateway.AdTextPushes;
 import org.p2px.gateway.AdTexts;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.LiveQueries;
@@ -53,16 +54,18 @@ public class TradingService
     private final Catalog catalog;
     private final Accounts accounts;
     private final AdTexts adTexts;
+    private final AdTextPushes adTextPushes;
     private final ViewMapper views;
     private final LiveQueries queries;
 
     public TradingService(final CoreCommands core, final Catalog catalog, final Accounts accounts,
-        final AdTexts adTexts, final ViewMapper views, final LiveQueries queries)
+        final AdTexts adTexts, final AdTextPushes adTextPushes, final ViewMapper views, final LiveQueries queries)
     {
         this.core = core;
         this.catalog = catalog;
         this.accounts = accounts;
         this.adTexts = adTexts;
+        this.adTextPushes = adTextPushes;
         this.views = views;
         this.queries = queries;
     }
@@ -87,6 +90,7 @@ public class TradingService
             correlationId, 0, caller.userId(), market.id(), side, quantity, status, terms),
             (reply, state) -> state.ad(createdAdId(reply)));
         adTexts.save(ad.adId(), texts);
+        adTextPushes.textsChanged(ad.adId());
         return views.ad(ad);
     }
 
@@ -100,6 +104,7 @@ public class TradingService
         final AdSnapshot ad = adCommand((proxy, buffer, offset, correlationId) ->
             proxy.updateAd(buffer, offset, correlationId, 0, caller.userId(), adId, terms), adId);
         adTexts.save(adId, texts);
+        adTextPushes.textsChanged(adId);
         return views.ad(ad);
     }
 

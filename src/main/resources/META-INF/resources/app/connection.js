@@ -1,0 +1,151 @@
+import { ApiError } from './errors.js';
+import { current, onChange } from './session.js';
+
+// The page's one WebSocket (docs/protocol.md): signed in on the upgrade with the browser's subprotocol
+// ("bearer", token), requests matched to replies by id, channels kept across reconnects. A seq gap resubscribes;
+// a dropped connection reconnects with backoff, signs in again and resubscribes (each channel restarts with a
+// snapshot). A renewed token signs the open connection in again with auth.login.
+const PRIVATE = new Set(['orders', 'balances', 'chat']);
+const pending = new Map();
+const channels = new Map();   // channel -> { handlers: Set, seq }
+const statusListeners = new Set();
+let socket = null;
+let nextId = 1;
+let backoff = 500;
+let open = null;              // resolves when the socket is open
+let signedInAs = null;
+
+export function onStatus(listener) {
+  statusListeners.add(listener);
+}
+
+function status(state) {
+  statusListeners.forEach(listener => listener(state));
+}
+
+function connect() {
+  const session = current();
+  signedInAs = session?.user?.id ?? null;
+  const url = location.origin.replace(/^http/, 'ws') + '/ws';
+  const ws = session ? new WebSocket(url, ['bearer', session.accessToken]) : new WebSocket(url);
+  socket = ws;
+  let opened;
+  open = new Promise(resolve => { opened = resolve; });
+  ws.onopen = () => {
+    backoff = 500;
+    status('on');
+    opened();
+    for (const [channel, state] of channels) {
+      state.seq = null;
+      if (!PRIVATE.has(channel) || current()) send('subscribe', { channel }).catch(() => {});
+    }
+  };
+  ws.onmessage = event => receive(JSON.parse(event.data));
+  ws.onclose = () => {
+    if (socket !== ws) return;
+    status('off');
+    for (const [, waiter] of pending) waiter.reject(new ApiError('DISCONNECTED', 'The connection dropped; trying again.'));
+    pending.clear();
+    setTimeout(connect, backoff);
+    backoff = Math.min(backoff * 2, 8000);
+  };
+}
+
+function receive(frame) {
+  if ('ok' in frame) {
+    const waiter = pending.get(frame.id);
+    if (!waiter) return;
+    pending.delete(frame.id);
+    if (frame.ok) waiter.resolve(frame.result);
+    else waiter.reject(new ApiError(frame.error.code, frame.error.message));
+    return;
+  }
+  const state = channels.get(frame.channel);
+  if (!state) return;
+  if (frame.type !== 'snapshot') {
+    if (state.seq === null || frame.seq <= state.seq && !PRIVATE.has(frame.channel)) return;
+    if (frame.seq !== state.seq + 1) {
+      resubscribe(frame.channel);
+      return;
+    }
+  }
+  state.seq = frame.seq;
+  state.handlers.forEach(handler => handler(frame));
+}
+
+async function resubscribe(channel) {
+  const state = channels.get(channel);
+  state.seq = null;
+  try {
+    await send('unsubscribe', { channel });
+  } catch (ignored) {
+    // Not subscribed any more: subscribing again is all that is needed.
+  }
+  await send('subscribe', { channel }).catch(() => {});
+}
+
+async function send(op, args) {
+  await open;
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    socket.send(JSON.stringify({ id, op, args: args || {} }));
+  });
+}
+
+/** Sends an operation and resolves with its result; rejects with an ApiError. */
+export function request(op, args) {
+  if (!socket) connect();
+  return send(op, args);
+}
+
+/**
+ * Calls `handler(frame)` with each push of the channel, the snapshot first; again after every reconnect. Returns
+ * a function that stops it (and unsubscribes when nobody else listens).
+ */
+export function subscribe(channel, handler) {
+  if (!socket) connect();
+  let state = channels.get(channel);
+  if (!state) {
+    state = { handlers: new Set(), seq: null };
+    channels.set(channel, state);
+    send('subscribe', { channel }).catch(() => {});
+  } else if (state.seq !== null) {
+    // The new listener needs the whole state: a fresh snapshot for everyone (they all treat one as a reset).
+    resubscribe(channel);
+  }
+  state.handlers.add(handler);
+  return () => {
+    state.handlers.delete(handler);
+    if (state.handlers.size === 0 && channels.get(channel) === state) {
+      channels.delete(channel);
+      send('unsubscribe', { channel }).catch(() => {});
+    }
+  };
+}
+
+/** Starts over after a sign-in or sign-out; renews the open connection's sign-in when only the token changed. */
+onChange(session => {
+  if (!socket) return;
+  if (session && session.user.id === signedInAs) {
+    send('auth.login', { token: session.accessToken }).catch(() => socket.close());
+    return;
+  }
+  for (const channel of [...channels.keys()]) if (PRIVATE.has(channel)) channels.delete(channel);
+  const old = socket;
+  socket = null;
+  old.onclose = null;
+  old.close();
+  for (const [, waiter] of pending) waiter.reject(new ApiError('DISCONNECTED', 'Signed in again.'));
+  pending.clear();
+  connect();
+});
+
+export function start() {
+  if (!socket) connect();
+}
+
+/** Drops what the client holds of a channel and takes a fresh snapshot (a checksum that does not agree). */
+export function resync(channel) {
+  if (channels.has(channel)) resubscribe(channel);
+}

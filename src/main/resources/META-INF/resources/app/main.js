@@ -1,0 +1,60 @@
+import { loadErrorMessages } from './errors.js';
+import { current, onChange, signOut } from './session.js';
+import { onStatus, start } from './connection.js';
+import { replace, h } from './dom.js';
+import * as auth from './views/auth.js';
+import * as trade from './views/trade.js';
+import * as order from './views/order.js';
+import * as orders from './views/orders.js';
+import * as wallet from './views/wallet.js';
+import * as ads from './views/ads.js';
+import * as account from './views/account.js';
+
+// Routes by the URL's hash: #/trade/USDT-EUR, #/order/42, #/orders, #/ads, #/wallet, #/account, #/signin.
+const routes = { trade, order, orders, wallet, ads, account, signin: auth, signup: auth };
+const main = document.getElementById('view');
+let leave = null;
+
+function route() {
+  const [name = 'trade', ...params] = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const view = routes[name] || trade;
+  if (leave) leave();
+  leave = null;
+  replace(main);
+  document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.dataset.nav === name));
+  if (view.needsSignIn && !current()) {
+    location.hash = '#/signin';
+    return;
+  }
+  leave = view.render(main, params, name) || null;
+  main.focus({ preventScroll: true });
+}
+
+function header(session) {
+  document.getElementById('username').textContent = session ? session.user.username : '';
+  document.getElementById('signin-link').hidden = !!session;
+  document.getElementById('signout').hidden = !session;
+  document.querySelectorAll('nav a[data-private]').forEach(a => { a.hidden = !session; });
+}
+
+document.getElementById('signout').addEventListener('click', async () => {
+  await signOut();
+  location.hash = '#/trade';
+});
+onStatus(state => {
+  const dot = document.getElementById('connection');
+  dot.className = 'dot ' + state;
+  const label = state === 'on' ? 'Connected' : 'Reconnecting';
+  dot.title = label;
+  dot.setAttribute('aria-label', 'Connection: ' + label.toLowerCase());
+});
+onChange(session => {
+  header(session);
+  route();
+});
+window.addEventListener('hashchange', route);
+
+await loadErrorMessages();
+header(current());
+start();
+route();

@@ -1,0 +1,222 @@
+import { h, replace, toast } from '../dom.js';
+import { request, subscribe } from '../connection.js';
+import { current } from '../session.js';
+import { profile } from '../profiles.js';
+
+// One order: its state timeline, live countdowns to its deadlines, the counterparty, exactly the actions the
+// state and the person's side allow, the live chat, and feedback once completed.
+export const needsSignIn = true;
+
+const STEPS = ['PENDING_PAYMENT', 'PAID', 'COMPLETED'];
+const LABELS = { PENDING_PAYMENT: 'Awaiting payment', PAID: 'Paid', COMPLETED: 'Completed', CANCELLED: 'Cancelled',
+  EXPIRED: 'Expired', DISPUTED: 'In dispute' };
+
+export function render(main, params) {
+  const orderId = Number(params[0]);
+  const me = current().user.id;
+  const stops = [];
+  let order = null;
+  const heading = h('h1', {}, 'Order #' + orderId);
+  const timeline = h('ol', { className: 'timeline', 'aria-label': 'Order state' });
+  const facts = h('dl', { className: 'facts' });
+  const clocks = h('p', { className: 'muted', id: 'deadlines' });
+  const counterparty = h('p', { className: 'muted' });
+  const actions = h('div', { className: 'row', id: 'actions' });
+  const actionMessage = h('p', { className: 'error', role: 'alert' });
+  const lines = h('div', { className: 'chat', id: 'chat', 'aria-live': 'polite' });
+  const seen = new Set();
+  const chatInput = h('input', { name: 'text', maxlength: 2000, 'aria-label': 'Message', placeholder: 'Write a message' });
+  const chatForm = h('form', { className: 'row', onsubmit: async event => {
+    event.preventDefault();
+    const text = chatInput.value.trim();
+    if (!text) return;
+    try {
+      addLine(await request('chat.send', { orderId, text }));
+      chatInput.value = '';
+    } catch (error) {
+      toast(error.message, 'error');
+    }
+  } }, chatInput, h('button', { type: 'submit' }, 'Send'));
+  const feedback = h('div', { id: 'feedback' });
+  main.append(heading, h('div', { className: 'panel' }, timeline, facts, clocks, counterparty, actions, actionMessage),
+    h('div', { className: 'panel' }, h('h2', {}, 'Chat'), lines, chatForm), feedback);
+
+  function side() {
+    return order.buyerId === me ? 'buyer' : order.sellerId === me ? 'seller' : 'arbiter';
+  }
+
+  function draw() {
+    const state = order.state;
+    replace(timeline, (STEPS.includes(state) ? STEPS : ['PENDING_PAYMENT', state]).map((step, i, all) =>
+      h('li', { className: step === state ? 'current' : all.indexOf(state) > i ? 'done' : '' }, LABELS[step] || step)));
+    const [asset, fiat] = order.market.split('-');
+    replace(facts,
+      h('dt', {}, 'You'), h('dd', {}, side() === 'buyer' ? 'buy ' + order.quantity + ' ' + asset
+        : side() === 'seller' ? 'sell ' + order.quantity + ' ' + asset : 'arbitrate'),
+      h('dt', {}, 'Amount'), h('dd', { id: 'fiat-amount' }, order.fiatAmount + ' ' + fiat),
+      h('dt', {}, 'Price'), h('dd', {}, order.price + ' ' + fiat),
+      h('dt', {}, 'Payment method'), h('dd', {}, order.paymentMethod),
+      h('dt', {}, 'State'), h('dd', { id: 'order-state' }, LABELS[state] || state),
+      order.cancelRequested ? [h('dt', {}, 'Cancel'), h('dd', {}, 'The seller asked to cancel')] : null);
+    const other = side() === 'buyer' ? order.sellerId : order.buyerId;
+    const otherName = side() === 'buyer' ? order.sellerName : order.buyerName;
+    profile(other).then(p => {
+      counterparty.textContent = 'Counterparty ' + (otherName || 'user ' + other)
+        + (p ? ': ' + p.completedOrders30d + ' orders in 30 days' + (p.online ? ', online' : '') : '');
+    });
+    drawActions();
+    drawFeedback();
+    tick();
+  }
+
+  function act(label, op, args, className) {
+    return h('button', { type: 'button', className, onclick: async () => {
+      actionMessage.textContent = '';
+      try {
+        order = await request(op, { orderId, ...(typeof args === 'function' ? args() : args) });
+        draw();
+      } catch (error) {
+        actionMessage.textContent = error.message;
+      }
+    } }, label);
+  }
+
+  function drawActions() {
+    const s = order.state;
+    const appealable = order.appealableFrom && Date.parse(order.appealableFrom) <= Date.now();
+    const buttons = [];
+    if (side() === 'buyer') {
+      if (s === 'PENDING_PAYMENT') buttons.push(act('I have paid', 'order.paid', {}, 'primary'));
+      if (s === 'PENDING_PAYMENT' || s === 'PAID') buttons.push(act('Cancel order', 'order.cancel', {}));
+      if (s === 'PAID' && order.cancelRequested) {
+        buttons.push(act('Accept cancel', 'order.review_cancel', { accept: true }));
+        buttons.push(act('Reject cancel', 'order.review_cancel', { accept: false }));
+      }
+    }
+    if (side() === 'seller') {
+      if (s === 'PAID') buttons.push(releaseForm());
+      if ((s === 'PENDING_PAYMENT' || s === 'PAID') && !order.cancelRequested) {
+        buttons.push(act('Ask to cancel', 'order.cancel_request', {}));
+      }
+    }
+    if (s === 'PAID' && side() !== 'arbiter') {
+      buttons.push(appealable ? act('Appeal', 'order.appeal', {})
+        : h('span', { className: 'muted' }, 'Appeal possible from ' + time(order.appealableFrom)));
+    }
+    if (s === 'DISPUTED' && order.appellantId === me) buttons.push(act('Withdraw appeal', 'order.withdraw_appeal', {}));
+    if (s === 'DISPUTED' && side() === 'arbiter') {
+      buttons.push(act('Release to buyer', 'order.resolve', { outcome: 'RELEASE' }));
+      buttons.push(act('Refund seller', 'order.resolve', { outcome: 'REFUND' }));
+    }
+    replace(actions, buttons);
+  }
+
+  function releaseForm() {
+    const password = h('input', { type: 'password', name: 'fundPassword', autocomplete: 'off', 'aria-label': 'Fund password',
+      placeholder: 'Fund password', required: true });
+    return h('form', { className: 'row', onsubmit: async event => {
+      event.preventDefault();
+      actionMessage.textContent = '';
+      try {
+        order = await request('order.release', { orderId, fundPassword: password.value });
+        draw();
+      } catch (error) {
+        actionMessage.textContent = error.message;
+      }
+    } }, password, h('button', { type: 'submit', className: 'primary' }, 'Release ' + order.market.split('-')[0]));
+  }
+
+  let feedbackLeft = false;
+  function drawFeedback() {
+    if (order.state !== 'COMPLETED' || side() === 'arbiter') {
+      replace(feedback);
+      return;
+    }
+    if (feedbackLeft) {
+      replace(feedback, h('p', { className: 'ok panel' }, 'Thanks for your feedback.'));
+      return;
+    }
+    if (feedback.firstChild) return;
+    const comment = h('input', { name: 'comment', maxlength: 500, 'aria-label': 'Comment', placeholder: 'Comment (optional)' });
+    const leave = positive => async () => {
+      try {
+        await request('feedback.leave', { orderId, positive, comment: comment.value.trim() || undefined });
+        feedbackLeft = true;
+        drawFeedback();
+      } catch (error) {
+        toast(error.message, 'error');
+      }
+    };
+    replace(feedback, h('div', { className: 'panel' }, h('h2', {}, 'How did it go?'), h('div', { className: 'row' }, comment,
+      h('button', { type: 'button', onclick: leave(true) }, 'Positive'),
+      h('button', { type: 'button', onclick: leave(false) }, 'Negative'))));
+  }
+
+  function time(iso) {
+    return new Date(iso).toLocaleTimeString();
+  }
+
+  function left(iso) {
+    const ms = Date.parse(iso) - Date.now();
+    if (ms <= 0) return 'now';
+    const s = Math.floor(ms / 1000);
+    return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
+  }
+
+  function tick() {
+    if (!order) return;
+    const parts = [];
+    if (order.state === 'PENDING_PAYMENT' && order.payBy) parts.push('Pay within ' + left(order.payBy));
+    if (order.state === 'PAID' && order.releaseBy) parts.push('Release due within ' + left(order.releaseBy));
+    if (order.state === 'PAID' && order.appealableFrom && Date.parse(order.appealableFrom) > Date.now()) {
+      parts.push('appeal possible in ' + left(order.appealableFrom));
+    }
+    clocks.textContent = parts.join(', ');
+  }
+
+  function addLine(message) {
+    if (message.orderId !== orderId || seen.has(message.id)) return;
+    seen.add(message.id);
+    const kind = message.kind === 'SYSTEM' ? 'system' : message.authorId === me ? 'mine' : '';
+    lines.appendChild(h('div', { className: 'line ' + kind, dataset: { messageId: message.id } },
+      message.kind === 'SYSTEM' ? '' : h('strong', {}, (message.authorName || 'auto-reply') + ': '), message.text));
+    lines.scrollTop = lines.scrollHeight;
+  }
+
+  async function start() {
+    try {
+      order = await request('order.get', { orderId });
+    } catch (error) {
+      replace(main, h('h1', {}, 'Order #' + orderId), h('p', { className: 'error' }, error.message));
+      return;
+    }
+    draw();
+    (await request('chat.history', { orderId }).catch(() => [])).forEach(addLine);
+    stops.push(subscribe('orders', frame => {
+      const changed = frame.type === 'snapshot' ? frame.data.orders : [frame.data];
+      const mine = changed.find(o => o.id === orderId);
+      if (mine) {
+        order = mine;
+        draw();
+      }
+    }));
+    stops.push(subscribe('chat', frame => {
+      (frame.type === 'snapshot' ? frame.data.messages : [frame.data]).forEach(addLine);
+    }));
+  }
+
+  const clock = setInterval(() => { tick(); if (order?.state === 'PAID') drawActionsIfAppealable(); }, 1000);
+  let appealShown = false;
+  function drawActionsIfAppealable() {
+    const now = order.appealableFrom && Date.parse(order.appealableFrom) <= Date.now();
+    if (now && !appealShown) {
+      appealShown = true;
+      drawActions();
+    }
+  }
+  start();
+  return () => {
+    clearInterval(clock);
+    stops.forEach(stop => stop());
+  };
+}

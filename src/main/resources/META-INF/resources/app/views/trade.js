@@ -1,0 +1,190 @@
+import { h, replace, toast } from '../dom.js';
+import { request, subscribe, resync } from '../connection.js';
+import { current } from '../session.js';
+import { LocalBook } from '../localbook.js';
+import { profile } from '../profiles.js';
+import { compare, divide, isDecimal, multiply, scaleOf } from '../decimal.js';
+
+// The market's book, live: Buy and Sell tabs (a buyer takes SELL ads), best price first, filters by amount and
+// payment method, a row per ad with its merchant's stats; taking an ad opens the take dialog. The rows come from a
+// local copy of book.<MARKET>, kept from the deltas and proven by each checksum.
+export function render(main, params) {
+  const state = { market: null, markets: [], tab: 'BUY', book: new LocalBook(), index: null, amount: '', method: '' };
+  const stops = [];
+  const title = h('h1', {}, 'Trade');
+  const marketSelect = h('select', { id: 'market', 'aria-label': 'Market', onchange: () => {
+    location.hash = '#/trade/' + marketSelect.value;
+  } });
+  const indexLine = h('span', { className: 'muted', id: 'index-price' });
+  const buyTab = h('button', { type: 'button', role: 'tab', className: 'buy-tab', onclick: () => tab('BUY') }, 'Buy');
+  const sellTab = h('button', { type: 'button', role: 'tab', className: 'sell-tab', onclick: () => tab('SELL') }, 'Sell');
+  const amountInput = h('input', { id: 'filter-amount', inputmode: 'decimal', placeholder: 'Any amount',
+    oninput: () => { state.amount = amountInput.value.trim(); draw(); } });
+  const methodSelect = h('select', { id: 'filter-method', onchange: () => { state.method = methodSelect.value; draw(); } });
+  const rows = h('tbody');
+  const table = h('table', { 'aria-label': 'Ads' },
+    h('thead', {}, h('tr', {}, h('th', {}, 'Merchant'), h('th', { className: 'num' }, 'Price'),
+      h('th', { className: 'num' }, 'Available'), h('th', { className: 'hide-narrow' }, 'Limits'),
+      h('th', { className: 'hide-narrow' }, 'Payment'), h('th', {}, ''))),
+    rows);
+  main.append(title,
+    h('div', { className: 'row panel' },
+      h('label', {}, 'Market', marketSelect), indexLine,
+      h('div', { className: 'tabs', role: 'tablist' }, buyTab, sellTab),
+      h('label', {}, 'Amount', amountInput),
+      h('label', {}, 'Payment method', methodSelect)),
+    table);
+
+  function tab(side) {
+    state.tab = side;
+    buyTab.setAttribute('aria-selected', String(side === 'BUY'));
+    sellTab.setAttribute('aria-selected', String(side === 'SELL'));
+    draw();
+  }
+
+  function visibleAds() {
+    // Buying takes SELL ads, selling takes BUY ads.
+    const ads = state.book.sides[state.tab === 'BUY' ? 'SELL' : 'BUY'];
+    const market = state.market;
+    return ads.filter(ad => {
+      if (state.method && !ad.paymentMethods.includes(state.method)) return false;
+      if (state.amount && isDecimal(state.amount)) {
+        if (compare(state.amount, ad.minFiat) < 0 || compare(state.amount, ad.maxFiat) > 0) return false;
+        if (compare(multiply(ad.remaining, ad.price, scaleOf(ad.minFiat)), state.amount) < 0) return false;
+      }
+      return market !== null;
+    });
+  }
+
+  function draw() {
+    const market = state.market;
+    if (!market) return;
+    const ads = visibleAds();
+    replace(rows, ads.length === 0
+      ? h('tr', {}, h('td', { colspan: 6, className: 'muted' }, 'No ads match.'))
+      : ads.map(ad => row(ad, market)));
+  }
+
+  function row(ad, market) {
+    const stats = h('div', { className: 'muted' });
+    const dot = h('span', { className: 'dot', 'aria-hidden': 'true' });
+    profile(ad.ownerId).then(p => {
+      if (!p) return;
+      dot.className = 'dot ' + (p.online ? 'on' : '');
+      dot.title = p.online ? 'Online' : 'Offline';
+      const rate = p.completionRate30d === null ? 'no orders yet'
+        : Math.round(Number(p.completionRate30d) * 1000) / 10 + '% completion';
+      const release = p.avgReleaseSeconds === null ? '' : ', releases in ' + Math.max(1, Math.round(p.avgReleaseSeconds / 60)) + ' min';
+      stats.textContent = p.completedOrders30d + ' orders (30d), ' + rate + release;
+    });
+    const mine = current()?.user?.id === ad.ownerId;
+    const action = state.tab === 'BUY' ? 'Buy' : 'Sell';
+    return h('tr', { dataset: { adId: ad.id } },
+      h('td', {}, h('div', {}, dot, ' ', h('strong', {}, ad.ownerName || 'user ' + ad.ownerId)), stats),
+      h('td', { className: 'num price' }, ad.price, h('div', { className: 'muted' }, market.fiat)),
+      h('td', { className: 'num' }, ad.remaining + ' ' + market.asset),
+      h('td', { className: 'hide-narrow' }, ad.minFiat + ' - ' + ad.maxFiat + ' ' + market.fiat),
+      h('td', { className: 'hide-narrow' }, ad.paymentMethods.join(', ')),
+      h('td', {}, h('button', { type: 'button', className: state.tab === 'BUY' ? 'buy' : 'sell', disabled: mine,
+        title: mine ? 'Your own ad' : null, onclick: () => takeDialog(ad, market) }, action + ' ' + market.asset)));
+  }
+
+  function takeDialog(ad, market) {
+    if (!current()) {
+      location.hash = '#/signin';
+      return;
+    }
+    const buying = ad.side === 'SELL';
+    const message = h('p', { className: 'error', role: 'alert' });
+    const hint = h('p', { className: 'muted' });
+    const amount = h('input', { name: 'amount', inputmode: 'decimal', required: true, placeholder: ad.minFiat + ' - ' + ad.maxFiat });
+    const method = h('select', { name: 'method' }, ad.paymentMethods.map(m => h('option', { value: m }, m)));
+    const submit = h('button', { type: 'submit', className: buying ? 'buy' : 'sell' }, (buying ? 'Buy ' : 'Sell ') + market.asset);
+    let available = null;
+    if (!buying) request('balances.get').then(list => {
+      available = list.find(b => b.asset === market.asset)?.available ?? '0';
+      check();
+    }).catch(() => {});
+    function check() {
+      const value = amount.value.trim();
+      let problem = '';
+      if (value && !isDecimal(value)) problem = 'Enter an amount like 100 or 100.50.';
+      else if (value && scaleOf(value) > scaleOf(ad.minFiat)) problem = 'At most ' + scaleOf(ad.minFiat) + ' decimals.';
+      else if (value && compare(value, ad.minFiat) < 0) problem = 'The minimum for this ad is ' + ad.minFiat + ' ' + market.fiat + '.';
+      else if (value && compare(value, ad.maxFiat) > 0) problem = 'The maximum for this ad is ' + ad.maxFiat + ' ' + market.fiat + '.';
+      else if (value && compare(value, market.minOrderFiat) < 0) problem = 'The market minimum is ' + market.minOrderFiat + ' ' + market.fiat + '.';
+      const quantity = value && !problem ? divide(value, ad.price, scaleOf(ad.remaining)) : null;
+      if (quantity && compare(quantity, ad.remaining) > 0) problem = 'The ad has ' + ad.remaining + ' ' + market.asset + ' left.';
+      if (quantity && !buying && available !== null && compare(quantity, available) > 0) {
+        problem = 'You have ' + available + ' ' + market.asset + ' available.';
+      }
+      hint.textContent = quantity && !problem ? 'You ' + (buying ? 'receive' : 'send') + ' about ' + quantity + ' ' + market.asset : '';
+      message.textContent = problem;
+      submit.disabled = !value || !!problem;
+    }
+    amount.addEventListener('input', check);
+    const dialog = h('dialog', { 'aria-label': 'Take ad' });
+    const form = h('form', { className: 'stack', onsubmit: async event => {
+      event.preventDefault();
+      submit.disabled = true;
+      try {
+        const order = await request('order.take', { adId: ad.id, amount: amount.value.trim(), paymentMethod: method.value });
+        dialog.close();
+        location.hash = '#/order/' + order.id;
+      } catch (error) {
+        message.textContent = error.message;
+        submit.disabled = false;
+      }
+    } },
+    h('h2', {}, (buying ? 'Buy ' : 'Sell ') + market.asset + ' from ' + (ad.ownerName || 'user ' + ad.ownerId)),
+    h('dl', { className: 'facts' }, h('dt', {}, 'Price'), h('dd', {}, ad.price + ' ' + market.fiat),
+      h('dt', {}, 'Limits'), h('dd', {}, ad.minFiat + ' - ' + ad.maxFiat + ' ' + market.fiat),
+      h('dt', {}, 'Pay within'), h('dd', {}, ad.paymentWindowMinutes + ' min')),
+    ad.terms ? h('p', { className: 'terms' }, ad.terms) : null,
+    h('label', {}, 'Amount (' + market.fiat + ')', amount),
+    h('label', {}, 'Payment method', method),
+    hint, message,
+    h('div', { className: 'row' }, submit, h('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel')));
+    dialog.appendChild(form);
+    dialog.addEventListener('close', () => dialog.remove());
+    document.body.appendChild(dialog);
+    submit.disabled = true;
+    dialog.showModal();
+    amount.focus();
+  }
+
+  async function start() {
+    try {
+      state.markets = await request('markets.list');
+    } catch (error) {
+      toast(error.message, 'error');
+      return;
+    }
+    if (state.markets.length === 0) {
+      replace(rows, h('tr', {}, h('td', { colspan: 6 }, 'No markets yet.')));
+      return;
+    }
+    state.market = state.markets.find(m => m.symbol === params[0]) || state.markets[0];
+    const market = state.market;
+    replace(marketSelect, state.markets.map(m => h('option', { value: m.symbol, selected: m === market }, m.symbol)));
+    replace(methodSelect, h('option', { value: '' }, 'All'), market.paymentMethods.map(m => h('option', { value: m }, m)));
+    title.textContent = market.asset + ' / ' + market.fiat;
+    const bookChannel = 'book.' + market.symbol;
+    stops.push(subscribe(bookChannel, frame => {
+      if (frame.type === 'snapshot') state.book.snapshot(frame.data);
+      else state.book.apply(frame.data);
+      if (state.book.checksum() !== frame.data.checksum) {
+        resync(bookChannel);
+        return;
+      }
+      draw();
+    }));
+    stops.push(subscribe('index.' + market.symbol, frame => {
+      indexLine.textContent = frame.data.price ? 'Index ' + frame.data.price + ' ' + market.fiat : 'No index price';
+    }));
+  }
+
+  tab('BUY');
+  start();
+  return () => stops.forEach(stop => stop());
+}

@@ -1,0 +1,178 @@
+package org.p2px.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.p2px.testing.TradingFixture.FUND_PASSWORD;
+import static org.p2px.testing.TradingFixture.PASSWORD;
+import static org.p2px.testing.TradingFixture.assetOf;
+import static org.p2px.testing.TradingFixture.deposit;
+import static org.p2px.testing.TradingFixture.newMarket;
+import static org.p2px.testing.TradingFixture.newUser;
+import static org.p2px.testing.TradingFixture.postAd;
+
+import java.net.URL;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.p2px.gateway.ws.Sessions;
+import org.p2px.testing.TradingFixture.Trader;
+
+/**
+ * The web UI in a real browser: a merchant and a taker, each in a browser context of their own, trade from the
+ * ad's posting to the feedback; a refused action shows its message; a chat line with markup shows as text; the
+ * page reconnects when the server drops it. Screenshots of the main screens land in target/screenshots.
+ */
+@QuarkusTest
+class WebTradeTest
+{
+    @TestHTTPResource("/")
+    URL root;
+    @Inject
+    Sessions sessions;
+
+    private Playwright playwright;
+    private Browser browser;
+
+    @BeforeEach
+    void launch()
+    {
+        playwright = Playwright.create();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterEach
+    void close()
+    {
+        if (browser != null)
+        {
+            browser.close();
+        }
+        playwright.close();
+    }
+
+    @Test
+    void aWholeTradeBetweenAMerchantAndATakerInTheirBrowsers()
+    {
+        final String market = newMarket();
+        final String asset = assetOf(market);
+        final Trader merchantUser = newUser("MERCHANT");
+        deposit(merchantUser.id(), asset, "1000");
+        final Trader takerUser = newUser();
+        final Page merchant = signedIn(merchantUser);
+        final Page taker = signedIn(takerUser);
+
+        // The taker watches the book before the ad exists: it appears live.
+        taker.navigate(root + "#/trade/" + market);
+        assertThat(taker.locator("#index-price")).containsText("0.9200");
+        merchant.navigate(root + "#/ads");
+        merchant.locator("select[name=market]").selectOption(market);
+        merchant.getByLabel("Quantity").fill("100");
+        merchant.getByLabel("Price", new Page.GetByLabelOptions().setExact(true)).fill("0.9300");
+        merchant.getByLabel("Min per order").fill("10");
+        merchant.getByLabel("Max per order").fill("500");
+        merchant.getByLabel("Terms").fill("SEPA only, <b>no</b> third parties.");
+        merchant.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("Post ad")).click();
+        assertThat(merchant.locator("table[aria-label='My ads'] tbody tr")).hasCount(1);
+        merchant.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("my-ads")).setFullPage(true));
+
+        final Locator row = taker.locator("tr[data-ad-id]").first();
+        assertThat(row).containsText("0.9300");
+        assertThat(row).containsText("100.000000 " + asset);
+        taker.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("book")).setFullPage(true));
+
+        // Take it: an amount under the ad's minimum is caught before it is sent.
+        row.locator("button").click();
+        final Locator dialog = taker.locator("dialog");
+        assertThat(dialog.locator(".terms")).hasText("SEPA only, <b>no</b> third parties.");
+        dialog.getByLabel("Amount (EUR)").fill("5");
+        assertThat(dialog.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).containsText("minimum for this ad is 10.00");
+        assertThat(dialog.locator("button[type=submit]")).isDisabled();
+        dialog.getByLabel("Amount (EUR)").fill("46.50");
+        assertThat(dialog).containsText("about 50.000000 " + asset);
+        taker.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("take")));
+        dialog.locator("button[type=submit]").click();
+        taker.waitForURL(Pattern.compile(".*#/order/\\d+"));
+        final String orderPath = taker.url().substring(taker.url().indexOf("#/order/"));
+        assertThat(taker.locator("#order-state")).hasText("Awaiting payment");
+        assertThat(taker.locator("#fiat-amount")).hasText("46.50 EUR");
+
+        // Chat both ways; markup typed by a user is text.
+        taker.getByLabel("Message").fill("<script>window.pwned = 1</script> hello, paying now");
+        taker.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        merchant.navigate(root + "#/orders");
+        merchant.locator("a[href='" + orderPath + "']").click();
+        final Locator line = merchant.locator("#chat .line", new Page.LocatorOptions().setHasText("hello, paying now"));
+        assertThat(line).containsText("<script>window.pwned = 1</script>");
+        assertEquals(null, merchant.evaluate("window.pwned"));
+        merchant.getByLabel("Message").fill("Thanks, waiting for the transfer");
+        merchant.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(taker.locator("#chat")).containsText("Thanks, waiting for the transfer");
+
+        // Paid, then released: each side sees the other's step live.
+        taker.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I have paid")).click();
+        assertThat(taker.locator("#order-state")).hasText("Paid");
+        assertThat(merchant.locator("#order-state")).hasText("Paid");
+        merchant.getByLabel("Fund password").fill("not-the-fund-password");
+        merchant.locator("#actions button[type=submit]").click();
+        assertThat(merchant.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).containsText("fund password is wrong");
+        merchant.getByLabel("Fund password").fill(FUND_PASSWORD);
+        merchant.locator("#actions button[type=submit]").click();
+        assertThat(merchant.locator("#order-state")).hasText("Completed");
+        assertThat(taker.locator("#order-state")).hasText("Completed");
+        merchant.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("order-completed")).setFullPage(true));
+
+        taker.getByLabel("Comment").fill("Fast release");
+        taker.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Positive")).click();
+        assertThat(taker.locator("#feedback")).containsText("Thanks for your feedback");
+
+        taker.navigate(root + "#/wallet");
+        assertThat(taker.locator("tr[data-asset='" + asset + "']")).containsText("50.000000");
+        taker.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("wallet")).setFullPage(true));
+    }
+
+    @Test
+    void thePageReconnectsWhenTheServerDropsItAndKeepsFollowingTheBook()
+    {
+        final String market = newMarket();
+        final Trader merchantUser = newUser("MERCHANT");
+        deposit(merchantUser.id(), assetOf(market), "1000");
+        final Page taker = signedIn(newUser());
+        taker.navigate(root + "#/trade/" + market);
+        assertThat(taker.locator("#connection")).hasClass(Pattern.compile("\\bon\\b"));
+        postAd(merchantUser, market, "SELL", "10", "0.9400", "10", "100");
+        assertThat(taker.locator("tr[data-ad-id]")).hasCount(1);
+
+        org.p2px.gateway.ws.WsTestHooks.dropAll(sessions);
+        // Reconnected, signed in and subscribed again: a later ad arrives live.
+        postAd(merchantUser, market, "SELL", "20", "0.9350", "10", "100");
+        assertThat(taker.locator("tr[data-ad-id]")).hasCount(2);
+        assertThat(taker.locator("tr[data-ad-id]").first()).containsText("0.9350");
+        assertThat(taker.locator("#connection")).hasClass(Pattern.compile("\\bon\\b"));
+        assertTrue(taker.url().contains(market));
+    }
+
+    private Page signedIn(final Trader user)
+    {
+        final BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1100, 800));
+        final Page page = context.newPage();
+        page.navigate(root + "#/signin");
+        page.getByLabel("Username").fill(user.username());
+        page.getByLabel("Password").fill(PASSWORD);
+        page.locator("form button[type=submit]").click();
+        assertThat(page.locator("#username")).hasText(user.username());
+        return page;
+    }
+}
