@@ -14,6 +14,19 @@ let nextId = 1;
 let backoff = 500;
 let open = null;              // resolves when the socket is open
 let signedInAs = null;
+let clockOffset = 0;          // the server's clock minus this browser's, from ping
+
+/** The server's time now (deadlines are the server's: a browser whose clock is off still counts right). */
+export function serverNow() {
+  return Date.now() + clockOffset;
+}
+
+async function measureClock() {
+  const sent = Date.now();
+  const answer = await send('ping', {});
+  const received = Date.now();
+  clockOffset = answer.pong - Math.round((sent + received) / 2);
+}
 
 export function onStatus(listener) {
   statusListeners.add(listener);
@@ -35,6 +48,7 @@ function connect() {
     backoff = 500;
     status('on');
     opened();
+    measureClock().catch(() => {});
     for (const [channel, state] of channels) {
       state.seq = null;
       if (!PRIVATE.has(channel) || current()) send('subscribe', { channel }).catch(() => {});
@@ -143,6 +157,8 @@ onChange(session => {
 
 export function start() {
   if (!socket) connect();
+  // Keeps the clock offset fresh (and the connection inside the server's idle timeout).
+  setInterval(() => { if (socket && socket.readyState === WebSocket.OPEN) measureClock().catch(() => {}); }, 20_000);
 }
 
 /** Drops what the client holds of a channel and takes a fresh snapshot (a checksum that does not agree). */

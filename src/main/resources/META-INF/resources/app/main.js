@@ -9,9 +9,11 @@ import * as orders from './views/orders.js';
 import * as wallet from './views/wallet.js';
 import * as ads from './views/ads.js';
 import * as account from './views/account.js';
+import * as disputes from './views/disputes.js';
 
-// Routes by the URL's hash: #/trade/USDT-EUR, #/order/42, #/orders, #/ads, #/wallet, #/account, #/signin.
-const routes = { trade, order, orders, wallet, ads, account, signin: auth, signup: auth };
+// Routes by the URL's hash: #/trade/USDT-EUR, #/order/42, #/orders, #/ads, #/wallet, #/account, #/disputes,
+// #/signin.
+const routes = { trade, order, orders, wallet, ads, account, disputes, signin: auth, signup: auth };
 const main = document.getElementById('view');
 let leave = null;
 
@@ -35,6 +37,8 @@ function header(session) {
   document.getElementById('signin-link').hidden = !!session;
   document.getElementById('signout').hidden = !session;
   document.querySelectorAll('nav a[data-private]').forEach(a => { a.hidden = !session; });
+  const staff = session && ['ARBITER', 'ADMIN'].includes(session.user.role);
+  document.querySelectorAll('nav a[data-staff]').forEach(a => { a.hidden = !staff; });
 }
 
 document.getElementById('signout').addEventListener('click', async () => {

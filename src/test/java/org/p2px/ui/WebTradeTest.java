@@ -10,6 +10,7 @@ import static org.p2px.testing.TradingFixture.deposit;
 import static org.p2px.testing.TradingFixture.newMarket;
 import static org.p2px.testing.TradingFixture.newUser;
 import static org.p2px.testing.TradingFixture.postAd;
+import static org.p2px.testing.TradingFixture.take;
 
 import java.net.URL;
 import java.util.regex.Pattern;
@@ -27,12 +28,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.p2px.gateway.ws.Sessions;
+import org.p2px.testing.ShiftableClock;
 import org.p2px.testing.TradingFixture.Trader;
 
 /**
  * The web UI in a real browser: a merchant and a taker, each in a browser context of their own, trade from the
  * ad's posting to the feedback; a refused action shows its message; a chat line with markup shows as text; the
- * page reconnects when the server drops it. Screenshots of the main screens land in target/screenshots.
+ * page reconnects when the server drops it; express with split after its preview; a dispute opened by the buyer
+ * and resolved by an arbiter in a third context. Screenshots of the main screens land in target/screenshots.
  */
 @QuarkusTest
 class WebTradeTest
@@ -41,6 +44,8 @@ class WebTradeTest
     URL root;
     @Inject
     Sessions sessions;
+    @Inject
+    ShiftableClock clock;
 
     private Playwright playwright;
     private Browser browser;
@@ -162,6 +167,59 @@ class WebTradeTest
         assertThat(taker.locator("tr[data-ad-id]").first()).containsText("0.9350");
         assertThat(taker.locator("#connection")).hasClass(Pattern.compile("\\bon\\b"));
         assertTrue(taker.url().contains(market));
+    }
+
+    @Test
+    void expressWithSplitTakesTwoAdsAfterAPreview()
+    {
+        final String market = newMarket();
+        final Trader merchantUser = newUser("MERCHANT");
+        deposit(merchantUser.id(), assetOf(market), "1000");
+        postAd(merchantUser, market, "SELL", "100", "0.9300", "10", "100");
+        postAd(merchantUser, market, "SELL", "100", "0.9400", "10", "100");
+        final Page taker = signedIn(newUser());
+        taker.navigate(root + "#/trade/" + market);
+        assertThat(taker.locator("tr[data-ad-id]")).hasCount(2);
+        taker.locator("#express summary").click();
+        taker.getByLabel("Amount (EUR)").fill("150");
+        assertThat(taker.locator("#express-preview")).containsText("allow split");
+        taker.getByLabel("Allow split across several ads").check();
+        assertThat(taker.locator("#express-preview")).containsText("at 0.9300");
+        assertThat(taker.locator("#express-preview")).containsText("at 0.9400");
+        taker.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("express")).setFullPage(true));
+        taker.locator("#express button[type=submit]").click();
+        taker.waitForURL(Pattern.compile(".*#/orders"));
+        assertThat(taker.locator("tr[data-order-id]")).hasCount(2);
+    }
+
+    @Test
+    void aDisputeOpenedByTheBuyerIsResolvedInTheArbiterConsole()
+    {
+        final String market = newMarket();
+        final Trader merchantUser = newUser("MERCHANT");
+        deposit(merchantUser.id(), assetOf(market), "1000");
+        final long adId = postAd(merchantUser, market, "SELL", "100", "0.9300", "10", "500");
+        final Trader takerUser = newUser();
+        final long orderId = take(takerUser, adId, "46.50");
+        takerUser.request().post("/api/v1/orders/" + orderId + "/paid").then().statusCode(200);
+        // The seller does not release: ten minutes on, the buyer may appeal (the page counts on the server's clock).
+        clock.advance(11 * 60_000L);
+
+        final Page buyer = signedIn(takerUser);
+        buyer.navigate(root + "#/order/" + orderId);
+        assertThat(buyer.locator("#order-state")).hasText("Paid");
+        buyer.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Appeal")).click();
+        assertThat(buyer.locator("#order-state")).hasText("In dispute");
+
+        final Page arbiter = signedIn(newUser("ARBITER"));
+        arbiter.locator("nav a[data-nav=disputes]").click();
+        arbiter.locator("tr[data-order-id='" + orderId + "'] a").click();
+        assertThat(arbiter.locator("#chat")).containsText("marked the order paid");
+        arbiter.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("arbiter-order")).setFullPage(true));
+        arbiter.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("Release to buyer")).click();
+        assertThat(arbiter.locator("#order-state")).hasText("Completed");
+        assertThat(buyer.locator("#order-state")).hasText("Completed");
     }
 
     private Page signedIn(final Trader user)

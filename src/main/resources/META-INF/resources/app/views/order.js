@@ -1,5 +1,5 @@
 import { h, replace, toast } from '../dom.js';
-import { request, subscribe } from '../connection.js';
+import { request, serverNow, subscribe } from '../connection.js';
 import { current } from '../session.js';
 import { profile } from '../profiles.js';
 
@@ -83,7 +83,7 @@ export function render(main, params) {
 
   function drawActions() {
     const s = order.state;
-    const appealable = order.appealableFrom && Date.parse(order.appealableFrom) <= Date.now();
+    const appealable = order.appealableFrom && Date.parse(order.appealableFrom) <= serverNow();
     const buttons = [];
     if (side() === 'buyer') {
       if (s === 'PENDING_PAYMENT') buttons.push(act('I have paid', 'order.paid', {}, 'primary'));
@@ -157,7 +157,7 @@ export function render(main, params) {
   }
 
   function left(iso) {
-    const ms = Date.parse(iso) - Date.now();
+    const ms = Date.parse(iso) - serverNow();
     if (ms <= 0) return 'now';
     const s = Math.floor(ms / 1000);
     return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
@@ -168,7 +168,7 @@ export function render(main, params) {
     const parts = [];
     if (order.state === 'PENDING_PAYMENT' && order.payBy) parts.push('Pay within ' + left(order.payBy));
     if (order.state === 'PAID' && order.releaseBy) parts.push('Release due within ' + left(order.releaseBy));
-    if (order.state === 'PAID' && order.appealableFrom && Date.parse(order.appealableFrom) > Date.now()) {
+    if (order.state === 'PAID' && order.appealableFrom && Date.parse(order.appealableFrom) > serverNow()) {
       parts.push('appeal possible in ' + left(order.appealableFrom));
     }
     clocks.textContent = parts.join(', ');
@@ -208,7 +208,7 @@ export function render(main, params) {
   const clock = setInterval(() => { tick(); if (order?.state === 'PAID') drawActionsIfAppealable(); }, 1000);
   let appealShown = false;
   function drawActionsIfAppealable() {
-    const now = order.appealableFrom && Date.parse(order.appealableFrom) <= Date.now();
+    const now = order.appealableFrom && Date.parse(order.appealableFrom) <= serverNow();
     if (now && !appealShown) {
       appealShown = true;
       drawActions();

@@ -3,7 +3,9 @@ import { request, subscribe, resync } from '../connection.js';
 import { current } from '../session.js';
 import { LocalBook } from '../localbook.js';
 import { profile } from '../profiles.js';
-import { compare, divide, isDecimal, multiply, scaleOf } from '../decimal.js';
+import { compare, divide, fromUnits as fromUnitsOf, isDecimal, multiply, scaleOf, toUnits as toUnitsOf } from '../decimal.js';
+
+const minUnits = (a, b) => (a < b ? a : b);
 
 // The market's book, live: Buy and Sell tabs (a buyer takes SELL ads), best price first, filters by amount and
 // payment method, a row per ad with its merchant's stats; taking an ad opens the take dialog. The rows come from a
@@ -27,12 +29,14 @@ export function render(main, params) {
       h('th', { className: 'num' }, 'Available'), h('th', { className: 'hide-narrow' }, 'Limits'),
       h('th', { className: 'hide-narrow' }, 'Payment'), h('th', {}, ''))),
     rows);
+  const express = h('details', { className: 'panel', id: 'express' });
   main.append(title,
     h('div', { className: 'row panel' },
       h('label', {}, 'Market', marketSelect), indexLine,
       h('div', { className: 'tabs', role: 'tablist' }, buyTab, sellTab),
       h('label', {}, 'Amount', amountInput),
       h('label', {}, 'Payment method', methodSelect)),
+    express,
     table);
 
   function tab(side) {
@@ -59,6 +63,7 @@ export function render(main, params) {
   function draw() {
     const market = state.market;
     if (!market) return;
+    drawExpressPreview();
     const ads = visibleAds();
     replace(rows, ads.length === 0
       ? h('tr', {}, h('td', { colspan: 6, className: 'muted' }, 'No ads match.'))
@@ -87,6 +92,93 @@ export function render(main, params) {
       h('td', { className: 'hide-narrow' }, ad.paymentMethods.join(', ')),
       h('td', {}, h('button', { type: 'button', className: state.tab === 'BUY' ? 'buy' : 'sell', disabled: mine,
         title: mine ? 'Your own ad' : null, onclick: () => takeDialog(ad, market) }, action + ' ' + market.asset)));
+  }
+
+  // Express: the server picks the best ad that fills the amount whole, or several with split allowed; the
+  // preview walks the local book the same way (best first, the person's own ads skipped).
+  const expressAmount = h('input', { name: 'expressAmount', inputmode: 'decimal', oninput: () => drawExpressPreview() });
+  const expressMethods = h('fieldset', { className: 'row' }, h('legend', {}, 'Payment methods'));
+  const expressLimit = h('input', { name: 'priceLimit', inputmode: 'decimal', placeholder: 'None',
+    oninput: () => drawExpressPreview() });
+  const expressSplit = h('input', { type: 'checkbox', name: 'allowSplit', onchange: () => drawExpressPreview() });
+  const expressPreview = h('p', { className: 'muted', id: 'express-preview' });
+  const expressMessage = h('p', { className: 'error', role: 'alert' });
+  const expressSubmit = h('button', { type: 'submit', className: 'primary' }, 'Express');
+
+  function expressChoice() {
+    const market = state.market;
+    const amount = expressAmount.value.trim();
+    if (!market || !isDecimal(amount) || compare(amount, '0') <= 0) return null;
+    const methods = [...expressMethods.querySelectorAll('input:checked')].map(box => box.value);
+    const limit = expressLimit.value.trim();
+    const me = current()?.user?.id;
+    const buying = state.tab === 'BUY';
+    const ads = state.book.sides[buying ? 'SELL' : 'BUY'].filter(ad => ad.ownerId !== me
+      && ad.paymentMethods.some(m => methods.includes(m))
+      && (!isDecimal(limit) || (buying ? compare(ad.price, limit) <= 0 : compare(ad.price, limit) >= 0)));
+    const fiatScale = scaleOf(market.minOrderFiat);
+    const capacity = ad => {
+      const left = multiply(ad.remaining, ad.price, fiatScale);
+      return compare(left, ad.maxFiat) < 0 ? left : ad.maxFiat;
+    };
+    const whole = ads.find(ad => compare(amount, ad.minFiat) >= 0 && compare(amount, capacity(ad)) <= 0);
+    if (whole || !expressSplit.checked) return whole ? [{ ad: whole, fiat: amount }] : [];
+    const picks = [];
+    let left = toUnitsOf(amount, fiatScale);
+    for (const ad of ads) {
+      if (left <= 0n) break;
+      const part = minUnits(left, toUnitsOf(capacity(ad), fiatScale));
+      if (part >= toUnitsOf(ad.minFiat, fiatScale)) {
+        picks.push({ ad, fiat: fromUnitsOf(part, fiatScale) });
+        left -= part;
+      }
+    }
+    return left > 0n ? [] : picks;
+  }
+
+  function drawExpressPreview() {
+    const market = state.market;
+    if (!market) return;
+    expressSubmit.textContent = (state.tab === 'BUY' ? 'Buy ' : 'Sell ') + market.asset + ' express';
+    const picks = expressChoice();
+    if (picks === null) {
+      expressPreview.textContent = 'Enter an amount to see the ad or ads it would take.';
+      expressSubmit.disabled = true;
+      return;
+    }
+    expressSubmit.disabled = picks.length === 0;
+    expressPreview.textContent = picks.length === 0 ? 'No ad can fill this amount now'
+      + (expressSplit.checked ? '.' : ' whole; allow split to take several.')
+      : 'Takes ' + picks.map(p => p.fiat + ' ' + market.fiat + ' at ' + p.ad.price + ' from ' + (p.ad.ownerName || 'user ' + p.ad.ownerId)).join(', ');
+  }
+
+  function buildExpress(market) {
+    replace(expressMethods, h('legend', {}, 'Payment methods'), market.paymentMethods.map(m =>
+      h('label', { className: 'row' }, h('input', { type: 'checkbox', value: m, checked: true, onchange: () => drawExpressPreview() }), m)));
+    replace(express, h('summary', {}, 'Express: the best ad for an amount'),
+      h('form', { className: 'stack', onsubmit: async event => {
+        event.preventDefault();
+        if (!current()) {
+          location.hash = '#/signin';
+          return;
+        }
+        expressMessage.textContent = '';
+        expressSubmit.disabled = true;
+        try {
+          const result = await request('order.express', { market: market.symbol, side: state.tab,
+            amount: expressAmount.value.trim(), paymentMethods: [...expressMethods.querySelectorAll('input:checked')].map(b => b.value),
+            priceLimit: expressLimit.value.trim() || undefined, allowSplit: expressSplit.checked });
+          location.hash = result.orders.length === 1 ? '#/order/' + result.orders[0].id : '#/orders';
+        } catch (error) {
+          expressMessage.textContent = error.message;
+          expressSubmit.disabled = false;
+        }
+      } },
+      h('label', {}, 'Amount (' + market.fiat + ')', expressAmount), expressMethods,
+      h('label', {}, 'Price limit (' + market.fiat + ')', expressLimit),
+      h('label', { className: 'row' }, expressSplit, 'Allow split across several ads'),
+      expressPreview, expressMessage, expressSubmit));
+    drawExpressPreview();
   }
 
   function takeDialog(ad, market) {
@@ -169,6 +261,7 @@ export function render(main, params) {
     replace(marketSelect, state.markets.map(m => h('option', { value: m.symbol, selected: m === market }, m.symbol)));
     replace(methodSelect, h('option', { value: '' }, 'All'), market.paymentMethods.map(m => h('option', { value: m }, m)));
     title.textContent = market.asset + ' / ' + market.fiat;
+    buildExpress(market);
     const bookChannel = 'book.' + market.symbol;
     stops.push(subscribe(bookChannel, frame => {
       if (frame.type === 'snapshot') state.book.snapshot(frame.data);
