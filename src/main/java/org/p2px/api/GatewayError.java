@@ -30,6 +30,8 @@ public enum GatewayError
     ALREADY_SUBSCRIBED(409, "Already subscribed to that channel."),
     NOT_SUBSCRIBED(409, "Not subscribed to that channel."),
     TOO_MANY_SUBSCRIPTIONS(429, "Too many subscriptions on this connection."),
+    NO_PAYMENT_ACCOUNT(404, "No payment account for that method."),
+    PAYMENT_DETAILS_NOT_ALLOWED(403, "Payment details are shown to the buyer while the order is open."),
     RATE_LIMITED(429, "Too many requests; slow down."),
     FUND_PASSWORD_NOT_SET(403, "Set a fund password before releasing."),
     SECOND_FACTOR_REQUIRED(403, "Releasing needs your fund password."),

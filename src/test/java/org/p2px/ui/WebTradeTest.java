@@ -78,6 +78,16 @@ class WebTradeTest
         final Page merchant = signedIn(merchantUser);
         final Page taker = signedIn(takerUser);
 
+        // The merchant says where to be paid by SEPA.
+        merchant.navigate(root + "#/account");
+        merchant.locator("select[name=method]").selectOption("SEPA");
+        merchant.getByLabel("Account holder").fill("Merchant GmbH");
+        merchant.getByLabel("Details (IBAN, account number, tag)").fill("DE89 3704 0044 0532 0130 00");
+        merchant.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("Save account")).click();
+        assertThat(merchant.locator("tr[data-method=SEPA]")).containsText("Merchant GmbH");
+        merchant.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("account")).setFullPage(true));
+
         // The taker watches the book before the ad exists: it appears live.
         taker.navigate(root + "#/trade/" + market);
         assertThat(taker.locator("#index-price")).containsText("0.9200");
@@ -113,6 +123,9 @@ class WebTradeTest
         final String orderPath = taker.url().substring(taker.url().indexOf("#/order/"));
         assertThat(taker.locator("#order-state")).hasText("Awaiting payment");
         assertThat(taker.locator("#fiat-amount")).hasText("46.50 EUR");
+        assertThat(taker.locator("#payee")).hasText("Merchant GmbH");
+        assertThat(taker.locator("#payee-details")).hasText("DE89 3704 0044 0532 0130 00");
+        taker.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("order-to-pay")).setFullPage(true));
 
         // Chat both ways; markup typed by a user is text.
         taker.getByLabel("Message").fill("<script>window.pwned = 1</script> hello, paying now");

@@ -16,6 +16,7 @@ import org.p2px.gateway.Caller;
 import org.p2px.gateway.ChatService;
 import org.p2px.gateway.FeedbackService;
 import org.p2px.gateway.LiveQueries;
+import org.p2px.gateway.PaymentAccounts;
 import org.p2px.gateway.ReadModels;
 import org.p2px.gateway.trade.AdTermsBody;
 import org.p2px.gateway.trade.ExpressBody;
@@ -39,9 +40,11 @@ public class TradingOperations implements WsOperationGroup
     private final ChatService chat;
     private final FeedbackService feedback;
     private final WsArgs args;
+    private final PaymentAccounts paymentAccounts;
 
     public TradingOperations(final TradingService trading, final ReadModels readModels, final LiveQueries live,
-        final ChatService chat, final FeedbackService feedback, final WsArgs args)
+        final ChatService chat, final FeedbackService feedback, final WsArgs args,
+        final PaymentAccounts paymentAccounts)
     {
         this.trading = trading;
         this.readModels = readModels;
@@ -49,6 +52,7 @@ public class TradingOperations implements WsOperationGroup
         this.chat = chat;
         this.feedback = feedback;
         this.args = args;
+        this.paymentAccounts = paymentAccounts;
     }
 
     @Override
@@ -98,6 +102,15 @@ public class TradingOperations implements WsOperationGroup
             of("user.block", false, (caller, a) -> blocked(caller, id(a, "userId"), true)),
             of("user.unblock", false, (caller, a) -> blocked(caller, id(a, "userId"), false)),
             read("blocks.list", (caller, a) -> readModels.blockList(caller.userId())),
+            of("payment_accounts.list", false, (caller, a) -> paymentAccounts.mine(caller)),
+            of("payment_account.set", false, (caller, a) -> paymentAccounts.set(caller, WsArgs.text(a, "method"),
+                WsArgs.text(a, "holder"), WsArgs.text(a, "details"))),
+            of("payment_account.delete", false, (caller, a) ->
+            {
+                paymentAccounts.delete(caller, WsArgs.text(a, "method"));
+                return Map.of("method", WsArgs.text(a, "method"));
+            }),
+            of("order.payment_details", false, (caller, a) -> paymentAccounts.forOrder(caller, id(a, "orderId"))),
             // Chat and feedback
             trade("chat.send", (caller, a) -> chat.send(caller, id(a, "orderId"), WsArgs.text(a, "text"))),
             read("chat.history", (caller, a) -> chat.history(caller, id(a, "orderId"), optionalId(a, "after"),

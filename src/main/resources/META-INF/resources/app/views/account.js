@@ -1,5 +1,6 @@
 import { h, replace, toast } from '../dom.js';
 import { rest } from '../api.js';
+import { request } from '../connection.js';
 
 // The fund password (asked on every release) and API keys for bots (the secret is shown once).
 export const needsSignIn = true;
@@ -55,7 +56,47 @@ export function render(main) {
     }
   }
 
-  main.append(h('h1', {}, 'Account'), fundForm, h('h2', {}, 'API keys'), keyForm, secret,
+  // Payment accounts: where buyers pay this person, one per method.
+  const accounts = h('tbody');
+  const methodSelect = h('select', { name: 'method', 'aria-label': 'Payment method' });
+  const accountMessage = h('p', { role: 'status' });
+  const accountForm = h('form', { className: 'stack panel', onsubmit: async event => {
+    event.preventDefault();
+    try {
+      await request('payment_account.set', { method: methodSelect.value, holder: accountForm.elements.holder.value,
+        details: accountForm.elements.details.value });
+      accountMessage.className = 'ok';
+      accountMessage.textContent = methodSelect.value + ' account saved.';
+      accountForm.reset();
+      loadAccounts();
+    } catch (error) {
+      accountMessage.className = 'error';
+      accountMessage.textContent = error.message;
+    }
+  } }, h('h2', {}, 'Payment accounts'),
+  h('p', { className: 'muted' }, 'The buyer of your open order sees your account for the order\'s method, and nobody else.'),
+  h('label', {}, 'Method', methodSelect),
+  h('label', {}, 'Account holder', h('input', { name: 'holder', required: true, maxlength: 100 })),
+  h('label', {}, 'Details (IBAN, account number, tag)', h('input', { name: 'details', required: true, maxlength: 300 })),
+  h('button', { type: 'submit' }, 'Save account'), accountMessage,
+  h('table', { 'aria-label': 'Payment accounts' }, accounts));
+
+  async function loadAccounts() {
+    const list = await request('payment_accounts.list').catch(error => { toast(error.message, 'error'); return []; });
+    replace(accounts, list.map(account => h('tr', { dataset: { method: account.method } }, h('td', {}, account.method),
+      h('td', {}, account.holder), h('td', {}, account.details), h('td', {}, h('button', { type: 'button', onclick: async () => {
+        await request('payment_account.delete', { method: account.method }).catch(error => toast(error.message, 'error'));
+        loadAccounts();
+      } }, 'Remove')))));
+  }
+
+  request('markets.list').then(markets => {
+    const methods = [...new Set(markets.flatMap(m => m.paymentMethods))].sort();
+    replace(methodSelect, methods.map(m => h('option', { value: m }, m)));
+  }).catch(() => {});
+  loadAccounts();
+
+  main.append(h('h1', {}, 'Account'), fundForm, accountForm, h('h2', {}, 'API keys'), keyForm, secret,
     h('table', { 'aria-label': 'API keys' }, h('thead', {}, h('tr', {}, h('th', {}, 'Key'), h('th', {}, 'Label'),
       h('th', {}, 'Permissions'), h('th', {}, ''))), keys));
   loadKeys();

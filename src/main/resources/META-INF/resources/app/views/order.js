@@ -22,6 +22,7 @@ export function render(main, params) {
   const clocks = h('p', { className: 'muted', id: 'deadlines' });
   const counterparty = h('p', { className: 'muted' });
   const actions = h('div', { className: 'row', id: 'actions' });
+  const payment = h('div', { id: 'payment-details' });
   const actionMessage = h('p', { className: 'error', role: 'alert' });
   const lines = h('div', { className: 'chat', id: 'chat', 'aria-live': 'polite' });
   const seen = new Set();
@@ -38,7 +39,7 @@ export function render(main, params) {
     }
   } }, chatInput, h('button', { type: 'submit' }, 'Send'));
   const feedback = h('div', { id: 'feedback' });
-  main.append(heading, h('div', { className: 'panel' }, timeline, facts, clocks, counterparty, actions, actionMessage),
+  main.append(heading, h('div', { className: 'panel' }, timeline, facts, clocks, counterparty, payment, actions, actionMessage),
     h('div', { className: 'panel' }, h('h2', {}, 'Chat'), lines, chatForm), feedback);
 
   function side() {
@@ -66,7 +67,31 @@ export function render(main, params) {
     });
     drawActions();
     drawFeedback();
+    drawPayment();
     tick();
+  }
+
+  // Where the buyer pays: the seller's account for the order's method, while the order is open.
+  let paymentShownFor = null;
+  async function drawPayment() {
+    const open = ['PENDING_PAYMENT', 'PAID', 'DISPUTED'].includes(order.state);
+    if (!open || (side() === 'arbiter' && order.state !== 'DISPUTED')) {
+      replace(payment);
+      paymentShownFor = null;
+      return;
+    }
+    if (paymentShownFor === order.state) return;
+    paymentShownFor = order.state;
+    try {
+      const account = await request('order.payment_details', { orderId });
+      replace(payment, h('div', { className: 'panel' }, h('h2', {}, side() === 'seller' ? 'Your ' + account.method
+        + ' account, shown to the buyer' : 'Pay to (' + account.method + ')'),
+      h('dl', { className: 'facts' }, h('dt', {}, 'Holder'), h('dd', { id: 'payee' }, account.holder),
+        h('dt', {}, 'Details'), h('dd', { id: 'payee-details' }, account.details),
+        h('dt', {}, 'Amount'), h('dd', {}, order.fiatAmount + ' ' + order.market.split('-')[1]))));
+    } catch (error) {
+      replace(payment, h('p', { className: 'muted' }, error.message));
+    }
   }
 
   function act(label, op, args, className) {
