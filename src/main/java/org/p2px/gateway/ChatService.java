@@ -115,6 +115,10 @@ public class ChatService
         final Pushes out = pushes.get();
         out.toUser(order.buyerId(), CHANNEL, "message", view);
         out.toUser(order.sellerId(), CHANNEL, "message", view);
+        if (order.disputed() && "DISPUTED".equals(order.state()))
+        {
+            out.toStaff("message", view);
+        }
         if (!order.isParty(authorId))
         {
             out.toUser(authorId, CHANNEL, "message", view);

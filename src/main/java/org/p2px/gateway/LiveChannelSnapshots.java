@@ -68,6 +68,7 @@ public class LiveChannelSnapshots implements ChannelSnapshots
             case "orders" -> Map.of("orders", live.openOrders(caller.userId()));
             case "balances" -> Map.of("balances", live.balances(caller.userId()));
             case "chat" -> Map.of("messages", recentChat(live.openOrders(caller.userId())));
+            case "disputes" -> Map.of("orders", live.disputedOrders());
             default -> throw ApiException.of(GatewayError.UNKNOWN_CHANNEL, "No channel '" + channel + "'.");
         });
     }

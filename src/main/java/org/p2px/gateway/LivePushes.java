@@ -50,9 +50,14 @@ public class LivePushes implements LiveListener
             return;
         }
         final Pushes target = pushes.get();
+        final boolean staff = target.hasStaffSubscribers();
         for (final LiveOrder order : batch.orders())
         {
             safely(() -> order(target, order));
+            if (staff && (order.disputed() || batch.disputeChanged().contains(order.orderId())))
+            {
+                safely(() -> target.toStaff("order", views.order(order)));
+            }
         }
         for (final BalanceChange balance : batch.balances())
         {

@@ -25,6 +25,7 @@ import org.p2px.gateway.view.MarketView;
 import org.p2px.gateway.view.OrderView;
 import org.p2px.gateway.view.ViewMapper;
 import org.p2px.live.LiveOrder;
+import org.p2px.live.LiveState;
 import org.p2px.server.CoreCommands;
 
 /**
@@ -82,6 +83,12 @@ public class LiveQueries
     public List<OrderView> openOrders(final long userId)
     {
         return core.read(state -> state.openOrders(userId)).stream().map(views::order).toList();
+    }
+
+    /** Every order in dispute now, by id (for the staff's channel; the caller was checked). */
+    public List<OrderView> disputedOrders()
+    {
+        return core.read(LiveState::disputedOrders).stream().map(views::order).toList();
     }
 
     /**

@@ -13,6 +13,12 @@ public interface Pushes
 
     void toChannel(String channel, long seq, String type, Object data);
 
+    /** To every connection subscribed to the staff's {@code disputes} channel (each numbers its own frames). */
+    void toStaff(String type, Object data);
+
+    /** True when an arbiter or admin is subscribed to {@code disputes}. */
+    boolean hasStaffSubscribers();
+
     /** True when the user has a connection open: pushes to others need no view built. */
     boolean isOnline(long userId);
 

@@ -110,7 +110,7 @@ public final class LiveState
         final List<BalanceChange> changed = new ArrayList<>();
         changes.users.forEach(user -> balancesOf(user, changed));
         return new LiveBatch(sequence, sessionId, orders, changes.ads, changed, changes.books,
-            changes.indexes.values());
+            changes.indexes.values(), Set.copyOf(changes.disputedAt.keySet()));
     }
 
     /**
@@ -134,6 +134,12 @@ public final class LiveState
     }
 
     /** The user's open orders (as buyer or seller), oldest first. */
+    /** The orders in dispute now, by id. */
+    public List<LiveOrder> disputedOrders()
+    {
+        return disputed.stream().sorted().map(this::order).filter(order -> order != null).toList();
+    }
+
     public List<LiveOrder> openOrders(final long userId)
     {
         final Set<Long> ids = openOrdersByUser.get(userId);

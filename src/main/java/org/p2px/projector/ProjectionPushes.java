@@ -48,13 +48,19 @@ final class ProjectionPushes
         for (final ChatMessageRow line : committed.chat())
         {
             final OrderRow order = orders.get(line.orderId);
-            if (order != null && (pushes.isOnline(order.buyerId) || pushes.isOnline(order.sellerId)))
+            // Staff follow the chat of every order in dispute (the line that opened it included).
+            final boolean staff = order != null && order.disputedAt != null && pushes.hasStaffSubscribers();
+            if (order != null && (staff || pushes.isOnline(order.buyerId) || pushes.isOnline(order.sellerId)))
             {
                 safely(() ->
                 {
                     final Object view = views.chat(line);
                     sends.add(() -> pushes.toUser(order.buyerId, "chat", "message", view));
                     sends.add(() -> pushes.toUser(order.sellerId, "chat", "message", view));
+                    if (staff)
+                    {
+                        sends.add(() -> pushes.toStaff("message", view));
+                    }
                 });
             }
         }

@@ -10,10 +10,11 @@ import * as wallet from './views/wallet.js';
 import * as ads from './views/ads.js';
 import * as account from './views/account.js';
 import * as disputes from './views/disputes.js';
+import * as user from './views/user.js';
 
 // Routes by the URL's hash: #/trade/USDT-EUR, #/order/42, #/orders, #/ads, #/wallet, #/account, #/disputes,
-// #/signin.
-const routes = { trade, order, orders, wallet, ads, account, disputes, signin: auth, signup: auth };
+// #/user/7, #/signin.
+const routes = { trade, order, orders, wallet, ads, account, disputes, user, signin: auth, signup: auth };
 const main = document.getElementById('view');
 let leave = null;
 

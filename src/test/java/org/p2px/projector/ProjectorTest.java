@@ -277,6 +277,18 @@ class ProjectorTest
         }
 
         @Override
+        public void toStaff(final String type, final Object data)
+        {
+            pushes.add(new Push(0, "disputes", type, data));
+        }
+
+        @Override
+        public boolean hasStaffSubscribers()
+        {
+            return false;
+        }
+
+        @Override
         public void toChannel(final String channel, final long seq, final String type, final Object data)
         {
             pushes.add(new Push(0, channel, type, data));

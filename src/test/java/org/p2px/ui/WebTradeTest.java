@@ -156,6 +156,21 @@ class WebTradeTest
         taker.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Positive")).click();
         assertThat(taker.locator("#feedback")).containsText("Thanks for your feedback");
 
+        // The merchant's profile shows the feedback; blocking hides the merchant's ads from the taker's book.
+        taker.locator("a[href='#/user/" + merchantUser.id() + "']").first().click();
+        assertThat(taker.locator("h1")).hasText(merchantUser.username());
+        assertThat(taker.locator("#feedback-list")).containsText("Fast release");
+        assertThat(taker.locator("#positive-rate")).containsText("100% of 1");
+        taker.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("profile")).setFullPage(true));
+        taker.locator("#block").click();
+        assertThat(taker.locator("#block")).hasText("Unblock");
+        taker.navigate(root + "#/trade/" + market);
+        assertThat(taker.locator("#index-price")).containsText("0.9200");
+        assertThat(taker.locator("tbody")).containsText("No ads match.");
+        taker.navigate(root + "#/user/" + merchantUser.id());
+        taker.locator("#block").click();
+        assertThat(taker.locator("#block")).hasText("Block");
+
         taker.navigate(root + "#/wallet");
         assertThat(taker.locator("tr[data-asset='" + asset + "']")).containsText("50.000000");
         taker.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("wallet")).setFullPage(true));

@@ -82,7 +82,7 @@ public class Sessions
     Session.StreamOpening subscribe(final Session session, final String channel)
     {
         final Session.StreamOpening opening = session.openStream(channel, settings.maxSubscriptions());
-        if (opening == Session.StreamOpening.OPENED && Channels.isPublic(channel))
+        if (opening == Session.StreamOpening.OPENED && (Channels.isPublic(channel) || Channels.isStaff(channel)))
         {
             byChannel.compute(channel, (name, sessions) -> added(sessions, session));
         }
@@ -95,7 +95,7 @@ public class Sessions
         return session.dropStream(channel);
     }
 
-    void toChannel(final String channel, final ChannelFrame push)
+    void toChannel(final String channel, final Push push)
     {
         final Set<Session> sessions = byChannel.get(channel);
         if (sessions != null)

@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.p2px.gateway.Caller;
+import org.p2px.gateway.OrderAccess;
 import org.p2px.readmodel.ApiPermission;
 
 /**
@@ -21,12 +23,15 @@ class SubscribeOperation implements SessionOperation
     private final Sessions sessions;
     private final SnapshotPushes snapshots;
     private final WsSettings settings;
+    private final OrderAccess access;
 
-    SubscribeOperation(final Sessions sessions, final SnapshotPushes snapshots, final WsSettings settings)
+    SubscribeOperation(final Sessions sessions, final SnapshotPushes snapshots, final WsSettings settings,
+        final OrderAccess access)
     {
         this.sessions = sessions;
         this.snapshots = snapshots;
         this.settings = settings;
+        this.access = access;
     }
 
     @Override
@@ -48,6 +53,17 @@ class SubscribeOperation implements SessionOperation
         {
             // The channel is the user's own data, as the READ endpoints' (a TRADE-only key does not read it).
             caller.require(ApiPermission.READ);
+        }
+        if (Channels.isStaff(channel))
+        {
+            if (caller == null)
+            {
+                throw ApiException.of(GatewayError.UNAUTHENTICATED, "Sign in to subscribe to " + channel + ".");
+            }
+            if (!QuarkusTransaction.joiningExisting().call(() -> access.isStaff(caller)))
+            {
+                throw ApiException.of(GatewayError.FORBIDDEN, "The disputes channel is for arbiters and admins.");
+            }
         }
         switch (sessions.subscribe(session, channel))
         {

@@ -50,6 +50,21 @@ public class WsPushes implements Pushes
     }
 
     @Override
+    public void toStaff(final String type, final Object data)
+    {
+        if (sessions.hasSubscribers(Channels.DISPUTES))
+        {
+            sessions.toChannel(Channels.DISPUTES, text(Channels.DISPUTES, type, data));
+        }
+    }
+
+    @Override
+    public boolean hasStaffSubscribers()
+    {
+        return sessions.hasSubscribers(Channels.DISPUTES);
+    }
+
+    @Override
     public boolean isOnline(final long userId)
     {
         return sessions.isOnline(userId);

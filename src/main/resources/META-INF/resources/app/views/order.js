@@ -62,8 +62,8 @@ export function render(main, params) {
     const other = side() === 'buyer' ? order.sellerId : order.buyerId;
     const otherName = side() === 'buyer' ? order.sellerName : order.buyerName;
     profile(other).then(p => {
-      counterparty.textContent = 'Counterparty ' + (otherName || 'user ' + other)
-        + (p ? ': ' + p.completedOrders30d + ' orders in 30 days' + (p.online ? ', online' : '') : '');
+      replace(counterparty, 'Counterparty ', h('a', { href: '#/user/' + other }, otherName || 'user ' + other),
+        p ? ': ' + p.completedOrders30d + ' orders in 30 days' + (p.online ? ', online' : '') : '');
     });
     drawActions();
     drawFeedback();

@@ -11,7 +11,8 @@ const minUnits = (a, b) => (a < b ? a : b);
 // payment method, a row per ad with its merchant's stats; taking an ad opens the take dialog. The rows come from a
 // local copy of book.<MARKET>, kept from the deltas and proven by each checksum.
 export function render(main, params) {
-  const state = { market: null, markets: [], tab: 'BUY', book: new LocalBook(), index: null, amount: '', method: '' };
+  const state = { market: null, markets: [], tab: 'BUY', book: new LocalBook(), index: null, amount: '', method: '',
+    blocked: new Set() };
   const stops = [];
   const title = h('h1', {}, 'Trade');
   const marketSelect = h('select', { id: 'market', 'aria-label': 'Market', onchange: () => {
@@ -51,6 +52,8 @@ export function render(main, params) {
     const ads = state.book.sides[state.tab === 'BUY' ? 'SELL' : 'BUY'];
     const market = state.market;
     return ads.filter(ad => {
+      // The channel is the public book; the person's own blocks are hidden here (book.get filters both ways).
+      if (state.blocked.has(ad.ownerId)) return false;
       if (state.method && !ad.paymentMethods.includes(state.method)) return false;
       if (state.amount && isDecimal(state.amount)) {
         if (compare(state.amount, ad.minFiat) < 0 || compare(state.amount, ad.maxFiat) > 0) return false;
@@ -85,7 +88,7 @@ export function render(main, params) {
     const mine = current()?.user?.id === ad.ownerId;
     const action = state.tab === 'BUY' ? 'Buy' : 'Sell';
     return h('tr', { dataset: { adId: ad.id } },
-      h('td', {}, h('div', {}, dot, ' ', h('strong', {}, ad.ownerName || 'user ' + ad.ownerId)), stats),
+      h('td', {}, h('div', {}, dot, ' ', h('a', { href: '#/user/' + ad.ownerId }, ad.ownerName || 'user ' + ad.ownerId)), stats),
       h('td', { className: 'num price' }, ad.price, h('div', { className: 'muted' }, market.fiat)),
       h('td', { className: 'num' }, ad.remaining + ' ' + market.asset),
       h('td', { className: 'hide-narrow' }, ad.minFiat + ' - ' + ad.maxFiat + ' ' + market.fiat),
@@ -246,6 +249,12 @@ export function render(main, params) {
   }
 
   async function start() {
+    if (current()) {
+      request('blocks.list').then(blocks => {
+        state.blocked = new Set(blocks.map(b => b.userId));
+        draw();
+      }).catch(() => {});
+    }
     try {
       state.markets = await request('markets.list');
     } catch (error) {
