@@ -11,10 +11,11 @@ import * as ads from './views/ads.js';
 import * as account from './views/account.js';
 import * as disputes from './views/disputes.js';
 import * as user from './views/user.js';
+import * as admin from './views/admin.js';
 
 // Routes by the URL's hash: #/trade/USDT-EUR, #/order/42, #/orders, #/ads, #/wallet, #/account, #/disputes,
-// #/user/7, #/signin.
-const routes = { trade, order, orders, wallet, ads, account, disputes, user, signin: auth, signup: auth };
+// #/user/7, #/admin, #/signin.
+const routes = { trade, order, orders, wallet, ads, account, disputes, user, admin, signin: auth, signup: auth };
 const main = document.getElementById('view');
 let leave = null;
 
@@ -40,6 +41,7 @@ function header(session) {
   document.querySelectorAll('nav a[data-private]').forEach(a => { a.hidden = !session; });
   const staff = session && ['ARBITER', 'ADMIN'].includes(session.user.role);
   document.querySelectorAll('nav a[data-staff]').forEach(a => { a.hidden = !staff; });
+  document.querySelectorAll('nav a[data-admin]').forEach(a => { a.hidden = !(session && session.user.role === 'ADMIN'); });
 }
 
 document.getElementById('signout').addEventListener('click', async () => {

@@ -1,12 +1,16 @@
 package org.p2px.ui;
 
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -31,6 +35,19 @@ final class Browsers
         }
         return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
             .setHeadless(true).setArgs(List.of("--no-sandbox")));
+    }
+
+    /** A new browser context, signed in through the page's own form. */
+    static Page signIn(final Browser browser, final URL root, final String username, final String password)
+    {
+        final BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1100, 800));
+        final Page page = context.newPage();
+        page.navigate(root + "#/signin");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(password);
+        page.locator("form button[type=submit]").click();
+        PlaywrightAssertions.assertThat(page.locator("#username")).hasText(username);
+        return page;
     }
 
     static Path screenshot(final String name)

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import jakarta.inject.Inject;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -252,13 +251,6 @@ class WebTradeTest
 
     private Page signedIn(final Trader user)
     {
-        final BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1100, 800));
-        final Page page = context.newPage();
-        page.navigate(root + "#/signin");
-        page.getByLabel("Username").fill(user.username());
-        page.getByLabel("Password").fill(PASSWORD);
-        page.locator("form button[type=submit]").click();
-        assertThat(page.locator("#username")).hasText(user.username());
-        return page;
+        return Browsers.signIn(browser, root, user.username(), PASSWORD);
     }
 }

@@ -10,11 +10,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
+import org.p2px.api.ApiException;
 import org.p2px.auth.Accounts;
+import org.p2px.codec.ErrorCode;
+import org.p2px.readmodel.UserAccount;
 import org.p2px.readmodel.UserRole;
 
 /** Admin: look a user up, set its role, set its KYC level. Both changes go through the trading core too. */
@@ -39,6 +44,16 @@ public class AdminUsersResource
 
     public record KycChange(@NotNull @Min(0) @Max(3) Integer kycLevel)
     {
+    }
+
+    /** A user by name (the admin screens look people up as they know them); 404 UNKNOWN_USER. */
+    @GET
+    @Path("/users")
+    public UserView byName(@QueryParam("username") final String username)
+    {
+        return UserView.of(QuarkusTransaction.joiningExisting().call(() ->
+            UserAccount.findByUsername(username == null ? "" : username.trim()))
+            .orElseThrow(() -> ApiException.of(ErrorCode.UNKNOWN_USER)));
     }
 
     @GET
