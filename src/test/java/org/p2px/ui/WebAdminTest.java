@@ -9,46 +9,19 @@ import static org.p2px.testing.TradingFixture.balance;
 import static org.p2px.testing.TradingFixture.newUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URL;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.p2px.testing.TradingFixture.Trader;
 
 /** The admin screens in a real browser: an asset, a fiat, a market, its index price, a deposit, a role and KYC. */
 @QuarkusTest
-class WebAdminTest
+class WebAdminTest extends BrowserTest
 {
-    @TestHTTPResource("/")
-    URL root;
 
-    private Playwright playwright;
-    private Browser browser;
-
-    @BeforeEach
-    void launch()
-    {
-        playwright = Playwright.create();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterEach
-    void close()
-    {
-        if (browser != null)
-        {
-            browser.close();
-        }
-        playwright.close();
-    }
 
     @Test
     void anAdminOpensAMarketFundsAUserAndMakesThemAMerchant()

@@ -12,19 +12,13 @@ import static org.p2px.testing.TradingFixture.newUser;
 import static org.p2px.testing.TradingFixture.postAd;
 import static org.p2px.testing.TradingFixture.take;
 
-import java.net.URL;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.p2px.gateway.ws.Sessions;
 import org.p2px.testing.ShiftableClock;
@@ -37,34 +31,13 @@ import org.p2px.testing.TradingFixture.Trader;
  * and resolved by an arbiter in a third context. Screenshots of the main screens land in target/screenshots.
  */
 @QuarkusTest
-class WebTradeTest
+class WebTradeTest extends BrowserTest
 {
-    @TestHTTPResource("/")
-    URL root;
     @Inject
     Sessions sessions;
     @Inject
     ShiftableClock clock;
 
-    private Playwright playwright;
-    private Browser browser;
-
-    @BeforeEach
-    void launch()
-    {
-        playwright = Playwright.create();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterEach
-    void close()
-    {
-        if (browser != null)
-        {
-            browser.close();
-        }
-        playwright.close();
-    }
 
     @Test
     void aWholeTradeBetweenAMerchantAndATakerInTheirBrowsers()
