@@ -43,9 +43,18 @@ export function divide(fiat, price, scale) {
   return fromUnits(numerator / denominator, scale);
 }
 
-/** quantity * price, rounded down to `scale` decimals: the fiat a quantity costs. */
-export function multiply(quantity, price, scale) {
+/** quantity * price at `scale` decimals, rounded down (or up with `up`): the fiat a quantity costs. */
+export function multiply(quantity, price, scale, up = false) {
   const qs = scaleOf(quantity), ps = scaleOf(price);
   const product = toUnits(quantity, qs) * toUnits(price, ps);
-  return fromUnits(product / 10n ** BigInt(qs + ps - scale), scale);
+  const divisor = 10n ** BigInt(qs + ps - scale);
+  return fromUnits((product + (up ? divisor - 1n : 0n)) / divisor, scale);
+}
+
+/** fiat / price rounded up to `scale` decimals. */
+export function divideUp(fiat, price, scale) {
+  const ps = scaleOf(price), fs = scaleOf(fiat);
+  const numerator = toUnits(fiat, fs) * 10n ** BigInt(scale + ps);
+  const denominator = toUnits(price, ps) * 10n ** BigInt(fs);
+  return fromUnits((numerator + denominator - 1n) / denominator, scale);
 }

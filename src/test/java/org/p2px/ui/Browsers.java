@@ -40,7 +40,13 @@ final class Browsers
     /** A new browser context, signed in through the page's own form. */
     static Page signIn(final Browser browser, final URL root, final String username, final String password)
     {
-        final BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1100, 800));
+        return signIn(browser, root, username, password, new Browser.NewContextOptions().setViewportSize(1100, 800));
+    }
+
+    static Page signIn(final Browser browser, final URL root, final String username, final String password,
+        final Browser.NewContextOptions screen)
+    {
+        final BrowserContext context = browser.newContext(screen);
         final Page page = context.newPage();
         page.navigate(root + "#/signin");
         page.getByLabel("Username").fill(username);

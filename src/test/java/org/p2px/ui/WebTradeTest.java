@@ -170,6 +170,43 @@ class WebTradeTest extends BrowserTest
     }
 
     @Test
+    void aMerchantEditsAnAdThenAPhoneSizedPageTakesItInTheAsset()
+    {
+        final String market = newMarket();
+        final String asset = assetOf(market);
+        final Trader merchantUser = newUser("MERCHANT");
+        deposit(merchantUser.id(), asset, "1000");
+        postAd(merchantUser, market, "SELL", "100", "0.9300", "10", "100");
+        final Page phone = Browsers.signIn(browser, root, newUser().username(), PASSWORD,
+            new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true));
+        phone.navigate(root + "#/trade/" + market);
+        assertThat(phone.locator("tr[data-ad-id]")).containsText("0.9300");
+
+        final Page merchant = signedIn(merchantUser);
+        merchant.navigate(root + "#/ads");
+        merchant.locator("table[aria-label='My ads'] button", new Page.LocatorOptions().setHasText("Edit")).click();
+        merchant.getByLabel("Price", new Page.GetByLabelOptions().setExact(true)).fill("0.9111");
+        merchant.getByLabel("Terms").fill("Edited terms");
+        merchant.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("Save changes")).click();
+        assertThat(merchant.locator("table[aria-label='My ads'] tbody tr")).containsText("0.9111");
+
+        // The phone's book follows; it takes 20 of the asset, the fiat computed as it types.
+        assertThat(phone.locator("tr[data-ad-id]")).containsText("0.9111");
+        phone.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("book-phone")).setFullPage(true));
+        phone.locator("tr[data-ad-id] button").click();
+        final Locator dialog = phone.locator("dialog");
+        assertThat(dialog.locator(".terms")).hasText("Edited terms");
+        dialog.locator("select[name=amountIn]").selectOption("ASSET");
+        dialog.getByLabel("Amount (" + asset + ")").fill("20");
+        assertThat(dialog).containsText("about 18.23 EUR");
+        dialog.locator("button[type=submit]").click();
+        phone.waitForURL(Pattern.compile(".*#/order/\\d+"));
+        assertThat(phone.locator("#fiat-amount")).hasText("18.23 EUR");
+        phone.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("order-phone")).setFullPage(true));
+    }
+
+    @Test
     void expressWithSplitTakesTwoAdsAfterAPreview()
     {
         final String market = newMarket();

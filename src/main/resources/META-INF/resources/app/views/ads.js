@@ -17,27 +17,36 @@ export function render(main) {
   const methods = h('fieldset', { className: 'row' }, h('legend', {}, 'Payment methods'));
   let markets = [];
   let index = null;
+  let editing = null;   // the ad whose terms the form edits, or null to post a new one
+  const formTitle = h('h2', {}, 'Post an ad');
+  const submitButton = h('button', { type: 'submit', className: 'primary' }, 'Post ad');
+  const cancelEdit = h('button', { type: 'button', hidden: true, onclick: () => stopEditing() }, 'Cancel edit');
   const form = h('form', { className: 'stack panel', onsubmit: async event => {
     event.preventDefault();
     message.textContent = '';
     const floating = priceType.value === 'FLOATING';
     const chosen = [...methods.querySelectorAll('input:checked')].map(box => box.value);
+    const terms = { priceType: priceType.value, price: floating ? undefined : field(form, 'price'),
+      marginBps: floating ? Number(field(form, 'margin')) : undefined, minFiat: field(form, 'minFiat'),
+      maxFiat: field(form, 'maxFiat'), paymentMethods: chosen, paymentWindowMinutes: Number(field(form, 'window')),
+      terms: field(form, 'terms') || undefined, autoReply: field(form, 'autoReply') || undefined };
     try {
-      await request('ad.create', {
-        market: marketSelect.value, side: field(form, 'side'), quantity: field(form, 'quantity'),
-        terms: { priceType: priceType.value, price: floating ? undefined : field(form, 'price'),
-          marginBps: floating ? Number(field(form, 'margin')) : undefined, minFiat: field(form, 'minFiat'),
-          maxFiat: field(form, 'maxFiat'), paymentMethods: chosen, paymentWindowMinutes: Number(field(form, 'window')),
-          terms: field(form, 'terms') || undefined, autoReply: field(form, 'autoReply') || undefined },
-      });
-      toast('Ad posted.');
-      form.reset();
+      if (editing) {
+        await request('ad.update', { adId: editing.id, terms });
+        toast('Ad #' + editing.id + ' changed.');
+        stopEditing();
+      } else {
+        await request('ad.create', { market: marketSelect.value, side: field(form, 'side'),
+          quantity: field(form, 'quantity'), terms });
+        toast('Ad posted.');
+        form.reset();
+      }
       load();
     } catch (error) {
       message.textContent = error.message;
     }
   } },
-  h('h2', {}, 'Post an ad'),
+  formTitle,
   h('label', {}, 'Market', marketSelect),
   h('label', {}, 'I want to', h('select', { name: 'side' }, h('option', { value: 'SELL' }, 'Sell (buyers take it)'),
     h('option', { value: 'BUY' }, 'Buy (sellers take it)'))),
@@ -53,7 +62,42 @@ export function render(main) {
   h('label', {}, 'Payment window (minutes)', h('input', { name: 'window', inputmode: 'numeric', value: '15' })),
   h('label', {}, 'Terms', h('textarea', { name: 'terms', maxlength: 1000, rows: 2 })),
   h('label', {}, 'Auto-reply', h('textarea', { name: 'autoReply', maxlength: 500, rows: 2 })),
-  h('button', { type: 'submit', className: 'primary' }, 'Post ad'), message);
+  h('div', { className: 'row' }, submitButton, cancelEdit), message);
+
+  function startEditing(ad) {
+    editing = ad;
+    formTitle.textContent = 'Edit ad #' + ad.id;
+    submitButton.textContent = 'Save changes';
+    cancelEdit.hidden = false;
+    marketSelect.value = ad.market;
+    watchIndex();
+    for (const name of ['side', 'quantity']) form.elements[name].disabled = true;
+    marketSelect.disabled = true;
+    form.elements.side.value = ad.side;
+    form.elements.quantity.value = ad.remaining;
+    priceType.value = ad.priceType;
+    form.elements.price.value = ad.priceType === 'FIXED' ? ad.price : '';
+    form.elements.margin.value = ad.marginBps ?? 0;
+    form.elements.minFiat.value = ad.minFiat;
+    form.elements.maxFiat.value = ad.maxFiat;
+    form.elements.window.value = ad.paymentWindowMinutes;
+    form.elements.terms.value = ad.terms || '';
+    form.elements.autoReply.value = ad.autoReply || '';
+    methods.querySelectorAll('input[type=checkbox]').forEach(box => { box.checked = ad.paymentMethods.includes(box.value); });
+    drawPreview();
+    form.scrollIntoView();
+  }
+
+  function stopEditing() {
+    editing = null;
+    formTitle.textContent = 'Post an ad';
+    submitButton.textContent = 'Post ad';
+    cancelEdit.hidden = true;
+    for (const name of ['side', 'quantity']) form.elements[name].disabled = false;
+    marketSelect.disabled = false;
+    form.reset();
+    drawPreview();
+  }
 
   main.append(h('h1', {}, 'My ads'), form,
     h('table', { 'aria-label': 'My ads' }, h('thead', {}, h('tr', {}, h('th', {}, 'Ad'), h('th', { className: 'num' }, 'Price'),
@@ -124,6 +168,7 @@ export function render(main) {
       h('td', { className: 'row' },
         ad.status === 'ONLINE' ? h('button', { type: 'button', onclick: change(ad, 'ad.status', { status: 'OFFLINE' }, 'Offline.') }, 'Go offline')
           : h('button', { type: 'button', onclick: change(ad, 'ad.status', { status: 'ONLINE' }, 'Online.') }, 'Go online'),
+        h('button', { type: 'button', onclick: () => startEditing(ad) }, 'Edit'),
         quantityButton(ad, 'Top up', ''), quantityButton(ad, 'Reduce', '-'),
         h('button', { type: 'button', onclick: change(ad, 'ad.close', {}, 'Closed.') }, 'Close')))));
   }

@@ -3,7 +3,7 @@ import { request, subscribe, resync } from '../connection.js';
 import { current } from '../session.js';
 import { LocalBook } from '../localbook.js';
 import { profile } from '../profiles.js';
-import { compare, divide, fromUnits as fromUnitsOf, isDecimal, multiply, scaleOf, toUnits as toUnitsOf } from '../decimal.js';
+import { compare, divide, divideUp, fromUnits as fromUnitsOf, isDecimal, multiply, scaleOf, toUnits as toUnitsOf } from '../decimal.js';
 
 const minUnits = (a, b) => (a < b ? a : b);
 
@@ -90,11 +90,12 @@ export function render(main, params) {
     return h('tr', { dataset: { adId: ad.id } },
       h('td', {}, h('div', {}, dot, ' ', h('a', { href: '#/user/' + ad.ownerId }, ad.ownerName || 'user ' + ad.ownerId)), stats),
       h('td', { className: 'num price' }, ad.price, h('div', { className: 'muted' }, market.fiat)),
-      h('td', { className: 'num' }, ad.remaining + ' ' + market.asset),
+      h('td', { className: 'num' }, ad.remaining, h('span', { className: 'hide-narrow' }, ' ' + market.asset)),
       h('td', { className: 'hide-narrow' }, ad.minFiat + ' - ' + ad.maxFiat + ' ' + market.fiat),
       h('td', { className: 'hide-narrow' }, ad.paymentMethods.join(', ')),
       h('td', {}, h('button', { type: 'button', className: state.tab === 'BUY' ? 'buy' : 'sell', disabled: mine,
-        title: mine ? 'Your own ad' : null, onclick: () => takeDialog(ad, market) }, action + ' ' + market.asset)));
+        title: mine ? 'Your own ad' : null, onclick: () => takeDialog(ad, market) }, action,
+        h('span', { className: 'hide-narrow' }, ' ' + market.asset))));
   }
 
   // Express: the server picks the best ad that fills the amount whole, or several with split allowed; the
@@ -200,20 +201,34 @@ export function render(main, params) {
       available = list.find(b => b.asset === market.asset)?.available ?? '0';
       check();
     }).catch(() => {});
+    // The amount in fiat (what the ad's limits are in) or in the asset; both checked the same way, in fiat.
+    const amountName = h('span', {}, 'Amount (' + market.fiat + ')');
+    const unit = h('select', { name: 'amountIn', 'aria-label': 'Amount in', onchange: () => {
+      amountName.textContent = 'Amount (' + (unit.value === 'ASSET' ? market.asset : market.fiat) + ')';
+      check();
+    } },
+      h('option', { value: 'FIAT' }, market.fiat), h('option', { value: 'ASSET' }, market.asset));
     function check() {
       const value = amount.value.trim();
+      const inAsset = unit.value === 'ASSET';
+      const scale = inAsset ? scaleOf(ad.remaining) : scaleOf(ad.minFiat);
       let problem = '';
       if (value && !isDecimal(value)) problem = 'Enter an amount like 100 or 100.50.';
-      else if (value && scaleOf(value) > scaleOf(ad.minFiat)) problem = 'At most ' + scaleOf(ad.minFiat) + ' decimals.';
-      else if (value && compare(value, ad.minFiat) < 0) problem = 'The minimum for this ad is ' + ad.minFiat + ' ' + market.fiat + '.';
-      else if (value && compare(value, ad.maxFiat) > 0) problem = 'The maximum for this ad is ' + ad.maxFiat + ' ' + market.fiat + '.';
-      else if (value && compare(value, market.minOrderFiat) < 0) problem = 'The market minimum is ' + market.minOrderFiat + ' ' + market.fiat + '.';
-      const quantity = value && !problem ? divide(value, ad.price, scaleOf(ad.remaining)) : null;
+      else if (value && scaleOf(value) > scale) problem = 'At most ' + scale + ' decimals.';
+      // Rounded in the taker's disfavour, as the server does (docs/trading-rules.md).
+      const fiat = value && !problem ? (inAsset ? multiply(value, ad.price, scaleOf(ad.minFiat), buying) : value) : null;
+      if (fiat && compare(fiat, ad.minFiat) < 0) problem = 'The minimum for this ad is ' + ad.minFiat + ' ' + market.fiat + '.';
+      else if (fiat && compare(fiat, ad.maxFiat) > 0) problem = 'The maximum for this ad is ' + ad.maxFiat + ' ' + market.fiat + '.';
+      else if (fiat && compare(fiat, market.minOrderFiat) < 0) problem = 'The market minimum is ' + market.minOrderFiat + ' ' + market.fiat + '.';
+      const quantity = fiat && !problem ? (inAsset ? value : buying ? divide(value, ad.price, scaleOf(ad.remaining))
+        : divideUp(value, ad.price, scaleOf(ad.remaining))) : null;
       if (quantity && compare(quantity, ad.remaining) > 0) problem = 'The ad has ' + ad.remaining + ' ' + market.asset + ' left.';
       if (quantity && !buying && available !== null && compare(quantity, available) > 0) {
         problem = 'You have ' + available + ' ' + market.asset + ' available.';
       }
-      hint.textContent = quantity && !problem ? 'You ' + (buying ? 'receive' : 'send') + ' about ' + quantity + ' ' + market.asset : '';
+      hint.textContent = !quantity || problem ? '' : inAsset
+        ? 'You ' + (buying ? 'pay' : 'receive') + ' about ' + fiat + ' ' + market.fiat
+        : 'You ' + (buying ? 'receive' : 'send') + ' about ' + quantity + ' ' + market.asset;
       message.textContent = problem;
       submit.disabled = !value || !!problem;
     }
@@ -223,7 +238,8 @@ export function render(main, params) {
       event.preventDefault();
       submit.disabled = true;
       try {
-        const order = await request('order.take', { adId: ad.id, amount: amount.value.trim(), paymentMethod: method.value });
+        const order = await request('order.take', { adId: ad.id, amount: amount.value.trim(), amountIn: unit.value,
+          paymentMethod: method.value });
         dialog.close();
         location.hash = '#/order/' + order.id;
       } catch (error) {
@@ -236,7 +252,7 @@ export function render(main, params) {
       h('dt', {}, 'Limits'), h('dd', {}, ad.minFiat + ' - ' + ad.maxFiat + ' ' + market.fiat),
       h('dt', {}, 'Pay within'), h('dd', {}, ad.paymentWindowMinutes + ' min')),
     ad.terms ? h('p', { className: 'terms' }, ad.terms) : null,
-    h('label', {}, 'Amount (' + market.fiat + ')', amount),
+    h('div', { className: 'row' }, h('label', {}, amountName, amount), unit),
     h('label', {}, 'Payment method', method),
     hint, message,
     h('div', { className: 'row' }, submit, h('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel')));
