@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * One connection's outgoing frames. Any thread may offer; frames are written on the connection's event loop in
@@ -22,6 +23,7 @@ final class Outbound
     }
 
     private final Executor eventLoop;
+    private final BooleanSupplier onEventLoop;
     private final Writer writer;
     private final int maxMessages;
     private final long maxChars;
@@ -34,33 +36,57 @@ final class Outbound
 
     Outbound(final Executor eventLoop, final Writer writer, final int maxMessages, final long maxChars)
     {
+        this(eventLoop, () -> false, writer, maxMessages, maxChars);
+    }
+
+    /** {@code onEventLoop}: true on the connection's own event loop thread, where a frame may be written at once. */
+    Outbound(final Executor eventLoop, final BooleanSupplier onEventLoop, final Writer writer, final int maxMessages,
+        final long maxChars)
+    {
         this.eventLoop = eventLoop;
+        this.onEventLoop = onEventLoop;
         this.writer = writer;
         this.maxMessages = maxMessages;
         this.maxChars = maxChars;
     }
 
-    /** False when the bound is exceeded: the outbound is stopped and the connection must be closed. */
-    synchronized boolean offer(final String text)
+    /**
+     * False when the bound is exceeded: the outbound is stopped and the connection must be closed. On the
+     * connection's own event loop with nothing queued, the frame is written at once (no task): nothing offered
+     * earlier can still be waiting, and nothing offered later can run before this thread is done.
+     */
+    boolean offer(final String text)
     {
-        if (stopped)
+        final boolean writeNow;
+        synchronized (this)
         {
-            return true;
+            if (stopped)
+            {
+                return true;
+            }
+            final int length = text.length();
+            final int messages = pendingMessages.get();
+            if (messages >= maxMessages || (messages > 0 && pendingChars.get() + length > maxChars))
+            {
+                stop();
+                return false;
+            }
+            pendingMessages.incrementAndGet();
+            pendingChars.addAndGet(length);
+            writeNow = !drainScheduled && queue.isEmpty() && onEventLoop.getAsBoolean();
+            if (!writeNow)
+            {
+                queue.addLast(text);
+                if (!drainScheduled)
+                {
+                    drainScheduled = true;
+                    eventLoop.execute(this::drain);
+                }
+            }
         }
-        final int length = text.length();
-        final int messages = pendingMessages.get();
-        if (messages >= maxMessages || (messages > 0 && pendingChars.get() + length > maxChars))
+        if (writeNow)
         {
-            stop();
-            return false;
-        }
-        pendingMessages.incrementAndGet();
-        pendingChars.addAndGet(length);
-        queue.addLast(text);
-        if (!drainScheduled)
-        {
-            drainScheduled = true;
-            eventLoop.execute(this::drain);
+            write(text);
         }
         return true;
     }
@@ -117,15 +143,20 @@ final class Outbound
                     return;
                 }
             }
-            final int length = text.length();
-            writer.write(text, () ->
-            {
-                pendingChars.addAndGet(-length);
-                if (pendingMessages.decrementAndGet() == 0)
-                {
-                    drained();
-                }
-            });
+            write(text);
         }
+    }
+
+    private void write(final String text)
+    {
+        final int length = text.length();
+        writer.write(text, () ->
+        {
+            pendingChars.addAndGet(-length);
+            if (pendingMessages.decrementAndGet() == 0)
+            {
+                drained();
+            }
+        });
     }
 }

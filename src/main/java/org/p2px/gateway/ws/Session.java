@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import io.netty.util.concurrent.EventExecutor;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -26,6 +27,7 @@ final class Session
     private static final long BACK_OFF_NANOS = 1_000_000_000L;
 
     private final WebSocketConnection connection;
+    private final EventExecutor eventLoop;
     private final Outbound outbound;
     private final TokenBucket bucket;
     private final SerialRequests requests;
@@ -39,11 +41,13 @@ final class Session
     private int refusals;
     private long lastRefusalNanos;
 
-    Session(final WebSocketConnection connection, final Outbound outbound, final TokenBucket bucket,
+    Session(final WebSocketConnection connection, final EventExecutor eventLoop, final Outbound outbound,
+        final TokenBucket bucket,
         final SerialRequests requests, final int maxHeld, final Conflation conflation,
         final Consumer<Session> onOverflow, final long nowNanos)
     {
         this.connection = connection;
+        this.eventLoop = eventLoop;
         this.outbound = outbound;
         this.bucket = bucket;
         this.requests = requests;
@@ -52,6 +56,12 @@ final class Session
         this.onOverflow = onOverflow;
         this.lastHeardNanos = nowNanos;
         this.lastRefusalNanos = nowNanos - BACK_OFF_NANOS;
+    }
+
+    /** The thread that writes this connection's frames. */
+    EventExecutor eventLoop()
+    {
+        return eventLoop;
     }
 
     String id()

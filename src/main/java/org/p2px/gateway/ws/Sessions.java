@@ -1,7 +1,10 @@
 package org.p2px.gateway.ws;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,9 +14,11 @@ import java.util.concurrent.Executor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import io.netty.util.concurrent.EventExecutor;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
+import io.vertx.core.impl.ContextInternal;
 
 /**
  * Every open session, indexed by signed-in user and by public channel, so that a push finds its receivers without
@@ -41,11 +46,12 @@ public class Sessions
     /** A new connection's session; its frames are written on {@code eventLoop}, the connection's context. */
     Session open(final WebSocketConnection connection, final Context eventLoop)
     {
-        final Outbound outbound = new Outbound(task -> eventLoop.runOnContext(ignored -> task.run()),
+        final EventExecutor loop = ((ContextInternal)eventLoop).nettyEventLoop();
+        final Outbound outbound = new Outbound(task -> eventLoop.runOnContext(ignored -> task.run()), loop::inEventLoop,
             (text, written) -> connection.sendText(text).subscribe().with(done -> written.run(), failure -> written.run()),
             settings.outbound().maxMessages(), settings.outbound().maxBytes());
         final long now = System.nanoTime();
-        final Session session = new Session(connection, outbound,
+        final Session session = new Session(connection, loop, outbound,
             new TokenBucket(settings.rateLimit().perSecond(), settings.rateLimit().burst(), now),
             new SerialRequests(workers, settings.maxPendingRequests()), settings.outbound().maxMessages(),
             new Session.Conflation(settings.outbound().conflateMessages(), settings.outbound().conflateBytes(),
@@ -95,13 +101,20 @@ public class Sessions
         return session.dropStream(channel);
     }
 
+    /**
+     * To every subscriber of the channel: one task per event loop, which offers the frame to each of its
+     * connections in turn, so each is written at once from its own loop (no task per connection).
+     */
     void toChannel(final String channel, final Push push)
     {
         final Set<Session> sessions = byChannel.get(channel);
-        if (sessions != null)
+        if (sessions == null)
         {
-            sessions.forEach(session -> session.push(channel, push));
+            return;
         }
+        final Map<EventExecutor, List<Session>> byLoop = new HashMap<>();
+        sessions.forEach(session -> byLoop.computeIfAbsent(session.eventLoop(), loop -> new ArrayList<>()).add(session));
+        byLoop.forEach((loop, onLoop) -> loop.execute(() -> onLoop.forEach(session -> session.push(channel, push))));
     }
 
     void toUser(final long userId, final String channel, final PushText push)

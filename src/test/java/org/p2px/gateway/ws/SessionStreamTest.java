@@ -41,7 +41,7 @@ class SessionStreamTest
                 unflushed.add(done);
             }
         }, maxMessages, 1 << 20);
-        return new Session(null, outbound, new TokenBucket(20, 40, 0), new SerialRequests(Runnable::run, 8),
+        return new Session(null, null, outbound, new TokenBucket(20, 40, 0), new SerialRequests(Runnable::run, 8),
             maxMessages, new Session.Conflation(conflateAt, 1 << 20, (ignored, channel) -> resyncs.add(channel)),
             ignored -> overflows.incrementAndGet(), 0);
     }
@@ -142,6 +142,29 @@ class SessionStreamTest
     private static ChannelFrame frame(final long seq)
     {
         return new ChannelFrame(seq, "f" + seq);
+    }
+
+    @Test
+    void onItsEventLoopAFrameIsWrittenAtOnceUnlessAnotherWaits()
+    {
+        final List<Runnable> tasks = new ArrayList<>();
+        final java.util.concurrent.atomic.AtomicBoolean onLoop = new java.util.concurrent.atomic.AtomicBoolean();
+        final Outbound outbound = new Outbound(tasks::add, onLoop::get, (text, done) ->
+        {
+            written.add(text);
+            done.run();
+        }, 10, 1 << 20);
+        outbound.offer("a");
+        assertEquals(List.of(), written, "from another thread: queued for the loop");
+        onLoop.set(true);
+        outbound.offer("b");
+        assertEquals(List.of(), written, "on the loop, but behind a queued frame");
+        assertEquals(1, tasks.size());
+        tasks.get(0).run();
+        assertEquals(List.of("a", "b"), written);
+        outbound.offer("c");
+        assertEquals(List.of("a", "b", "c"), written, "on the loop with nothing waiting: at once");
+        assertEquals(1, tasks.size(), "and without a task");
     }
 
     @Test
