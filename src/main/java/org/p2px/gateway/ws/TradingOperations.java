@@ -103,8 +103,9 @@ public class TradingOperations implements WsOperationGroup
             of("user.unblock", false, (caller, a) -> blocked(caller, id(a, "userId"), false)),
             read("blocks.list", (caller, a) -> readModels.blockList(caller.userId())),
             of("payment_accounts.list", false, (caller, a) -> paymentAccounts.mine(caller)),
+            // holder and details are checked by the service, as for REST: one message for a blank or missing one.
             of("payment_account.set", false, (caller, a) -> paymentAccounts.set(caller, WsArgs.text(a, "method"),
-                WsArgs.text(a, "holder"), WsArgs.text(a, "details"))),
+                optionalText(a, "holder"), optionalText(a, "details"))),
             of("payment_account.delete", false, (caller, a) ->
             {
                 paymentAccounts.delete(caller, WsArgs.text(a, "method"));
