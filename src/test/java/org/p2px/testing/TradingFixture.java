@@ -131,6 +131,14 @@ public final class TradingFixture
         }
     }
 
+    /** A new MERCHANT (KYC 2, fund password set) holding 1,000 of the market's asset. */
+    public static Trader fundedMerchant(final String market)
+    {
+        final Trader merchant = newUser("MERCHANT");
+        deposit(merchant.id(), assetOf(market), "1000");
+        return merchant;
+    }
+
     public static void deposit(final long userId, final String asset, final String amount)
     {
         admin().request().body(Map.of("userId", userId, "asset", asset, "amount", amount))

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.p2px.testing.TradingFixture.FUND_PASSWORD;
 import static org.p2px.testing.TradingFixture.PASSWORD;
 import static org.p2px.testing.TradingFixture.assetOf;
-import static org.p2px.testing.TradingFixture.deposit;
+import static org.p2px.testing.TradingFixture.fundedMerchant;
 import static org.p2px.testing.TradingFixture.newMarket;
 import static org.p2px.testing.TradingFixture.newUser;
 import static org.p2px.testing.TradingFixture.postAd;
@@ -44,8 +44,7 @@ class WebTradeTest extends BrowserTest
     {
         final String market = newMarket();
         final String asset = assetOf(market);
-        final Trader merchantUser = newUser("MERCHANT");
-        deposit(merchantUser.id(), asset, "1000");
+        final Trader merchantUser = fundedMerchant(market);
         final Trader takerUser = newUser();
         final Page merchant = signedIn(merchantUser);
         final Page taker = signedIn(takerUser);
@@ -152,8 +151,7 @@ class WebTradeTest extends BrowserTest
     void thePageReconnectsWhenTheServerDropsItAndKeepsFollowingTheBook()
     {
         final String market = newMarket();
-        final Trader merchantUser = newUser("MERCHANT");
-        deposit(merchantUser.id(), assetOf(market), "1000");
+        final Trader merchantUser = fundedMerchant(market);
         final Page taker = signedIn(newUser());
         taker.navigate(root + "#/trade/" + market);
         assertThat(taker.locator("#connection")).hasClass(Pattern.compile("\\bon\\b"));
@@ -174,8 +172,7 @@ class WebTradeTest extends BrowserTest
     {
         final String market = newMarket();
         final String asset = assetOf(market);
-        final Trader merchantUser = newUser("MERCHANT");
-        deposit(merchantUser.id(), asset, "1000");
+        final Trader merchantUser = fundedMerchant(market);
         postAd(merchantUser, market, "SELL", "100", "0.9300", "10", "100");
         final Page phone = Browsers.signIn(browser, root, newUser().username(), PASSWORD,
             new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true));
@@ -210,8 +207,7 @@ class WebTradeTest extends BrowserTest
     void expressWithSplitTakesTwoAdsAfterAPreview()
     {
         final String market = newMarket();
-        final Trader merchantUser = newUser("MERCHANT");
-        deposit(merchantUser.id(), assetOf(market), "1000");
+        final Trader merchantUser = fundedMerchant(market);
         postAd(merchantUser, market, "SELL", "100", "0.9300", "10", "100");
         postAd(merchantUser, market, "SELL", "100", "0.9400", "10", "100");
         final Page taker = signedIn(newUser());
@@ -233,8 +229,7 @@ class WebTradeTest extends BrowserTest
     void aDisputeOpenedByTheBuyerIsResolvedInTheArbiterConsole()
     {
         final String market = newMarket();
-        final Trader merchantUser = newUser("MERCHANT");
-        deposit(merchantUser.id(), assetOf(market), "1000");
+        final Trader merchantUser = fundedMerchant(market);
         final long adId = postAd(merchantUser, market, "SELL", "100", "0.9300", "10", "500");
         final Trader takerUser = newUser();
         final long orderId = take(takerUser, adId, "46.50");

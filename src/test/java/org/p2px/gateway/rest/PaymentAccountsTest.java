@@ -3,8 +3,7 @@ package org.p2px.gateway.rest;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.p2px.testing.TradingFixture.FUND_PASSWORD;
-import static org.p2px.testing.TradingFixture.assetOf;
-import static org.p2px.testing.TradingFixture.deposit;
+import static org.p2px.testing.TradingFixture.fundedMerchant;
 import static org.p2px.testing.TradingFixture.newMarket;
 import static org.p2px.testing.TradingFixture.newUser;
 import static org.p2px.testing.TradingFixture.postAd;
@@ -65,8 +64,7 @@ class PaymentAccountsTest
     void theBuyerOfAnOpenOrderSeesTheSellersAccountAndNobodyElseDoes()
     {
         final String market = newMarket();
-        final Trader seller = newUser("MERCHANT");
-        deposit(seller.id(), assetOf(market), "1000");
+        final Trader seller = fundedMerchant(market);
         seller.request().body(Map.of("holder", "Merchant GmbH", "details", IBAN))
             .put("/api/v1/account/payment-accounts/SEPA").then().statusCode(200);
         final long adId = postAd(seller, market, "SELL", "500", "0.9200", "10", "1000");
@@ -102,8 +100,7 @@ class PaymentAccountsTest
     void aSellerWithoutAnAccountForTheMethodSaysSo()
     {
         final String market = newMarket();
-        final Trader seller = newUser("MERCHANT");
-        deposit(seller.id(), assetOf(market), "1000");
+        final Trader seller = fundedMerchant(market);
         final long adId = postAd(seller, market, "SELL", "500", "0.9200", "10", "1000");
         final Trader buyer = newUser();
         final long orderId = take(buyer, adId, "92");

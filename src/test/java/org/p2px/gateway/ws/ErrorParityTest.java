@@ -2,8 +2,7 @@ package org.p2px.gateway.ws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.p2px.testing.TradingFixture.assetOf;
-import static org.p2px.testing.TradingFixture.deposit;
+import static org.p2px.testing.TradingFixture.fundedMerchant;
 import static org.p2px.testing.TradingFixture.newMarket;
 import static org.p2px.testing.TradingFixture.newUser;
 import static org.p2px.testing.TradingFixture.postAd;
@@ -33,8 +32,7 @@ class ErrorParityTest
     void theSameBadInputGetsTheSameCodeAndMessageOnBothGateways()
     {
         final String market = newMarket();
-        final Trader seller = newUser("MERCHANT");
-        deposit(seller.id(), assetOf(market), "1000");
+        final Trader seller = fundedMerchant(market);
         final long adId = postAd(seller, market, "SELL", "100", "0.9200", "10", "500");
         final Trader taker = newUser();
         try (WsClient ws = WsClient.open(uri, Map.of("Authorization", "Bearer " + taker.token()), List.of(), false))

@@ -3,8 +3,7 @@ package org.p2px.gateway.ws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.p2px.gateway.ws.WsProtocolTest.assertError;
-import static org.p2px.testing.TradingFixture.assetOf;
-import static org.p2px.testing.TradingFixture.deposit;
+import static org.p2px.testing.TradingFixture.fundedMerchant;
 import static org.p2px.testing.TradingFixture.newMarket;
 import static org.p2px.testing.TradingFixture.newUser;
 import static org.p2px.testing.TradingFixture.postAd;
@@ -51,8 +50,7 @@ class WsDisputesChannelTest
     void anArbiterFollowsADisputeFromAppealToResolution()
     {
         final String market = newMarket();
-        final Trader seller = newUser("MERCHANT");
-        deposit(seller.id(), assetOf(market), "1000");
+        final Trader seller = fundedMerchant(market);
         final long adId = postAd(seller, market, "SELL", "500", "0.9200", "10", "1000");
         final Trader buyer = newUser();
         final Trader arbiter = newUser("ARBITER");
