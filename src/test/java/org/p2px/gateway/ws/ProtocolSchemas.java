@@ -28,7 +28,7 @@ final class ProtocolSchemas
 
     private final JsonNode document;
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private final Map<String, JsonSchema> byMessage = new ConcurrentHashMap<>();
+    private final Map<String, JsonSchema> byPointer = new ConcurrentHashMap<>();
 
     private ProtocolSchemas(final JsonNode document)
     {
@@ -65,7 +65,18 @@ final class ProtocolSchemas
         {
             return Set.of("no message '" + message + "' in asyncapi.yaml");
         }
-        return byMessage.computeIfAbsent(message, this::compile).validate(frame).stream()
+        return violationsAt("#/components/messages/" + message + "/payload", frame);
+    }
+
+    /** What is wrong with the frame as the component schema, e.g. {@code Push}; empty when it matches. */
+    Set<String> violationsOfSchema(final String schema, final JsonNode frame)
+    {
+        return violationsAt("#/components/schemas/" + schema, frame);
+    }
+
+    private Set<String> violationsAt(final String pointer, final JsonNode frame)
+    {
+        return byPointer.computeIfAbsent(pointer, this::compile).validate(frame).stream()
             .map(ValidationMessage::getMessage).collect(Collectors.toSet());
     }
 
@@ -82,10 +93,10 @@ final class ProtocolSchemas
         return List.copyOf(iterable(document.path("components").path("messages")));
     }
 
-    private JsonSchema compile(final String message)
+    private JsonSchema compile(final String pointer)
     {
         final ObjectNode root = document.deepCopy();
-        root.put("$ref", "#/components/messages/" + message.replace("~", "~0").replace("/", "~1") + "/payload");
+        root.put("$ref", pointer);
         return factory.getSchema(root);
     }
 

@@ -65,6 +65,13 @@ final class WsClient implements AutoCloseable
         return URI.create(http.toString().replaceFirst("^http", "ws"));
     }
 
+    /** For a test that publishes made-up push data: only the pushes' envelope is checked against asyncapi.yaml. */
+    WsClient receivingSyntheticPushes()
+    {
+        checker.expectSyntheticPushes();
+        return this;
+    }
+
     String subprotocol()
     {
         return socket.getSubprotocol();
