@@ -64,6 +64,14 @@ class AsyncApiDocumentTest
     }
 
     @Test
+    void aReplyThatIsNotItsOperationsIsAViolation()
+    {
+        final JsonNode halfAnOrder = WsClient.JSON.createObjectNode().put("id", "o-1").put("ok", true)
+            .set("result", WsClient.JSON.createObjectNode().put("id", 1));
+        assertTrue(!ProtocolSchemas.DOCUMENT.violations("order_get.reply", halfAnOrder).isEmpty());
+    }
+
+    @Test
     void everyErrorCodeIsAllowed()
     {
         final List<String> refused = Stream.concat(Stream.of(GatewayError.values()).map(Enum::name),
