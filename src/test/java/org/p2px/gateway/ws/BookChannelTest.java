@@ -142,8 +142,8 @@ class BookChannelTest
     void aSubscriberThatStopsReadingIsConflatedWhileTheOthersGetEveryUpdate() throws InterruptedException
     {
         final String channel = "book." + TradingFixture.newMarket(false);
-        try (WsClient normal = WsClient.open(uri);
-             WsClient slow = WsClient.open(uri, Map.of(), List.of(), true))
+        try (WsClient normal = WsClient.open(uri).receivingSyntheticPushes();
+             WsClient slow = WsClient.open(uri, Map.of(), List.of(), true).receivingSyntheticPushes())
         {
             normal.request("s-1", "subscribe", Map.of("channel", channel));
             final long base = normal.push(channel).get("seq").asLong();

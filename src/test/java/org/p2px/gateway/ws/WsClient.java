@@ -33,11 +33,13 @@ final class WsClient implements AutoCloseable
 
     private final WebSocket socket;
     private final Listener listener;
+    private final FrameChecker checker;
 
     private WsClient(final WebSocket socket, final Listener listener)
     {
         this.socket = socket;
         this.listener = listener;
+        this.checker = listener.checker;
     }
 
     static WsClient open(final URI uri)
@@ -63,6 +65,13 @@ final class WsClient implements AutoCloseable
         return URI.create(http.toString().replaceFirst("^http", "ws"));
     }
 
+    /** For a test that publishes made-up push data: only the pushes' envelope is checked against asyncapi.yaml. */
+    WsClient receivingSyntheticPushes()
+    {
+        checker.expectSyntheticPushes();
+        return this;
+    }
+
     String subprotocol()
     {
         return socket.getSubprotocol();
@@ -70,6 +79,7 @@ final class WsClient implements AutoCloseable
 
     void send(final String text)
     {
+        checker.sent(text);
         socket.sendText(text, true).join();
     }
 
@@ -134,6 +144,7 @@ final class WsClient implements AutoCloseable
     /** Sends a text message in two frames. */
     void sendInTwoFrames(final String first, final String second)
     {
+        checker.sent(first + second);
         socket.sendText(first, false).join();
         socket.sendText(second, true).join();
     }
@@ -156,6 +167,11 @@ final class WsClient implements AutoCloseable
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
         }
         socket.abort();
+        if (!checker.violations().isEmpty())
+        {
+            throw new AssertionError("frames not as asyncapi.yaml describes them:\n"
+                + String.join("\n", checker.violations()));
+        }
     }
 
     static String json(final Object value)
@@ -186,6 +202,7 @@ final class WsClient implements AutoCloseable
         private final List<JsonNode> unclaimed = new ArrayList<>();
         private final CompletableFuture<Closed> closed = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
+        private final FrameChecker checker = new FrameChecker();
         private final boolean paused;
         private volatile int received;
 
@@ -216,7 +233,9 @@ final class WsClient implements AutoCloseable
             {
                 try
                 {
-                    frames.add(JSON.readTree(partial.toString()));
+                    final JsonNode frame = JSON.readTree(partial.toString());
+                    checker.received(frame);
+                    frames.add(frame);
                 }
                 catch (final Exception ex)
                 {

@@ -112,8 +112,8 @@ class WsLimitsTest
         final JsonPath user = WsTestUsers.signUp();
         final long userId = user.getLong("user.id");
         final Map<String, String> bearer = Map.of("Authorization", "Bearer " + user.getString("accessToken"));
-        try (WsClient normal = WsClient.open(uri, bearer, List.of(), false);
-             WsClient slow = WsClient.open(uri, bearer, List.of(), true))
+        try (WsClient normal = WsClient.open(uri, bearer, List.of(), false).receivingSyntheticPushes();
+             WsClient slow = WsClient.open(uri, bearer, List.of(), true).receivingSyntheticPushes())
         {
             normal.request("s-1", "subscribe", Map.of("channel", "orders"));
             normal.push("orders");

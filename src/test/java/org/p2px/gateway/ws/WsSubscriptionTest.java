@@ -37,7 +37,7 @@ class WsSubscriptionTest
     {
         final JsonPath user = WsTestUsers.signUp();
         final long userId = user.getLong("user.id");
-        try (WsClient client = signedIn(user))
+        try (WsClient client = signedIn(user).receivingSyntheticPushes())
         {
             final JsonNode reply = client.request("s-1", "subscribe", Map.of("channel", "orders"));
             assertTrue(reply.get("ok").asBoolean(), reply.toString());
@@ -69,7 +69,7 @@ class WsSubscriptionTest
     {
         final JsonPath user = WsTestUsers.signUp();
         final long userId = user.getLong("user.id");
-        try (WsClient client = signedIn(user))
+        try (WsClient client = signedIn(user).receivingSyntheticPushes())
         {
             client.request("s-1", "subscribe", Map.of("channel", "orders"));
             client.request("s-2", "subscribe", Map.of("channel", "chat"));
@@ -87,7 +87,7 @@ class WsSubscriptionTest
     @Test
     void publicChannelNeedsNoSignInAndUnsubscribeStopsIt()
     {
-        try (WsClient client = WsClient.open(uri))
+        try (WsClient client = WsClient.open(uri).receivingSyntheticPushes())
         {
             // A real market (the snapshot is its book); with no index price, so nothing else pushes on its book.
             final String channel = "book." + TradingFixture.newMarket(false);
@@ -186,7 +186,8 @@ class WsSubscriptionTest
     void twoConnectionsOfOneUserBothGetTheirPushes()
     {
         final JsonPath user = WsTestUsers.signUp();
-        try (WsClient one = signedIn(user); WsClient two = signedIn(user))
+        try (WsClient one = signedIn(user).receivingSyntheticPushes();
+            WsClient two = signedIn(user).receivingSyntheticPushes())
         {
             one.request("s-1", "subscribe", Map.of("channel", "balances"));
             two.request("s-1", "subscribe", Map.of("channel", "balances"));
