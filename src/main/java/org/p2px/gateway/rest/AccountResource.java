@@ -24,6 +24,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.p2px.auth.AccessTokens;
 import org.p2px.auth.Accounts;
 import org.p2px.auth.ApiKeys;
+import org.p2px.gateway.Caller;
 import org.p2px.readmodel.ApiKey;
 import org.p2px.readmodel.ApiPermission;
 
@@ -75,7 +76,7 @@ public class AccountResource
     @RolesAllowed(AccessTokens.PERSON)
     public Response setFundPassword(final FundPasswordChange body)
     {
-        accounts.setFundPassword(CurrentUser.id(identity), body == null ? null : body.password(),
+        accounts.setFundPassword(Caller.of(identity).userId(), body == null ? null : body.password(),
             body == null ? null : body.fundPassword());
         return Response.noContent().build();
     }
@@ -85,7 +86,7 @@ public class AccountResource
     @RolesAllowed("READ")
     public UserView me()
     {
-        return UserView.of(accounts.get(CurrentUser.id(identity)));
+        return UserView.of(accounts.get(Caller.of(identity).userId()));
     }
 
     @POST
@@ -93,7 +94,7 @@ public class AccountResource
     @RolesAllowed(AccessTokens.PERSON)
     public Response createApiKey(@Valid @NotNull final NewApiKey body)
     {
-        final ApiKeys.Created created = apiKeys.create(CurrentUser.id(identity), body.label(), body.permissions());
+        final ApiKeys.Created created = apiKeys.create(Caller.of(identity).userId(), body.label(), body.permissions());
         return Response.status(Response.Status.CREATED).entity(new CreatedApiKey(created.key().keyId, created.secret(),
             created.key().label, created.key().permissionSet())).build();
     }
@@ -103,7 +104,7 @@ public class AccountResource
     @RolesAllowed(AccessTokens.PERSON)
     public List<ApiKeyView> listApiKeys()
     {
-        return apiKeys.list(CurrentUser.id(identity)).stream().map(ApiKeyView::of).toList();
+        return apiKeys.list(Caller.of(identity).userId()).stream().map(ApiKeyView::of).toList();
     }
 
     @DELETE
@@ -111,6 +112,6 @@ public class AccountResource
     @RolesAllowed(AccessTokens.PERSON)
     public ApiKeyView revokeApiKey(@PathParam("keyId") final String keyId)
     {
-        return ApiKeyView.of(apiKeys.revoke(CurrentUser.id(identity), keyId));
+        return ApiKeyView.of(apiKeys.revoke(Caller.of(identity).userId(), keyId));
     }
 }

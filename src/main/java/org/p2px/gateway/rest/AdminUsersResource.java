@@ -19,6 +19,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.p2px.api.ApiException;
 import org.p2px.auth.Accounts;
 import org.p2px.codec.ErrorCode;
+import org.p2px.gateway.Caller;
 import org.p2px.readmodel.UserAccount;
 import org.p2px.readmodel.UserRole;
 
@@ -67,13 +68,13 @@ public class AdminUsersResource
     @Path("/users/{userId}/role")
     public UserView setRole(@PathParam("userId") final long userId, @Valid @NotNull final RoleChange body)
     {
-        return UserView.of(accounts.setRole(CurrentUser.id(identity), userId, body.role()));
+        return UserView.of(accounts.setRole(Caller.of(identity).userId(), userId, body.role()));
     }
 
     @PUT
     @Path("/users/{userId}/kyc")
     public UserView setKyc(@PathParam("userId") final long userId, @Valid @NotNull final KycChange body)
     {
-        return UserView.of(accounts.setKycLevel(CurrentUser.id(identity), userId, body.kycLevel()));
+        return UserView.of(accounts.setKycLevel(Caller.of(identity).userId(), userId, body.kycLevel()));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import org.p2px.gateway.Caller;
 
 /**
  * A test-only endpoint that needs TRADE and echoes its body: the trading endpoints that will need signed bodies
@@ -34,6 +35,6 @@ public class SignedEchoResource
     @Produces(MediaType.APPLICATION_JSON)
     public Echo echo(@QueryParam("note") final String note, final String body)
     {
-        return new Echo(CurrentUser.id(identity), note, body);
+        return new Echo(Caller.of(identity).userId(), note, body);
     }
 }
