@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -20,46 +22,35 @@ import org.p2px.replica.Changes;
  * a row looked up by id costs a query even when it does not exist yet (a new order), and the lookups were 40 % of
  * the projector's time at 1,000 trade cycles a second.
  */
-interface ExistingRows
+record ExistingRows(LongFunction<AdRow> ads, LongFunction<OrderRow> orders, LongFunction<UserStatsRow> stats,
+    BiFunction<Long, Integer, BalanceRow> balances)
 {
     /** Chunks of ids per {@code in} query: databases bound the number of parameters. */
-    int CHUNK = 500;
-
-    AdRow ad(long adId);
-
-    OrderRow order(long orderId);
-
-    UserStatsRow stats(long userId);
-
-    BalanceRow balance(long userId, int assetId);
+    static final int CHUNK = 500;
 
     /** Each row looked up by id when asked for. */
-    ExistingRows BY_ID = new ExistingRows()
+    static final ExistingRows BY_ID = new ExistingRows(AdRow::findById, OrderRow::findById, UserStatsRow::findById,
+        (userId, assetId) -> BalanceRow.findById(new BalanceRow.BalanceRowKey(userId, assetId)));
+
+    AdRow ad(final long adId)
     {
-        @Override
-        public AdRow ad(final long adId)
-        {
-            return AdRow.findById(adId);
-        }
+        return ads.apply(adId);
+    }
 
-        @Override
-        public OrderRow order(final long orderId)
-        {
-            return OrderRow.findById(orderId);
-        }
+    OrderRow order(final long orderId)
+    {
+        return orders.apply(orderId);
+    }
 
-        @Override
-        public UserStatsRow stats(final long userId)
-        {
-            return UserStatsRow.findById(userId);
-        }
+    UserStatsRow stats(final long userId)
+    {
+        return stats.apply(userId);
+    }
 
-        @Override
-        public BalanceRow balance(final long userId, final int assetId)
-        {
-            return BalanceRow.findById(new BalanceRow.BalanceRowKey(userId, assetId));
-        }
-    };
+    BalanceRow balance(final long userId, final int assetId)
+    {
+        return balances.apply(userId, assetId);
+    }
 
     /** Every row the changes name, loaded up front; a row not found does not exist yet. Needs a transaction. */
     static ExistingRows loadedFor(final Changes changes)
@@ -77,32 +68,8 @@ interface ExistingRows
             BalanceRow.<BalanceRow>list("userId in ?1", userIds.subList(from, Math.min(userIds.size(), from + CHUNK)))
                 .forEach(row -> balances.put(new BalanceRow.BalanceRowKey(row.userId, row.assetId), row));
         }
-        return new ExistingRows()
-        {
-            @Override
-            public AdRow ad(final long adId)
-            {
-                return ads.get(adId);
-            }
-
-            @Override
-            public OrderRow order(final long orderId)
-            {
-                return orders.get(orderId);
-            }
-
-            @Override
-            public UserStatsRow stats(final long userId)
-            {
-                return stats.get(userId);
-            }
-
-            @Override
-            public BalanceRow balance(final long userId, final int assetId)
-            {
-                return balances.get(new BalanceRow.BalanceRowKey(userId, assetId));
-            }
-        };
+        return new ExistingRows(ads::get, orders::get, stats::get,
+            (userId, assetId) -> balances.get(new BalanceRow.BalanceRowKey(userId, assetId)));
     }
 
     private static <R extends PanacheEntityBase> Map<Long, R> load(final List<Long> ids,
