@@ -29,6 +29,12 @@ final class ProjectionRun implements Runnable
     static final int MAX_BATCHES_PER_TRANSACTION = 500;
     private static final int QUEUE_CAPACITY = 4096;
     private static final long POLL_MS = 100;
+    /**
+     * At most one transaction starts in this many milliseconds: under load, a transaction then carries the batches
+     * of a whole interval, and an order opened, paid and released within it is written once, not three times; a
+     * quiet server still projects a lone batch at once. It bounds how far the read models trail under load.
+     */
+    static final long MIN_TRANSACTION_INTERVAL_MS = 50;
     private static final long MAX_RETRY_WAIT_MS = 30_000;
     private static final String SUBSCRIBER = "read-model-projector";
     private static final System.Logger LOG = System.getLogger(ProjectionRun.class.getName());
@@ -50,6 +56,7 @@ final class ProjectionRun implements Runnable
     /** The last batch the replica has applied, and the last one in the read models. */
     private long replicaSequence;
     private long projected;
+    private long lastTransactionNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(MIN_TRANSACTION_INTERVAL_MS);
 
     ProjectionRun(final EngineClient engine, final ReadModelWriter writer, final ProjectionPushes pushes,
         final Supplier<Pushes> pushTarget, final LongConsumer published)
@@ -99,8 +106,10 @@ final class ProjectionRun implements Runnable
                 final BatchFeed.Batch first = queue.poll(POLL_MS, TimeUnit.MILLISECONDS);
                 if (first != null)
                 {
+                    waitForInterval();
                     pending.add(first);
                     queue.drainTo(pending, MAX_BATCHES_PER_TRANSACTION - 1);
+                    lastTransactionNanos = System.nanoTime();
                     project();
                 }
             }
@@ -125,6 +134,17 @@ final class ProjectionRun implements Runnable
             }
         }
         unsubscribe();
+    }
+
+    /** Lets batches gather until the interval since the last transaction is over (or the queue is half full). */
+    private void waitForInterval() throws InterruptedException
+    {
+        final long due = lastTransactionNanos + TimeUnit.MILLISECONDS.toNanos(MIN_TRANSACTION_INTERVAL_MS);
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0 && queue.size() < QUEUE_CAPACITY / 2 && running)
+        {
+            Thread.sleep(Math.max(1, Math.min(5, TimeUnit.NANOSECONDS.toMillis(wait))));
+        }
     }
 
     /** Reads the position, builds the replica up to it and subscribes after the replica's batch. */
