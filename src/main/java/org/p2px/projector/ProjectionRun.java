@@ -13,7 +13,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.p2px.core.CoreReader;
 import org.p2px.engine.Engine;
 import org.p2px.engine.EngineClient;
-import org.p2px.gateway.Pushes;
 import org.p2px.replica.ChangeCollector;
 import org.p2px.replica.Changes;
 import org.p2px.replica.ReplicaStart;
@@ -41,8 +40,7 @@ final class ProjectionRun implements Runnable
 
     private final EngineClient engine;
     private final ReadModelWriter writer;
-    private final ProjectionPushes pushes;
-    private final Supplier<Pushes> pushTarget;
+    private final List<ProjectionListener> listeners;
     private final LongConsumer published;
     private final BlockingQueue<BatchFeed.Batch> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final List<BatchFeed.Batch> pending = new ArrayList<>(MAX_BATCHES_PER_TRANSACTION);
@@ -58,13 +56,12 @@ final class ProjectionRun implements Runnable
     private long projected;
     private long lastTransactionNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(MIN_TRANSACTION_INTERVAL_MS);
 
-    ProjectionRun(final EngineClient engine, final ReadModelWriter writer, final ProjectionPushes pushes,
-        final Supplier<Pushes> pushTarget, final LongConsumer published)
+    ProjectionRun(final EngineClient engine, final ReadModelWriter writer, final List<ProjectionListener> listeners,
+        final LongConsumer published)
     {
         this.engine = engine;
         this.writer = writer;
-        this.pushes = pushes;
-        this.pushTarget = pushTarget;
+        this.listeners = List.copyOf(listeners);
         this.published = published;
         this.thread = new Thread(this, "p2px-projector");
         thread.setDaemon(true);
@@ -219,17 +216,16 @@ final class ProjectionRun implements Runnable
         final Committed committed = writeWithRetry(changes);
         projected = changes.lastSequence;
         published.accept(projected);
-        final Pushes target = pushTarget.get();
-        if (target != null)
+        for (final ProjectionListener listener : listeners)
         {
             try
             {
-                pushes.send(target, committed);
+                listener.committed(committed);
             }
             catch (final RuntimeException ex)
             {
                 // The rows are committed; a client that missed a push sees the gap in seq and re-subscribes.
-                LOG.log(System.Logger.Level.WARNING, "projector pushes for batch " + projected + " failed", ex);
+                LOG.log(System.Logger.Level.WARNING, "projector listener failed after batch " + projected, ex);
             }
         }
     }
