@@ -3,6 +3,8 @@ package org.p2px.gateway.rest;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -59,7 +61,7 @@ public class OrdersResource
 
     @POST
     @Operation(summary = "Take an ad: opens an order and locks the seller's asset in escrow")
-    public Response take(final TakeBody body)
+    public Response take(@Valid @NotNull final TakeBody body)
     {
         final Caller caller = Caller.of(identity);
         return Response.status(Response.Status.CREATED).entity(trading.take(caller, body)).build();
@@ -68,7 +70,7 @@ public class OrdersResource
     @POST
     @Path("/express")
     @Operation(summary = "Express: the best ad (or ads, with allowSplit) for an amount")
-    public Response express(final ExpressBody body)
+    public Response express(@Valid @NotNull final ExpressBody body)
     {
         final Caller caller = Caller.of(identity);
         final List<OrderView> orders = trading.express(caller, body);

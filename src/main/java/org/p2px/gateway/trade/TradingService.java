@@ -48,8 +48,6 @@ import org.p2px.server.CoreCommands;
 @ApplicationScoped
 public class TradingService
 {
-    private static final int MAX_TEXT = 1_000;
-
     private final CoreCommands core;
     private final Catalog catalog;
     private final Accounts accounts;
@@ -76,10 +74,6 @@ public class TradingService
     public AdView createAd(final Caller caller, final NewAdBody body)
     {
         caller.require(ApiPermission.TRADE);
-        if (body == null)
-        {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, "The ad is missing.");
-        }
         final MarketInfo market = catalog.market(body.market());
         final Side side = WireValues.side(body.side());
         final long quantity = Decimals.parsePositive(body.quantity(), market.asset().scale(), "quantity");
@@ -143,10 +137,6 @@ public class TradingService
     public SentCommand<List<OrderAnswer>, OrderView> sendTake(final Caller caller, final TakeBody body)
     {
         caller.require(ApiPermission.TRADE);
-        if (body == null || body.adId() == null)
-        {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, "adId is required.");
-        }
         final long adId = body.adId();
         final MarketInfo market = marketOfAd(adId);
         final boolean inFiat = WireValues.amountInFiat(body.amountIn());
@@ -168,10 +158,6 @@ public class TradingService
     public SentCommand<List<OrderAnswer>, List<OrderView>> sendExpress(final Caller caller, final ExpressBody body)
     {
         caller.require(ApiPermission.TRADE);
-        if (body == null)
-        {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, "The request is missing.");
-        }
         final MarketInfo market = catalog.market(body.market());
         final Side side = WireValues.side(body.side());
         final boolean inFiat = WireValues.amountInFiat(body.amountIn());
@@ -394,10 +380,6 @@ public class TradingService
 
     private static AdTermsSpec terms(final MarketInfo market, final AdTermsBody body)
     {
-        if (body == null)
-        {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, "terms are required.");
-        }
         final AdTermsSpec spec = new AdTermsSpec();
         spec.priceType = WireValues.priceType(body.priceType());
         if (spec.priceType == org.p2px.codec.PriceType.FIXED)
@@ -426,15 +408,11 @@ public class TradingService
         return spec;
     }
 
-    /** The terms and auto-reply texts, trimmed and bounded. */
+    /** The terms and auto-reply texts, trimmed (their length is bounded by {@link AdTermsBody}'s annotations). */
     private static AdTexts.Texts texts(final AdTermsBody body)
     {
-        final String terms = body == null || body.terms() == null ? "" : body.terms().strip();
-        final String autoReply = body == null || body.autoReply() == null ? "" : body.autoReply().strip();
-        if (terms.length() > MAX_TEXT || autoReply.length() > MAX_TEXT)
-        {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, "terms and autoReply: at most 1000 characters each.");
-        }
+        final String terms = body.terms() == null ? "" : body.terms().strip();
+        final String autoReply = body.autoReply() == null ? "" : body.autoReply().strip();
         return new AdTexts.Texts(terms, autoReply);
     }
 

@@ -97,15 +97,7 @@ final class WireValues
     /** 0 for none; otherwise a positive id the client chose. */
     static long clientOrderId(final Long id)
     {
-        if (id == null)
-        {
-            return 0;
-        }
-        if (id <= 0)
-        {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, "clientOrderId must be a positive number.");
-        }
-        return id;
+        return id == null ? 0 : id;   // positive: checked by the request's annotations
     }
 
     static int orZero(final Integer value)

@@ -72,7 +72,7 @@ public class TradingOperations implements WsOperationGroup
             // Ads
             of("ad.create", false, (caller, a) -> trading.createAd(caller, args.read(a, NewAdBody.class))),
             of("ad.update", false, (caller, a) -> trading.updateAd(caller, id(a, "adId"),
-                args.read(a.path("terms"), AdTermsBody.class))),
+                args.read(WsArgs.object(a, "terms"), AdTermsBody.class))),
             of("ad.status", false, (caller, a) -> trading.setAdStatus(caller, id(a, "adId"), WsArgs.text(a, "status"))),
             of("ad.quantity", false, (caller, a) -> trading.changeAdQuantity(caller, id(a, "adId"),
                 WsArgs.text(a, "delta"))),

@@ -1,10 +1,10 @@
 package org.p2px.gateway.ws;
 
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -40,13 +40,26 @@ public class WsArgs
         {
             throw ApiException.of(GatewayError.MALFORMED_REQUEST, "The args are not of the expected shape.");
         }
+        if (value == null)
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, "The args are required.");
+        }
+        // The same annotations and the same answer as a REST body: Failures encodes the violations for both.
         final Set<ConstraintViolation<T>> violations = validator.validate(value);
         if (!violations.isEmpty())
         {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, violations.stream()
-                .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
-                .sorted()
-                .collect(Collectors.joining("; ")));
+            throw new ConstraintViolationException(violations);
+        }
+        return value;
+    }
+
+    /** A required object field (the terms of an ad edit). */
+    public static JsonNode object(final JsonNode args, final String field)
+    {
+        final JsonNode value = args.get(field);
+        if (value == null || !value.isObject())
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, field + " is required");
         }
         return value;
     }

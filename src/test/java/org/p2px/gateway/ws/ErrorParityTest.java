@@ -2,6 +2,7 @@ package org.p2px.gateway.ws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.p2px.testing.TradingFixture.fundedMerchant;
 import static org.p2px.testing.TradingFixture.newMarket;
 import static org.p2px.testing.TradingFixture.newUser;
@@ -50,6 +51,52 @@ class ErrorParityTest
             same(ws, taker, "PUT", "/api/v1/account/payment-accounts/PIGEON", "payment_account.set",
                 Map.of("method", "PIGEON", "holder", "Ana", "details", "DE89"), "INVALID_PAYMENT_METHODS");
         }
+    }
+
+    /**
+     * One validation path: the request records carry Bean Validation annotations, checked by the REST resources
+     * and by the WebSocket's argument reader alike, so the shape errors read the same on both.
+     */
+    @Test
+    void theRequestShapeIsCheckedByTheSameAnnotationsOnBothGateways()
+    {
+        final String market = newMarket();
+        final Trader seller = fundedMerchant(market);
+        final long adId = postAd(seller, market, "SELL", "100", "0.9200", "10", "500");
+        final Trader taker = newUser();
+        final Map<String, Object> terms = Map.of("priceType", "FIXED", "price", "0.9300", "minFiat", "10",
+            "maxFiat", "500", "paymentMethods", List.of("SEPA"), "terms", "x".repeat(1001));
+        try (WsClient ws = WsClient.open(uri, Map.of("Authorization", "Bearer " + taker.token()), List.of(), false);
+             WsClient merchantWs = WsClient.open(uri, Map.of("Authorization", "Bearer " + seller.token()), List.of(),
+                 false))
+        {
+            final String noAd = sameValidationFailure(ws, taker, "POST", "/api/v1/orders", "order.take",
+                Map.of("amount", "20", "paymentMethod", "SEPA"));
+            assertTrue(noAd.contains("adId"), noAd);
+            final String badClientId = sameValidationFailure(ws, taker, "POST", "/api/v1/orders", "order.take",
+                Map.of("adId", adId, "amount", "20", "paymentMethod", "SEPA", "clientOrderId", 0));
+            assertTrue(badClientId.contains("clientOrderId"), badClientId);
+            sameValidationFailure(ws, taker, "POST", "/api/v1/orders/express", "order.express", Map.of("market",
+                market, "side", "BUY", "amount", "20", "paymentMethods", List.of("SEPA"), "clientOrderId", -3));
+            final String noTerms = sameValidationFailure(merchantWs, seller, "POST", "/api/v1/ads", "ad.create",
+                Map.of("market", market, "side", "SELL", "quantity", "10"));
+            assertTrue(noTerms.contains("terms"), noTerms);
+            final String longTerms = sameValidationFailure(merchantWs, seller, "POST", "/api/v1/ads", "ad.create",
+                Map.of("market", market, "side", "SELL", "quantity", "10", "terms", terms));
+            assertTrue(longTerms.contains("1000"), longTerms);
+        }
+        // Nothing was opened or posted by the refused requests.
+        assertEquals(0, taker.request().get("/api/v1/me/orders").then().statusCode(200).extract().jsonPath()
+            .getList("items").size());
+    }
+
+    /** The same VALIDATION_FAILED and message from both gateways; returns the message. */
+    private static String sameValidationFailure(final WsClient ws, final Trader caller, final String method,
+        final String path, final String op, final Map<String, Object> args)
+    {
+        same(ws, caller, method, path, op, args, "VALIDATION_FAILED");
+        return caller.request().body(args).request(method, path).then().statusCode(400).extract().jsonPath()
+            .getString("message");
     }
 
     private static void same(final WsClient ws, final Trader caller, final String method, final String path,
