@@ -26,6 +26,8 @@ import io.vertx.core.json.JsonObject;
  */
 final class TradeFlow implements AutoCloseable
 {
+    /** Orders without a final push are asked for again on each attempt only while they are this few. */
+    private static final int MAX_LOOKUPS = 2_000;
     private static final Set<String> RETRYABLE = Set.of("RATE_LIMITED", "BUSY", "SERVICE_UNAVAILABLE", "ENGINE_TIMEOUT");
 
     private final Vertx vertx;
@@ -357,7 +359,7 @@ final class TradeFlow implements AutoCloseable
         final Rest rest = market.rest();
         final Map<Long, JsonObject> lateStates = new ConcurrentHashMap<>();
         Conservation result = null;
-        for (int attempt = 0; attempt < 20; attempt++)
+        for (int attempt = 0; attempt < (lateStates.size() < MAX_LOOKUPS ? 20 : 2); attempt++)
         {
             BigDecimal toTakers = BigDecimal.ZERO;
             BigDecimal fromMerchants = BigDecimal.ZERO;
@@ -373,9 +375,10 @@ final class TradeFlow implements AutoCloseable
                         {
                             order = lateStates.computeIfAbsent(id, key ->
                                 (JsonObject)rest.call("GET", "/api/v1/orders/" + key, c.taker.token, null));
-                            if (!"COMPLETED".equals(order.getString("state")) && !"CANCELLED".equals(order.getString("state")))
+                            if (!"COMPLETED".equals(order.getString("state")) && !"CANCELLED".equals(order.getString("state"))
+                                && lateStates.size() < MAX_LOOKUPS)
                             {
-                                lateStates.remove(id);   // still open: ask again next time
+                                lateStates.remove(id);   // still open: ask again next time (a few, not thousands)
                             }
                         }
                         if ("COMPLETED".equals(order.getString("state")))

@@ -166,6 +166,7 @@ final class TradeScenarios
         try (TradeSession session = new TradeSession(o))
         {
             session.warmUp(rate, warmUp);
+            final Machine.CpuShare cpu = new Machine.CpuShare(session.serverPid);
             final Latencies latencies = new Latencies(System.nanoTime());
             final TradeFlow.RunOutcome outcome = session.flow.run(new RateSchedule().then("before", rate, before)
                 .then("burst", burstRate, burst).then("after", rate, after), latencies);
@@ -179,10 +180,10 @@ final class TradeScenarios
             final double burstEnd = before + burst;
             final double recovered = recoveredAt(p99, at, burstEnd, Math.max(2 * calm, calm + 5));
             report.paragraph(String.format(Locale.ROOT, "Cycle p99 before the burst (median of its seconds): %.1f ms. "
-                + "%s", calm, recovered < 0 ? "It did not come back under twice that (or +5 ms) before the run ended."
-                : String.format(Locale.ROOT, "Back under %.1f ms for good %.0f s after the burst ended.",
+                + "%s", calm, recovered < 0 ? "It did not come back under twice that (or +5 ms) for 5 s in a row before the run ended."
+                : String.format(Locale.ROOT, "Back under %.1f ms (5 s in a row) %.0f s after the burst ended.",
                     Math.max(2 * calm, calm + 5), recovered - burstEnd)));
-            outcomeParagraphs(report, outcome, new double[]{ -1, -1 }, before + burst + after);
+            outcomeParagraphs(report, outcome, cpu.shares(), before + burst + after);
             report.latencies("burst", latencies, "cycle");
             final TradeFlow.Conservation conservation = session.finish(report);
             final List<Slo.Result> results = new ArrayList<>(Slo.checkAll(slos, new Measured(latencies, outcome)));
@@ -200,26 +201,29 @@ final class TradeScenarios
         return window.length == 0 ? 0 : window[window.length / 2];
     }
 
-    /** The first second after {@code from} from which every later second stays at or under {@code limit}; -1. */
+    /** Seconds in a row under the limit that count as recovered (one quiet second in a noisy tail is not). */
+    static final int CALM_SECONDS = 5;
+
+    /**
+     * The first second after {@code from} that starts {@link #CALM_SECONDS} seconds in a row at or under
+     * {@code limit}; -1 when there is none.
+     */
     static double recoveredAt(final double[] p99, final double[] at, final double from, final double limit)
     {
-        double candidate = -1;
+        int calm = 0;
         for (int i = 0; i < p99.length; i++)
         {
             if (at[i] < from)
             {
                 continue;
             }
-            if (p99[i] > limit)
+            calm = p99[i] <= limit ? calm + 1 : 0;
+            if (calm == CALM_SECONDS)
             {
-                candidate = -1;
-            }
-            else if (candidate < 0)
-            {
-                candidate = at[i];
+                return at[i - CALM_SECONDS + 1];
             }
         }
-        return candidate;
+        return -1;
     }
 
     /** A steady rate for minutes, with the server's heap, resident memory and connections sampled over time. */

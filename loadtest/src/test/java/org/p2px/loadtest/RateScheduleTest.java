@@ -28,12 +28,12 @@ class RateScheduleTest
     }
 
     @Test
-    void recoveryIsTheFirstSecondAfterWhichEverySecondStaysUnderTheLimit()
+    void recoveryIsTheFirstOfFiveCalmSecondsInARowAfterTheBurst()
     {
-        final double[] at = { 1, 2, 3, 4, 5, 6, 7, 8 };
-        final double[] p99 = { 5, 5, 90, 40, 8, 30, 9, 7 };   // the burst ends at 3 s; 6 s goes over again
+        final double[] at = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 };
+        final double[] p99 = { 5, 5, 90, 40, 8, 9, 30, 9, 7, 8, 9, 6, 50 };   // the burst ends at 3 s
 
-        assertEquals(7, TradeScenarios.recoveredAt(p99, at, 3, 10));
-        assertEquals(-1, TradeScenarios.recoveredAt(new double[]{ 5, 50 }, new double[]{ 1, 2 }, 1, 10));
+        assertEquals(8, TradeScenarios.recoveredAt(p99, at, 3, 10));   // 8 to 12: five in a row
+        assertEquals(-1, TradeScenarios.recoveredAt(new double[]{ 5, 50, 5 }, new double[]{ 1, 2, 3 }, 1, 10));
     }
 }

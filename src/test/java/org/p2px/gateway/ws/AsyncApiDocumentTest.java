@@ -83,4 +83,15 @@ class AsyncApiDocumentTest
         assertEquals(List.of(), refused);
         assertTrue(!ProtocolSchemas.DOCUMENT.allowsErrorCode("not a code"));
     }
+
+    @Test
+    void theErrorCodesAreExactlyTheCatalogue()
+    {
+        final java.util.Set<String> documented = new java.util.TreeSet<>();
+        ProtocolSchemas.DOCUMENT.document().path("components").path("schemas").path("ErrorCode").path("enum")
+            .forEach(code -> documented.add(code.asText()));
+        final java.util.Set<String> catalogue = new java.util.TreeSet<>(io.restassured.RestAssured
+            .get("/api/v1/error-codes").then().statusCode(200).extract().jsonPath().getList("code", String.class));
+        assertEquals(catalogue, documented);
+    }
 }
