@@ -22,8 +22,9 @@ final class Cycle
     volatile String refusedWith;
     /** The last refusal of a later request of this cycle (for the report's examples). */
     volatile String lastProblem;
-    private final Map<Long, JsonObject> finalStates = new LinkedHashMap<>();
-    private final java.util.List<Long> orderIds = new java.util.ArrayList<>();
+    /** Only what conservation needs of each ended order: a long run keeps hundreds of thousands of these. */
+    private final Map<Long, Ended> finalStates = new LinkedHashMap<>(2);
+    private final java.util.List<Long> orderIds = new java.util.ArrayList<>(2);
     private int expectedOrders = -1;
     private long endedNanos;
 
@@ -66,7 +67,7 @@ final class Cycle
         {
             return false;
         }
-        finalStates.put(orderId, order);
+        finalStates.put(orderId, Ended.of(order));
         if (expectedOrders > 0 && finalStates.size() == expectedOrders)
         {
             endedNanos = nanos;
@@ -85,23 +86,6 @@ final class Cycle
         return expectedOrders > 0;
     }
 
-    /** Quantity received by the buyer and given up by the seller over the cycle's completed orders. */
-    synchronized BigDecimal[] completedFlows()
-    {
-        BigDecimal toBuyer = BigDecimal.ZERO;
-        BigDecimal fromSeller = BigDecimal.ZERO;
-        for (final JsonObject order : finalStates.values())
-        {
-            if ("COMPLETED".equals(order.getString("state")))
-            {
-                final BigDecimal quantity = new BigDecimal(order.getString("quantity"));
-                toBuyer = toBuyer.add(quantity.subtract(new BigDecimal(order.getString("buyerFee"))));
-                fromSeller = fromSeller.add(quantity.add(new BigDecimal(order.getString("sellerFee"))));
-            }
-        }
-        return new BigDecimal[]{ toBuyer, fromSeller };
-    }
-
     /** One line for the report: what the cycle was, and what became of it. */
     synchronized String describe()
     {
@@ -110,8 +94,32 @@ final class Cycle
             + " ended " + finalStates.keySet() + (lastProblem == null ? "" : ", last refusal " + lastProblem));
     }
 
-    synchronized Map<Long, JsonObject> finalStates()
+    synchronized Map<Long, Ended> finalStates()
     {
         return new LinkedHashMap<>(finalStates);
+    }
+
+    /**
+     * An order's final state and, when COMPLETED, what the buyer received (quantity - buyer fee) and what the seller
+     * gave up (quantity + seller fee).
+     */
+    record Ended(String state, BigDecimal toBuyer, BigDecimal fromSeller)
+    {
+        static Ended of(final JsonObject order)
+        {
+            final String state = order.getString("state");
+            if (!"COMPLETED".equals(state))
+            {
+                return new Ended(state, BigDecimal.ZERO, BigDecimal.ZERO);
+            }
+            final BigDecimal quantity = new BigDecimal(order.getString("quantity"));
+            return new Ended(state, quantity.subtract(new BigDecimal(order.getString("buyerFee"))),
+                quantity.add(new BigDecimal(order.getString("sellerFee"))));
+        }
+
+        boolean isFinal()
+        {
+            return "COMPLETED".equals(state) || "CANCELLED".equals(state);
+        }
     }
 }

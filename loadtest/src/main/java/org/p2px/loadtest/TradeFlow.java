@@ -271,7 +271,11 @@ final class TradeFlow implements AutoCloseable
         m.connection().request("order.release", new JsonObject().put("orderId", orderId)).thenAccept(reply ->
         {
             latencies.record("order.release", reply.nanos() - sentNanos);
-            if (!reply.ok())
+            if (reply.ok())
+            {
+                m.releasing.remove(orderId);   // released: no PAID push of it comes again
+            }
+            else
             {
                 latencies.refused("order.release", reply.code());
                 final Cycle c = cyclesByOrder.get(orderId);
@@ -315,6 +319,7 @@ final class TradeFlow implements AutoCloseable
 
     private void cycleEnded(final Cycle c, final long nanos)
     {
+        c.orderIds().forEach(cyclesByOrder::remove);   // a long run must not keep every order it ever opened
         latencies.record("cycle", nanos - c.intendedNanos);
         latencies.completed();
     }
@@ -357,7 +362,7 @@ final class TradeFlow implements AutoCloseable
     Conservation checkConservation() throws InterruptedException
     {
         final Rest rest = market.rest();
-        final Map<Long, JsonObject> lateStates = new ConcurrentHashMap<>();
+        final Map<Long, Cycle.Ended> lateStates = new ConcurrentHashMap<>();
         Conservation result = null;
         for (int attempt = 0; attempt < (lateStates.size() < MAX_LOOKUPS ? 20 : 2); attempt++)
         {
@@ -367,26 +372,21 @@ final class TradeFlow implements AutoCloseable
             {
                 for (final Cycle c : cycles)
                 {
-                    final Map<Long, JsonObject> ended = c.finalStates();
+                    final Map<Long, Cycle.Ended> ended = c.finalStates();
                     for (final Long id : c.orderIds())
                     {
-                        JsonObject order = ended.get(id);
+                        Cycle.Ended order = ended.get(id);
                         if (order == null)
                         {
-                            order = lateStates.computeIfAbsent(id, key ->
-                                (JsonObject)rest.call("GET", "/api/v1/orders/" + key, c.taker.token, null));
-                            if (!"COMPLETED".equals(order.getString("state")) && !"CANCELLED".equals(order.getString("state"))
-                                && lateStates.size() < MAX_LOOKUPS)
+                            order = lateStates.computeIfAbsent(id, key -> Cycle.Ended.of(
+                                (JsonObject)rest.call("GET", "/api/v1/orders/" + key, c.taker.token, null)));
+                            if (!order.isFinal() && lateStates.size() < MAX_LOOKUPS)
                             {
                                 lateStates.remove(id);   // still open: ask again next time (a few, not thousands)
                             }
                         }
-                        if ("COMPLETED".equals(order.getString("state")))
-                        {
-                            final BigDecimal quantity = new BigDecimal(order.getString("quantity"));
-                            toTakers = toTakers.add(quantity.subtract(new BigDecimal(order.getString("buyerFee"))));
-                            fromMerchants = fromMerchants.add(quantity.add(new BigDecimal(order.getString("sellerFee"))));
-                        }
+                        toTakers = toTakers.add(order.toBuyer());
+                        fromMerchants = fromMerchants.add(order.fromSeller());
                     }
                 }
             }

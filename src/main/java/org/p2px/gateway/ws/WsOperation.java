@@ -59,6 +59,6 @@ public interface WsOperation
     default CompletionStage<?> invokeNonBlocking(final Caller caller, final JsonNode args, final Executor loop,
         final Executor workers)
     {
-        throw new UnsupportedOperationException(name() + " runs on a worker");
+        throw new IllegalStateException(name() + " runs on a worker: WsOperations calls this only when nonBlocking(caller) is true");
     }
 }
