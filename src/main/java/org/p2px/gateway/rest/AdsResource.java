@@ -1,6 +1,8 @@
 package org.p2px.gateway.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -47,7 +49,7 @@ public class AdsResource
 
     @POST
     @Operation(summary = "Post an ad (a SELL ad reserves its quantity plus the maker fee from your balance)")
-    public Response create(final NewAdBody body)
+    public Response create(@Valid @NotNull final NewAdBody body)
     {
         final Caller caller = Caller.of(identity);
         return Response.status(Response.Status.CREATED).entity(trading.createAd(caller, body)).build();
@@ -56,10 +58,10 @@ public class AdsResource
     @PUT
     @Path("/{adId}")
     @Operation(summary = "Replace an ad's terms (at most 10 edits in 5 minutes)")
-    public AdView update(@PathParam("adId") final long adId, final AdTermsBody body)
+    public AdView update(@PathParam("adId") final long adId, @Valid @NotNull final AdTermsBody terms)
     {
         final Caller caller = Caller.of(identity);
-        return trading.updateAd(caller, adId, body);
+        return trading.updateAd(caller, adId, terms);
     }
 
     @POST

@@ -3,6 +3,8 @@ package org.p2px.gateway.rest;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,8 +16,6 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.p2px.api.ApiException;
-import org.p2px.api.GatewayError;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.trade.ExpressBody;
 import org.p2px.gateway.trade.TakeBody;
@@ -49,7 +49,7 @@ public class OrdersResource
     {
     }
 
-    public record ReviewBody(Boolean accept)
+    public record ReviewBody(@NotNull Boolean accept)
     {
     }
 
@@ -59,7 +59,7 @@ public class OrdersResource
 
     @POST
     @Operation(summary = "Take an ad: opens an order and locks the seller's asset in escrow")
-    public Response take(final TakeBody body)
+    public Response take(@Valid @NotNull final TakeBody body)
     {
         final Caller caller = Caller.of(identity);
         return Response.status(Response.Status.CREATED).entity(trading.take(caller, body)).build();
@@ -68,7 +68,7 @@ public class OrdersResource
     @POST
     @Path("/express")
     @Operation(summary = "Express: the best ad (or ads, with allowSplit) for an amount")
-    public Response express(final ExpressBody body)
+    public Response express(@Valid @NotNull final ExpressBody body)
     {
         final Caller caller = Caller.of(identity);
         final List<OrderView> orders = trading.express(caller, body);
@@ -115,13 +115,10 @@ public class OrdersResource
     @POST
     @Path("/{orderId}/cancel-request/review")
     @Operation(summary = "Buyer: accept (cancels the order) or reject the seller's cancel request")
-    public OrderView reviewCancelRequest(@PathParam("orderId") final long orderId, final ReviewBody body)
+    public OrderView reviewCancelRequest(@PathParam("orderId") final long orderId,
+        @Valid @NotNull final ReviewBody body)
     {
         final Caller caller = Caller.of(identity);
-        if (body == null || body.accept() == null)
-        {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, "accept is required.");
-        }
         return trading.reviewCancelRequest(caller, orderId, body.accept());
     }
 

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.p2px.api.ApiException;
 import org.p2px.api.Decimals;
-import org.p2px.api.GatewayError;
 import org.p2px.api.PaymentMethod;
 import org.p2px.auth.Accounts;
 import org.p2px.catalog.AssetInfo;
@@ -48,8 +47,6 @@ import org.p2px.server.CoreCommands;
 @ApplicationScoped
 public class TradingService
 {
-    private static final int MAX_TEXT = 1_000;
-
     private final CoreCommands core;
     private final Catalog catalog;
     private final Accounts accounts;
@@ -76,10 +73,6 @@ public class TradingService
     public AdView createAd(final Caller caller, final NewAdBody body)
     {
         caller.require(ApiPermission.TRADE);
-        if (body == null)
-        {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, "The ad is missing.");
-        }
         final MarketInfo market = catalog.market(body.market());
         final Side side = WireValues.side(body.side());
         final long quantity = Decimals.parsePositive(body.quantity(), market.asset().scale(), "quantity");
@@ -137,10 +130,6 @@ public class TradingService
     public OrderView take(final Caller caller, final TakeBody body)
     {
         caller.require(ApiPermission.TRADE);
-        if (body == null || body.adId() == null)
-        {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, "adId is required.");
-        }
         final long adId = body.adId();
         final MarketInfo market = marketOfAd(adId);
         final boolean inFiat = WireValues.amountInFiat(body.amountIn());
@@ -156,10 +145,6 @@ public class TradingService
     public List<OrderView> express(final Caller caller, final ExpressBody body)
     {
         caller.require(ApiPermission.TRADE);
-        if (body == null)
-        {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, "The request is missing.");
-        }
         final MarketInfo market = catalog.market(body.market());
         final Side side = WireValues.side(body.side());
         final boolean inFiat = WireValues.amountInFiat(body.amountIn());
@@ -347,10 +332,6 @@ public class TradingService
 
     private static AdTermsSpec terms(final MarketInfo market, final AdTermsBody body)
     {
-        if (body == null)
-        {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, "terms are required.");
-        }
         final AdTermsSpec spec = new AdTermsSpec();
         spec.priceType = WireValues.priceType(body.priceType());
         if (spec.priceType == org.p2px.codec.PriceType.FIXED)
@@ -379,16 +360,11 @@ public class TradingService
         return spec;
     }
 
-    /** The terms and auto-reply texts, trimmed and bounded. */
+    /** The terms and auto-reply texts (trimmed and bounded by the request's record). */
     private static AdTexts.Texts texts(final AdTermsBody body)
     {
-        final String terms = body == null || body.terms() == null ? "" : body.terms().strip();
-        final String autoReply = body == null || body.autoReply() == null ? "" : body.autoReply().strip();
-        if (terms.length() > MAX_TEXT || autoReply.length() > MAX_TEXT)
-        {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, "terms and autoReply: at most 1000 characters each.");
-        }
-        return new AdTexts.Texts(terms, autoReply);
+        return new AdTexts.Texts(body.terms() == null ? "" : body.terms(),
+            body.autoReply() == null ? "" : body.autoReply());
     }
 
     private static long createdAdId(final CommandReply reply)

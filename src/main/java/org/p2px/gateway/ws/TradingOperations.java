@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.p2px.api.ApiException;
@@ -69,17 +71,17 @@ public class TradingOperations implements WsOperationGroup
             of("user.feedback", true, (caller, a) -> readModels.feedbackFor(id(a, "userId"), intArg(a, "page", 0),
                 intArg(a, "size", DEFAULT_PAGE_SIZE))),
             // Ads
-            of("ad.create", false, (caller, a) -> trading.createAd(caller, args.read(a, NewAdBody.class))),
-            of("ad.update", false, (caller, a) -> trading.updateAd(caller, id(a, "adId"),
-                args.read(a.path("terms"), AdTermsBody.class))),
+            trade("ad.create", (caller, a) -> trading.createAd(caller, args.read(a, NewAdBody.class))),
+            trade("ad.update", (caller, a) -> trading.updateAd(caller, id(a, "adId"),
+                args.read(a, AdUpdateArgs.class).terms())),
             of("ad.status", false, (caller, a) -> trading.setAdStatus(caller, id(a, "adId"), WsArgs.text(a, "status"))),
             of("ad.quantity", false, (caller, a) -> trading.changeAdQuantity(caller, id(a, "adId"),
                 WsArgs.text(a, "delta"))),
             of("ad.close", false, (caller, a) -> trading.setAdStatus(caller, id(a, "adId"), "CLOSED")),
             read("ads.mine", (caller, a) -> readModels.myAds(caller.userId(), optionalText(a, "status"))),
             // Orders
-            of("order.take", false, (caller, a) -> trading.take(caller, args.read(a, TakeBody.class))),
-            of("order.express", false, (caller, a) -> Map.of("orders",
+            trade("order.take", (caller, a) -> trading.take(caller, args.read(a, TakeBody.class))),
+            trade("order.express", (caller, a) -> Map.of("orders",
                 trading.express(caller, args.read(a, ExpressBody.class)))),
             of("order.paid", false, (caller, a) -> trading.markPaid(caller, id(a, "orderId"))),
             of("order.release", false, (caller, a) -> trading.release(caller, id(a, "orderId"),
@@ -126,10 +128,18 @@ public class TradingOperations implements WsOperationGroup
         return of(name, false, (caller, args) -> handler.invoke(caller.require(ApiPermission.READ), args));
     }
 
-    /** A signed-in change outside the trading service (which checks TRADE itself): needs TRADE, as over REST. */
+    /**
+     * A signed-in change that needs TRADE, as over REST, checked before its args are: the trading service checks
+     * TRADE itself, but a request without the permission is FORBIDDEN before it can be VALIDATION_FAILED.
+     */
     private static WsOperation trade(final String name, final Handler handler)
     {
         return of(name, false, (caller, args) -> handler.invoke(caller.require(ApiPermission.TRADE), args));
+    }
+
+    /** ad.update's args: the ad's id (read by {@link #id}) and its new terms, required. */
+    record AdUpdateArgs(@NotNull @Valid AdTermsBody terms)
+    {
     }
 
     private Map<String, Object> blocked(final Caller caller, final long userId, final boolean block)

@@ -1,10 +1,10 @@
 package org.p2px.gateway.ws;
 
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,8 +14,10 @@ import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
 
 /**
- * Reads an operation's {@code args} as the REST layer reads a body: the wrong shape is MALFORMED_REQUEST, a failed
- * Bean Validation constraint is VALIDATION_FAILED naming the fields.
+ * Reads an operation's {@code args} as the REST layer reads a body: the wrong shape is MALFORMED_REQUEST, and the
+ * record's Bean Validation constraints (the same ones REST checks with {@code @Valid}) fail with a
+ * {@link ConstraintViolationException}, which {@link org.p2px.gateway.Failures} turns into VALIDATION_FAILED naming
+ * the fields, as for REST.
  */
 @ApplicationScoped
 public class WsArgs
@@ -43,10 +45,7 @@ public class WsArgs
         final Set<ConstraintViolation<T>> violations = validator.validate(value);
         if (!violations.isEmpty())
         {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, violations.stream()
-                .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
-                .sorted()
-                .collect(Collectors.joining("; ")));
+            throw new ConstraintViolationException(violations);
         }
         return value;
     }
