@@ -17,6 +17,7 @@ import jakarta.enterprise.inject.Instance;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
+import org.p2px.projector.ProjectionProgress;
 import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
 import org.p2px.catalog.AdTextEntity;

@@ -2,6 +2,7 @@ package org.p2px.live;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -101,28 +102,50 @@ public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
      */
     public <T> T send(final Command command, final AnswerReader<T> answer)
     {
+        return await(sendAsync(command, answer));
+    }
+
+    /**
+     * Sends a command without waiting: the future completes on the view's thread right after the command's batch
+     * is applied, with what {@code answer} read from the state then, or fails with a {@link CommandRefusedException}
+     * (the core's code, BUSY, SERVICE_UNAVAILABLE, or none when no answer came in time).
+     */
+    public <T> CompletableFuture<T> sendAsync(final Command command, final AnswerReader<T> answer)
+    {
         final long correlationId = correlationIds.incrementAndGet();
         final Waiting<T> caller = new Waiting<>(answer);
         waiting.put(correlationId, caller);
+        final CommandProxy proxy = proxies.get();
+        final OfferResult offered;
         try
         {
-            final CommandProxy proxy = proxies.get();
-            final OfferResult offered = engine.offer(SESSION,
-                (buffer, offset) -> command.encode(proxy, buffer, offset, correlationId));
-            switch (offered)
-            {
-                case BUSY -> throw new CommandRefusedException(ErrorCode.BUSY);
-                case UNAVAILABLE -> throw new CommandRefusedException(ErrorCode.SERVICE_UNAVAILABLE);
-                case ACCEPTED ->
-                {
-                }
-            }
-            return await(caller.result);
+            offered = engine.offer(SESSION, (buffer, offset) -> command.encode(proxy, buffer, offset, correlationId));
         }
-        finally
+        catch (final RuntimeException ex)
         {
             waiting.remove(correlationId);
+            throw ex;
         }
+        if (offered != OfferResult.ACCEPTED)
+        {
+            waiting.remove(correlationId);
+            return CompletableFuture.failedFuture(new CommandRefusedException(
+                offered == OfferResult.BUSY ? ErrorCode.BUSY : ErrorCode.SERVICE_UNAVAILABLE));
+        }
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        caller.result.orTimeout(ANSWER_TIMEOUT_MS, TimeUnit.MILLISECONDS).whenComplete((value, failure) ->
+        {
+            waiting.remove(correlationId);
+            if (failure == null)
+            {
+                result.complete(value);
+                return;
+            }
+            final Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+            result.completeExceptionally(cause instanceof TimeoutException ? new CommandRefusedException(null) : cause);
+        });
+        return result;
     }
 
     /** Runs {@code query} on the view's thread, between batches, and returns its result. */
@@ -269,7 +292,7 @@ public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
     {
         try
         {
-            return result.get(ANSWER_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            return result.get(ANSWER_TIMEOUT_MS + 1_000, TimeUnit.MILLISECONDS);
         }
         catch (final InterruptedException ex)
         {

@@ -8,7 +8,7 @@ import org.p2px.readmodel.OrderRow;
 import org.p2px.replica.Changes;
 
 /** What one projector transaction wrote that subscribers hear about once it has committed. */
-record Committed(long batchSequence, List<OrderRow> orders, List<BalanceRow> balances, List<ChatMessageRow> chat,
+public record Committed(long batchSequence, List<OrderRow> orders, List<BalanceRow> balances, List<ChatMessageRow> chat,
     List<Changes.IndexChange> indexes, List<Changes.BookSide> books)
 {
 }

@@ -13,7 +13,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.p2px.core.CoreReader;
 import org.p2px.engine.Engine;
 import org.p2px.engine.EngineClient;
-import org.p2px.gateway.Pushes;
 import org.p2px.replica.ChangeCollector;
 import org.p2px.replica.Changes;
 import org.p2px.replica.ReplicaStart;
@@ -29,14 +28,19 @@ final class ProjectionRun implements Runnable
     static final int MAX_BATCHES_PER_TRANSACTION = 500;
     private static final int QUEUE_CAPACITY = 4096;
     private static final long POLL_MS = 100;
+    /**
+     * At most one transaction starts in this many milliseconds: under load, a transaction then carries the batches
+     * of a whole interval, and an order opened, paid and released within it is written once, not three times; a
+     * quiet server still projects a lone batch at once. It bounds how far the read models trail under load.
+     */
+    static final long MIN_TRANSACTION_INTERVAL_MS = 50;
     private static final long MAX_RETRY_WAIT_MS = 30_000;
     private static final String SUBSCRIBER = "read-model-projector";
     private static final System.Logger LOG = System.getLogger(ProjectionRun.class.getName());
 
     private final EngineClient engine;
     private final ReadModelWriter writer;
-    private final ProjectionPushes pushes;
-    private final Supplier<Pushes> pushTarget;
+    private final List<ProjectionListener> listeners;
     private final LongConsumer published;
     private final BlockingQueue<BatchFeed.Batch> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final List<BatchFeed.Batch> pending = new ArrayList<>(MAX_BATCHES_PER_TRANSACTION);
@@ -50,14 +54,14 @@ final class ProjectionRun implements Runnable
     /** The last batch the replica has applied, and the last one in the read models. */
     private long replicaSequence;
     private long projected;
+    private long lastTransactionNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(MIN_TRANSACTION_INTERVAL_MS);
 
-    ProjectionRun(final EngineClient engine, final ReadModelWriter writer, final ProjectionPushes pushes,
-        final Supplier<Pushes> pushTarget, final LongConsumer published)
+    ProjectionRun(final EngineClient engine, final ReadModelWriter writer, final List<ProjectionListener> listeners,
+        final LongConsumer published)
     {
         this.engine = engine;
         this.writer = writer;
-        this.pushes = pushes;
-        this.pushTarget = pushTarget;
+        this.listeners = List.copyOf(listeners);
         this.published = published;
         this.thread = new Thread(this, "p2px-projector");
         thread.setDaemon(true);
@@ -99,8 +103,10 @@ final class ProjectionRun implements Runnable
                 final BatchFeed.Batch first = queue.poll(POLL_MS, TimeUnit.MILLISECONDS);
                 if (first != null)
                 {
+                    waitForInterval();
                     pending.add(first);
                     queue.drainTo(pending, MAX_BATCHES_PER_TRANSACTION - 1);
+                    lastTransactionNanos = System.nanoTime();
                     project();
                 }
             }
@@ -125,6 +131,17 @@ final class ProjectionRun implements Runnable
             }
         }
         unsubscribe();
+    }
+
+    /** Lets batches gather until the interval since the last transaction is over (or the queue is half full). */
+    private void waitForInterval() throws InterruptedException
+    {
+        final long due = lastTransactionNanos + TimeUnit.MILLISECONDS.toNanos(MIN_TRANSACTION_INTERVAL_MS);
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0 && queue.size() < QUEUE_CAPACITY / 2 && running)
+        {
+            Thread.sleep(Math.max(1, Math.min(5, TimeUnit.NANOSECONDS.toMillis(wait))));
+        }
     }
 
     /** Reads the position, builds the replica up to it and subscribes after the replica's batch. */
@@ -199,17 +216,16 @@ final class ProjectionRun implements Runnable
         final Committed committed = writeWithRetry(changes);
         projected = changes.lastSequence;
         published.accept(projected);
-        final Pushes target = pushTarget.get();
-        if (target != null)
+        for (final ProjectionListener listener : listeners)
         {
             try
             {
-                pushes.send(target, committed);
+                listener.committed(committed);
             }
             catch (final RuntimeException ex)
             {
                 // The rows are committed; a client that missed a push sees the gap in seq and re-subscribes.
-                LOG.log(System.Logger.Level.WARNING, "projector pushes for batch " + projected + " failed", ex);
+                LOG.log(System.Logger.Level.WARNING, "projector listener failed after batch " + projected, ex);
             }
         }
     }

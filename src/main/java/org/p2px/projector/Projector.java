@@ -1,5 +1,6 @@
 package org.p2px.projector;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.annotation.Priority;
@@ -13,9 +14,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.p2px.catalog.Catalog;
 import org.p2px.engine.Engine;
-import org.p2px.gateway.ProjectionProgress;
-import org.p2px.gateway.Pushes;
-import org.p2px.gateway.view.ViewMapper;
 import org.p2px.server.EngineLifecycle;
 
 /**
@@ -23,7 +21,7 @@ import org.p2px.server.EngineLifecycle;
  * in step with the engine's journal. A replica {@code TradingCore} applies every journaled batch, so every figure
  * written comes from the core's own rules; each database transaction holds up to
  * {@link ProjectionRun#MAX_BATCHES_PER_TRANSACTION} batches and the position they reach, so a restart neither
- * skips nor repeats one. After each commit the changes go out through {@link Pushes} when a gateway provides it.
+ * skips nor repeats one. After each commit the {@link ProjectionListener}s hear what it wrote.
  * Starts after the engine and stops before it, on every (dev mode) start and stop. See docs/database.md.
  */
 @ApplicationScoped
@@ -31,27 +29,23 @@ public class Projector implements ProjectionProgress
 {
     private final Supplier<Engine> engines;
     private final ReadModelWriter writer;
-    private final ProjectionPushes pushes;
-    private final Supplier<Pushes> pushTarget;
+    private final Supplier<List<ProjectionListener>> listeners;
     private final Object progress = new Object();
     private long position = -1;
     private ProjectionRun run;
 
     @Inject
-    public Projector(
-        final EngineLifecycle lifecycle, final Catalog catalog, final ViewMapper views, final Instance<Pushes> pushes)
+    public Projector(final EngineLifecycle lifecycle, final Catalog catalog, final Instance<ProjectionListener> listeners)
     {
-        this(lifecycle::engine, catalog, views, () -> pushes.isResolvable() ? pushes.get() : null);
+        this(lifecycle::engine, catalog, () -> listeners.stream().toList());
     }
 
-    /** Over whichever engine {@code engines} gives at start, pushing to {@code pushTarget} (null: nobody). */
-    Projector(final Supplier<Engine> engines, final Catalog catalog, final ViewMapper views,
-        final Supplier<Pushes> pushTarget)
+    /** Over whichever engine {@code engines} gives at start, telling {@code listeners} after each commit. */
+    Projector(final Supplier<Engine> engines, final Catalog catalog, final Supplier<List<ProjectionListener>> listeners)
     {
         this.engines = engines;
         this.writer = new ReadModelWriter(catalog);
-        this.pushes = new ProjectionPushes(views);
-        this.pushTarget = pushTarget;
+        this.listeners = listeners;
     }
 
     /** After {@link EngineLifecycle} has started the engine (it observes at the default priority). */
@@ -71,7 +65,7 @@ public class Projector implements ProjectionProgress
         final Engine engine = engines.get();
         if (run == null && engine != null)
         {
-            run = new ProjectionRun(engine, writer, pushes, pushTarget, this::published);
+            run = new ProjectionRun(engine, writer, listeners.get(), this::published);
             run.start();
         }
     }

@@ -51,11 +51,12 @@ final class ReadModelWriter
 
     Committed write(final Changes changes)
     {
-        changes.ads.forEach(ad -> writeAd(ad, changes.adTimes.get(ad.adId())));
+        final ExistingRows existing = ExistingRows.loadedFor(changes);
+        changes.ads.forEach(ad -> writeAd(existing, ad, changes.adTimes.get(ad.adId())));
         final Map<Long, OrderRow> orders = new HashMap<>();
-        changes.orders.forEach(order -> orders.put(order.orderId(), writeOrder(order, changes)));
+        changes.orders.forEach(order -> orders.put(order.orderId(), writeOrder(existing, order, changes)));
         final List<BalanceRow> balances = new ArrayList<>();
-        changes.users.forEach(user -> balances.addAll(writeUser(user, changes.userTimes.get(user.userId()))));
+        changes.users.forEach(user -> balances.addAll(writeUser(existing, user, changes.userTimes.get(user.userId()))));
         changes.blocks.forEach(ReadModelWriter::writeBlock);
         changes.indexes.values().forEach(index -> writeIndex(index.marketId(), index.price(), index.time()));
         final List<ChatMessageRow> chat = new ArrayList<>();
@@ -87,7 +88,7 @@ final class ReadModelWriter
         core.ads().forEach(ad ->
         {
             open.add(ad.adId());
-            writeAd(ad, time);
+            writeAd(ExistingRows.BY_ID, ad, time);
         });
         AdRow.<AdRow>list("status <> ?1", "CLOSED").stream().filter(row -> !open.contains(row.id)).forEach(row ->
         {
@@ -95,10 +96,10 @@ final class ReadModelWriter
             row.reserved = 0;
             row.updatedAt = Instant.ofEpochMilli(time);
         });
-        core.orders().forEach(order -> writeOrder(order, null, null, time));
+        core.orders().forEach(order -> writeOrder(ExistingRows.BY_ID, order, null, null, time));
         for (final UserSnapshot user : core.users())
         {
-            writeUser(user, time);
+            writeUser(ExistingRows.BY_ID, user, time);
             final java.util.Set<Long> blocked = new java.util.HashSet<>();
             for (final long blockedId : core.blocked(user.userId()))
             {
@@ -134,9 +135,9 @@ final class ReadModelWriter
         }
     }
 
-    static void writeAd(final AdSnapshot ad, final long time)
+    static void writeAd(final ExistingRows existing, final AdSnapshot ad, final long time)
     {
-        AdRow row = AdRow.findById(ad.adId());
+        AdRow row = existing.ad(ad.adId());
         final boolean created = row == null;
         if (row == null)
         {
@@ -174,21 +175,21 @@ final class ReadModelWriter
         }
     }
 
-    private static OrderRow writeOrder(final OrderSnapshot order, final Changes changes)
+    private static OrderRow writeOrder(final ExistingRows existing, final OrderSnapshot order, final Changes changes)
     {
         final Changes.Finished finished = changes.finishedOrders.get(order.orderId());
         final Long disputed = changes.disputedAt.get(order.orderId());
-        return writeOrder(order, finished, disputed, changes.orderTimes.get(order.orderId()));
+        return writeOrder(existing, order, finished, disputed, changes.orderTimes.get(order.orderId()));
     }
 
     /**
      * Writes an order's row. {@code disputed}: the time it went to dispute, {@link Changes#NOT_DISPUTED} when an
      * appeal was withdrawn, null to keep what the row has.
      */
-    static OrderRow writeOrder(
+    static OrderRow writeOrder(final ExistingRows existing,
         final OrderSnapshot order, final Changes.Finished finished, final Long disputed, final long time)
     {
-        OrderRow row = OrderRow.findById(order.orderId());
+        OrderRow row = existing.order(order.orderId());
         final boolean created = row == null;
         if (row == null)
         {
@@ -232,9 +233,9 @@ final class ReadModelWriter
     }
 
     /** Writes the user's statistics and every balance that differs from its row; returns the balance rows written. */
-    static List<BalanceRow> writeUser(final UserSnapshot user, final long time)
+    static List<BalanceRow> writeUser(final ExistingRows existing, final UserSnapshot user, final long time)
     {
-        UserStatsRow stats = UserStatsRow.findById(user.userId());
+        UserStatsRow stats = existing.stats(user.userId());
         final boolean created = stats == null;
         if (stats == null)
         {
@@ -258,7 +259,7 @@ final class ReadModelWriter
         final List<BalanceRow> written = new ArrayList<>();
         for (final BalanceSnapshot balance : user.balances())
         {
-            BalanceRow row = BalanceRow.findById(new BalanceRow.BalanceRowKey(user.userId(), balance.assetId()));
+            BalanceRow row = existing.balance(user.userId(), balance.assetId());
             if (row == null && balance.available() == 0 && balance.locked() == 0)
             {
                 continue;

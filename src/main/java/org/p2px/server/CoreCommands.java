@@ -1,5 +1,6 @@
 package org.p2px.server;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -72,6 +73,50 @@ public class CoreCommands
         catch (final CommandRefusedException ex)
         {
             throw refusal(ex);
+        }
+    }
+
+    /**
+     * Sends a command without waiting; the future completes on the live view's thread (keep what runs there
+     * short: hop to the caller's own thread for anything more than reading the answer), failing with the same
+     * {@link ApiException} that {@link #send(Command, AnswerReader)} throws.
+     */
+    public <T> CompletableFuture<T> sendAsync(final Command command, final AnswerReader<T> answer)
+    {
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        view().sendAsync(command, answer).whenComplete((value, failure) ->
+        {
+            if (failure == null)
+            {
+                result.complete(value);
+            }
+            else
+            {
+                result.completeExceptionally(failure instanceof CommandRefusedException refused ? refusal(refused) : failure);
+            }
+        });
+        return result;
+    }
+
+    /** Waits for a future of {@link #sendAsync}: its value, or its {@link ApiException}. */
+    public static <T> T await(final CompletableFuture<T> future)
+    {
+        try
+        {
+            return future.get();   // sendAsync's future always ends: answered, refused or timed out
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw ApiException.of(GatewayError.ENGINE_TIMEOUT);
+        }
+        catch (final java.util.concurrent.ExecutionException ex)
+        {
+            if (ex.getCause() instanceof RuntimeException failure)
+            {
+                throw failure;
+            }
+            throw new IllegalStateException(ex.getCause());
         }
     }
 

@@ -66,10 +66,10 @@ class LayeringTest
     }
 
     @Test
-    void theProjectorWritesReadModelsAndKnowsNoWebSocket()
+    void theProjectorWritesReadModelsAndKnowsNoGateway()
     {
         noClasses().that().resideInAPackage("org.p2px.projector..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.p2px.gateway.ws..", "org.p2px.live..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.p2px.gateway..", "org.p2px.live..")
             .check(MAIN);
     }
 }

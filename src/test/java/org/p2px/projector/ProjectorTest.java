@@ -28,6 +28,7 @@ import org.p2px.core.AdSnapshot;
 import org.p2px.core.CoreReader;
 import org.p2px.core.UserSnapshot;
 import org.p2px.engine.Engine;
+import org.p2px.gateway.ChatLinePushes;
 import org.p2px.gateway.Pushes;
 import org.p2px.gateway.view.ViewMapper;
 import org.p2px.readmodel.AdRow;
@@ -202,7 +203,8 @@ class ProjectorTest
             Panache.getEntityManager().createNativeQuery("delete from chat_messages where kind <> 'USER'").executeUpdate();
         });
         final RecordingPushes pushes = new RecordingPushes();
-        final Projector fresh = new Projector(lifecycle::engine, catalog, views, () -> pushes);
+        final Projector fresh = new Projector(lifecycle::engine, catalog,
+            () -> List.of(new ChatLinePushes(views, () -> pushes)));
         fresh.start();
         try
         {

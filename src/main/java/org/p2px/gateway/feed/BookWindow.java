@@ -50,7 +50,8 @@ final class BookWindow
         final Set<Long> changed = new HashSet<>();
         for (final AdView ad : next)
         {
-            if (!ad.equals(before.get(ad.id())))
+            final AdView was = before.get(ad.id());
+            if (ad != was && !ad.equals(was))   // the same instance: made from an unchanged snapshot
             {
                 changed.add(ad.id());
             }

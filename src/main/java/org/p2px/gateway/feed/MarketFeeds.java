@@ -1,5 +1,6 @@
 package org.p2px.gateway.feed;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ public class MarketFeeds
     private final ViewMapper views;
     private final Map<Integer, BookFeed> books = new HashMap<>();
     private final Map<Integer, long[]> indexSeqs = new HashMap<>();
+    private final Map<Long, Map<Long, WindowEntry>> lastWindows = new HashMap<>();
 
     public MarketFeeds(final ViewMapper views)
     {
@@ -72,6 +74,8 @@ public class MarketFeeds
         if (feed != null && feed.watched())
         {
             feed.forget();
+            lastWindows.remove(windowKey(marketId, Side.BUY));
+            lastWindows.remove(windowKey(marketId, Side.SELL));
         }
     }
 
@@ -97,9 +101,34 @@ public class MarketFeeds
         return new IndexView(market.symbol(), price > 0 ? market.formatPrice(price) : null);
     }
 
+    /**
+     * The side's top ads as views; an ad whose snapshot (and texts) did not change since the last window keeps
+     * its view instance, which {@link BookWindow} then recognises as unchanged without comparing it.
+     */
     private List<AdView> window(final LiveState state, final MarketInfo market, final Side side)
     {
-        return state.book(market.id(), side, 0, -1, 0, DEPTH).stream().map(views::ad).toList();
+        final Map<Long, WindowEntry> previous = lastWindows.getOrDefault(windowKey(market.id(), side), Map.of());
+        final Map<Long, WindowEntry> current = new HashMap<>(DEPTH * 2);
+        final List<AdView> views = new ArrayList<>(DEPTH);
+        for (final AdSnapshot ad : state.book(market.id(), side, 0, -1, 0, DEPTH))
+        {
+            final WindowEntry before = previous.get(ad.adId());
+            final AdView view = before == null ? this.views.ad(ad) : this.views.ad(ad, before.snapshot(), before.view());
+            current.put(ad.adId(), new WindowEntry(ad, view));
+            views.add(view);
+        }
+        lastWindows.put(windowKey(market.id(), side), current);
+        return views;
+    }
+
+    private static long windowKey(final int marketId, final Side side)
+    {
+        return ((long)marketId << 1) | (side == Side.BUY ? 0 : 1);
+    }
+
+    /** An ad of the last window and the view made of it. */
+    private record WindowEntry(AdSnapshot snapshot, AdView view)
+    {
     }
 
     /** Why an ad that was in the window is not any more, from what the view holds now. */

@@ -17,6 +17,7 @@ public record AdTermsBody(String priceType, String price, Integer marginBps, Str
     @Size(max = AdTermsBody.MAX_TEXT, message = TEXT_TOO_LONG) String terms,
     @Size(max = AdTermsBody.MAX_TEXT, message = TEXT_TOO_LONG) String autoReply)
 {
+    /** Characters of the terms and of the auto-reply, each, without surrounding white space. */
     public static final int MAX_TEXT = 1_000;
 
     private static final String TEXT_TOO_LONG = "must be at most {max} characters";

@@ -129,6 +129,12 @@ public class TradingService
     /** Takes a named ad; answers the order (the first order, on a retry with the same clientOrderId). */
     public OrderView take(final Caller caller, final TakeBody body)
     {
+        return sendTake(caller, body).await();
+    }
+
+    /** {@link #take}, without waiting for the answer. */
+    public SentCommand<List<OrderAnswer>, OrderView> sendTake(final Caller caller, final TakeBody body)
+    {
         caller.require(ApiPermission.TRADE);
         final long adId = body.adId();
         final MarketInfo market = marketOfAd(adId);
@@ -138,11 +144,17 @@ public class TradingService
         final int method = PaymentMethod.of(body.paymentMethod()).bit();
         final long clientOrderId = WireValues.clientOrderId(body.clientOrderId());
         return orders(caller, (proxy, buffer, offset, correlationId) -> proxy.takeAd(buffer, offset, correlationId, 0,
-            caller.userId(), adId, amount, inFiat, method, clientOrderId)).get(0);
+            caller.userId(), adId, amount, inFiat, method, clientOrderId)).then(opened -> opened.get(0));
     }
 
     /** Lets the core pick the best ad(s); answers the orders opened (several when split). */
     public List<OrderView> express(final Caller caller, final ExpressBody body)
+    {
+        return sendExpress(caller, body).await();
+    }
+
+    /** {@link #express}, without waiting for the answer. */
+    public SentCommand<List<OrderAnswer>, List<OrderView>> sendExpress(final Caller caller, final ExpressBody body)
     {
         caller.require(ApiPermission.TRADE);
         final MarketInfo market = catalog.market(body.market());
@@ -161,6 +173,11 @@ public class TradingService
 
     public OrderView markPaid(final Caller caller, final long orderId)
     {
+        return sendMarkPaid(caller, orderId).await();
+    }
+
+    public SentCommand<LiveOrder, OrderView> sendMarkPaid(final Caller caller, final long orderId)
+    {
         return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
             proxy.markPaid(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId);
     }
@@ -171,6 +188,16 @@ public class TradingService
      */
     public OrderView release(final Caller caller, final long orderId, final String fundPassword)
     {
+        return sendRelease(caller, orderId, fundPassword).await();
+    }
+
+    /**
+     * {@link #release}, without waiting for the answer; a person's fund password is checked (bcrypt: on a thread
+     * that may block) before the command is sent.
+     */
+    public SentCommand<LiveOrder, OrderView> sendRelease(final Caller caller, final long orderId,
+        final String fundPassword)
+    {
         if (caller.person())
         {
             accounts.checkFundPassword(caller.userId(), fundPassword);
@@ -179,12 +206,16 @@ public class TradingService
         {
             caller.require(ApiPermission.RELEASE);
         }
-        return answered(caller, core.send((proxy, buffer, offset, correlationId) ->
-            proxy.release(buffer, offset, correlationId, 0, caller.userId(), orderId),
-            (reply, state) -> state.order(orderId)), orderId);
+        return orderAnswer(caller, (proxy, buffer, offset, correlationId) ->
+            proxy.release(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId);
     }
 
     public OrderView cancel(final Caller caller, final long orderId)
+    {
+        return sendCancel(caller, orderId).await();
+    }
+
+    public SentCommand<LiveOrder, OrderView> sendCancel(final Caller caller, final long orderId)
     {
         return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
             proxy.cancelOrder(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId);
@@ -193,25 +224,25 @@ public class TradingService
     public OrderView requestCancel(final Caller caller, final long orderId)
     {
         return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
-            proxy.requestCancel(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId);
+            proxy.requestCancel(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId).await();
     }
 
     public OrderView reviewCancelRequest(final Caller caller, final long orderId, final boolean accept)
     {
         return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
-            proxy.reviewCancelRequest(buffer, offset, correlationId, 0, caller.userId(), orderId, accept), orderId);
+            proxy.reviewCancelRequest(buffer, offset, correlationId, 0, caller.userId(), orderId, accept), orderId).await();
     }
 
     public OrderView appeal(final Caller caller, final long orderId)
     {
         return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
-            proxy.appeal(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId);
+            proxy.appeal(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId).await();
     }
 
     public OrderView withdrawAppeal(final Caller caller, final long orderId)
     {
         return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
-            proxy.withdrawAppeal(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId);
+            proxy.withdrawAppeal(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId).await();
     }
 
     /** An arbiter's decision on a disputed order: RELEASE to the buyer or REFUND the seller. */
@@ -219,7 +250,7 @@ public class TradingService
     {
         final DisputeOutcome value = WireValues.outcome(outcome);
         return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
-            proxy.resolveDispute(buffer, offset, correlationId, 0, caller.userId(), orderId, value), orderId);
+            proxy.resolveDispute(buffer, offset, correlationId, 0, caller.userId(), orderId, value), orderId).await();
     }
 
     // Blocks
@@ -282,10 +313,18 @@ public class TradingService
 
     // Plumbing
 
-    private OrderView orderCommand(final Caller caller, final Command command, final long orderId)
+    private SentCommand<LiveOrder, OrderView> orderCommand(final Caller caller, final Command command,
+        final long orderId)
     {
         caller.require(ApiPermission.TRADE);
-        return answered(caller, core.send(command, (reply, state) -> state.order(orderId)), orderId);
+        return orderAnswer(caller, command, orderId);
+    }
+
+    private SentCommand<LiveOrder, OrderView> orderAnswer(final Caller caller, final Command command,
+        final long orderId)
+    {
+        return new SentCommand<>(core.sendAsync(command, (reply, state) -> state.order(orderId)),
+            order -> answered(caller, order, orderId), order -> mayBlock(caller, order));
     }
 
     /** The order a command changed; from the read models if the view no longer holds it. */
@@ -300,14 +339,22 @@ public class TradingService
     }
 
     /** The orders a take or express opened, or the earlier order a repeated clientOrderId stands for. */
-    private List<OrderView> orders(final Caller caller, final Command command)
+    private SentCommand<List<OrderAnswer>, List<OrderView>> orders(final Caller caller, final Command command)
     {
-        final List<OrderAnswer> answers = core.send(command, (reply, state) ->
-            orderIds(reply).stream().map(orderId -> new OrderAnswer(orderId, state.order(orderId))).toList());
-        return answers.stream().map(answer -> answered(caller, answer.order(), answer.orderId())).toList();
+        return new SentCommand<>(core.sendAsync(command, (reply, state) ->
+                orderIds(reply).stream().map(orderId -> new OrderAnswer(orderId, state.order(orderId))).toList()),
+            answers -> answers.stream().map(answer -> answered(caller, answer.order(), answer.orderId())).toList(),
+            answers -> answers.stream().anyMatch(answer -> mayBlock(caller, answer.order())));
     }
 
-    private record OrderAnswer(long orderId, LiveOrder order)
+    /** Whether building the caller's view of the order may read the database (not in the view, a name not cached yet). */
+    private boolean mayBlock(final Caller caller, final LiveOrder order)
+    {
+        return order == null || !order.isParty(caller.userId()) || !views.namesKnown(order);
+    }
+
+    /** An order a command opened or changed, as the live view held it right after the batch (null: no longer). */
+    public record OrderAnswer(long orderId, LiveOrder order)
     {
     }
 

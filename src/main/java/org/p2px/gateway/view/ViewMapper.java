@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,6 +90,21 @@ public class ViewMapper
         return ad(catalog.market(ad.marketId()), ad, adTexts.of(ad.adId()));
     }
 
+    /**
+     * The ad's view, or {@code previous} itself when it was made from an equal snapshot and the same texts: the
+     * book windows map their 50 ads a side after every batch that touches the market, and most did not change.
+     */
+    public AdView ad(final AdSnapshot ad, final AdSnapshot previousSnapshot, final AdView previous)
+    {
+        final AdTexts.Texts texts = adTexts.of(ad.adId());
+        if (previous != null && ad.equals(previousSnapshot) && Objects.equals(texts.terms(), previous.terms())
+            && Objects.equals(texts.autoReply(), previous.autoReply()))
+        {
+            return previous;
+        }
+        return ad(catalog.market(ad.marketId()), ad, texts);
+    }
+
     public BalanceView balance(final BalanceRow row)
     {
         return rows.balance(row);
@@ -134,6 +150,13 @@ public class ViewMapper
     }
 
     /** The user's name, or null for an id the account store does not know. */
+    /** Whether {@link #order(LiveOrder)} can map this order without a database read (both names cached). */
+    public boolean namesKnown(final LiveOrder live)
+    {
+        final OrderSnapshot order = live.order();
+        return usernames.containsKey(order.buyerId()) && usernames.containsKey(order.sellerId());
+    }
+
     public String username(final long userId)
     {
         final String cached = usernames.get(userId);

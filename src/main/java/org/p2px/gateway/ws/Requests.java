@@ -1,10 +1,15 @@
 package org.p2px.gateway.ws;
 
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.p2px.api.GatewayError;
 
 /**
@@ -20,6 +25,7 @@ public class Requests
     private final WsOperations operations;
     private final Sessions sessions;
     private final WsSettings settings;
+    private final Executor blockingWork = Requests::onWorker;
 
     public Requests(final ObjectMapper mapper, final Replies replies, final WsOperations operations, final Sessions sessions,
         final WsSettings settings)
@@ -46,7 +52,9 @@ public class Requests
             refuse(session, request, GatewayError.RATE_LIMITED.message());
             return;
         }
-        if (!session.enqueue(() -> execute(session, request)))
+        final boolean nonBlocking = !request.malformed() && operations.nonBlocking(session, request.op());
+        if (!session.enqueue(nonBlocking ? () -> executeOnEventLoop(session, request)
+            : () -> execute(session, request), nonBlocking))
         {
             refuse(session, request, "Too many requests waiting for a reply; wait for them.");
         }
@@ -72,17 +80,84 @@ public class Requests
         }
     }
 
-    /** On a worker thread, one request of a session at a time. */
-    private void execute(final Session session, final WsRequest request)
+    /**
+     * On the event loop, a trading command: checked and sent at once; its reply leaves when the live view has
+     * applied its batch, built on this event loop (or on a worker, with a request context, when it could block).
+     */
+    private CompletionStage<?> executeOnEventLoop(final Session session, final WsRequest request)
     {
         if (session.isClosed())
         {
-            return;
+            return null;
+        }
+        try
+        {
+            return operations.invokeNonBlocking(session, request.op(), request.args(), session.eventLoop(),
+                    blockingWork)
+                .whenComplete((result, failure) -> answer(session, request, result, unwrap(failure)));
+        }
+        catch (final RuntimeException failure)
+        {
+            session.send(replies.error(request.id(), WsErrors.of(failure, request.op())));
+            return null;
+        }
+    }
+
+    private void answer(final Session session, final WsRequest request, final Object result, final Throwable failure)
+    {
+        String reply;
+        try
+        {
+            reply = failure == null ? replies.ok(request.id(), result) : null;
+        }
+        catch (final com.fasterxml.jackson.core.JsonProcessingException | RuntimeException unwritable)
+        {
+            reply = replies.error(request.id(), WsErrors.of(unwritable, request.op()));
+        }
+        session.send(reply != null ? reply : replies.error(request.id(), WsErrors.of(failure, request.op())));
+    }
+
+    private static Throwable unwrap(final Throwable failure)
+    {
+        return failure == null ? null : failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /** Work handed off the event loop: on a worker thread, in a request context as an operation on a worker has. */
+    private static void onWorker(final Runnable task)
+    {
+        Infrastructure.getDefaultWorkerPool().execute(() ->
+        {
+            final ManagedContext requestContext = Arc.container().requestContext();
+            final boolean activated = !requestContext.isActive();
+            if (activated)
+            {
+                requestContext.activate();
+            }
+            try
+            {
+                task.run();
+            }
+            finally
+            {
+                if (activated)
+                {
+                    requestContext.terminate();
+                }
+            }
+        });
+    }
+
+    /** On a worker thread, one request of a session at a time. */
+    private CompletionStage<?> execute(final Session session, final WsRequest request)
+    {
+        if (session.isClosed())
+        {
+            return null;
         }
         if (request.malformed())
         {
             session.send(replies.error(request.id(), GatewayError.MALFORMED_REQUEST, request.problem()));
-            return;
+            return null;
         }
         final ManagedContext requestContext = Arc.container().requestContext();
         final boolean activated = !requestContext.isActive();
@@ -120,5 +195,6 @@ public class Requests
                 requestContext.terminate();
             }
         }
+        return null;
     }
 }

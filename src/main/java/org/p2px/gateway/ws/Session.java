@@ -129,9 +129,10 @@ final class Session
         return refusals;
     }
 
-    boolean enqueue(final Runnable request)
+    /** Queues a request behind this connection's others; {@code nonBlocking}: it may run on the event loop. */
+    boolean enqueue(final SerialRequests.Task request, final boolean nonBlocking)
     {
-        return requests.offer(request);
+        return requests.offer(request, nonBlocking);
     }
 
     boolean isClosed()

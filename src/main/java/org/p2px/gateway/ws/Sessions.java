@@ -53,7 +53,7 @@ public class Sessions
         final long now = System.nanoTime();
         final Session session = new Session(connection, loop, outbound,
             new TokenBucket(settings.rateLimit().perSecond(), settings.rateLimit().burst(), now),
-            new SerialRequests(workers, settings.maxPendingRequests()), settings.outbound().maxMessages(),
+            new SerialRequests(workers, loop, loop::inEventLoop, settings.maxPendingRequests()), settings.outbound().maxMessages(),
             new Session.Conflation(settings.outbound().conflateMessages(), settings.outbound().conflateBytes(),
                 this::resync),
             this::overflowed, now);

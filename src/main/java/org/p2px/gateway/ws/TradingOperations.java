@@ -1,5 +1,6 @@
 package org.p2px.gateway.ws;
 
+import static org.p2px.gateway.ws.WsOperationGroup.command;
 import static org.p2px.gateway.ws.WsOperationGroup.of;
 
 import java.time.Instant;
@@ -80,13 +81,17 @@ public class TradingOperations implements WsOperationGroup
             of("ad.close", false, (caller, a) -> trading.setAdStatus(caller, id(a, "adId"), "CLOSED")),
             read("ads.mine", (caller, a) -> readModels.myAds(caller.userId(), optionalText(a, "status"))),
             // Orders
-            trade("order.take", (caller, a) -> trading.take(caller, args.read(a, TakeBody.class))),
-            trade("order.express", (caller, a) -> Map.of("orders",
-                trading.express(caller, args.read(a, ExpressBody.class)))),
-            of("order.paid", false, (caller, a) -> trading.markPaid(caller, id(a, "orderId"))),
-            of("order.release", false, (caller, a) -> trading.release(caller, id(a, "orderId"),
-                optionalText(a, "fundPassword"))),
-            of("order.cancel", false, (caller, a) -> trading.cancel(caller, id(a, "orderId"))),
+            // The commands of the trade flow run on the event loop (a person's release hashes the fund password:
+            // that one runs on a worker). TRADE is checked before the args, as over REST.
+            command("order.take", always -> true, (caller, a) -> trading.sendTake(
+                caller.require(ApiPermission.TRADE), args.read(a, TakeBody.class))),
+            command("order.express", always -> true, (caller, a) -> trading.sendExpress(
+                caller.require(ApiPermission.TRADE), args.read(a, ExpressBody.class))
+                .then(orders -> Map.of("orders", orders))),
+            command("order.paid", always -> true, (caller, a) -> trading.sendMarkPaid(caller, id(a, "orderId"))),
+            command("order.release", caller -> !caller.person(), (caller, a) -> trading.sendRelease(caller,
+                id(a, "orderId"), optionalText(a, "fundPassword"))),
+            command("order.cancel", always -> true, (caller, a) -> trading.sendCancel(caller, id(a, "orderId"))),
             of("order.cancel_request", false, (caller, a) -> trading.requestCancel(caller, id(a, "orderId"))),
             of("order.review_cancel", false, (caller, a) -> trading.reviewCancelRequest(caller, id(a, "orderId"),
                 bool(a, "accept"))),

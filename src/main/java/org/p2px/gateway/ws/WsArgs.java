@@ -42,6 +42,11 @@ public class WsArgs
         {
             throw ApiException.of(GatewayError.MALFORMED_REQUEST, "The args are not of the expected shape.");
         }
+        if (value == null)
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, "The args are required.");
+        }
+        // The same annotations and the same answer as a REST body: Failures encodes the violations for both.
         final Set<ConstraintViolation<T>> violations = validator.validate(value);
         if (!violations.isEmpty())
         {

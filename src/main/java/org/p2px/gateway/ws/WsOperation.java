@@ -1,5 +1,8 @@
 package org.p2px.gateway.ws;
 
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.p2px.gateway.Caller;
 
@@ -38,4 +41,24 @@ public interface WsOperation
      * @param args   the request's {@code args}, always a JSON object (empty when the request had none)
      */
     Object invoke(Caller caller, JsonNode args);
+
+    /**
+     * Whether this caller's call may run on the connection's event loop through {@link #invokeNonBlocking}: it then
+     * must not block and gets no request context. Trading commands answered from the live view do; a call that
+     * reads the database or hashes a password does not.
+     */
+    default boolean nonBlocking(final Caller caller)
+    {
+        return false;
+    }
+
+    /**
+     * The call on the event loop: checks and sends at once and returns the reply to come, built on {@code loop}
+     * (or on {@code workers} when building it could block).
+     */
+    default CompletionStage<?> invokeNonBlocking(final Caller caller, final JsonNode args, final Executor loop,
+        final Executor workers)
+    {
+        throw new UnsupportedOperationException(name() + " runs on a worker");
+    }
 }

@@ -1,5 +1,8 @@
 package org.p2px.gateway.ws;
 
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -41,6 +44,21 @@ public class WsOperations
         final Set<String> names = new TreeSet<>(builtIn.keySet());
         names.addAll(plugged.keySet());
         return names;
+    }
+
+    /** Whether this session's call of {@code op} may run on its event loop (a signed-in trading command). */
+    boolean nonBlocking(final Session session, final String op)
+    {
+        final WsOperation operation = plugged.get(op);
+        final Caller caller = session.caller();
+        return operation != null && caller != null && operation.nonBlocking(caller);
+    }
+
+    /** On the event loop, for an operation {@link #nonBlocking} allowed: the reply to come. */
+    CompletionStage<?> invokeNonBlocking(final Session session, final String op, final JsonNode args,
+        final Executor loop, final Executor workers)
+    {
+        return plugged.get(op).invokeNonBlocking(session.caller(), args, loop, workers);
     }
 
     Object invoke(final Session session, final String op, final JsonNode args)

@@ -97,6 +97,11 @@ class ErrorParityTest
             assertAll(requests.stream().map(request -> () -> same(ws, seller, request.method(), request.path(),
                 request.body(), request.op(), request.args(), "VALIDATION_FAILED", request.message())));
         }
+        // Nothing was opened or posted by the refused requests.
+        assertEquals(0, seller.request().get("/api/v1/me/orders").then().statusCode(200).extract().jsonPath()
+            .getList("items").size());
+        assertEquals(1, seller.request().get("/api/v1/me/ads").then().statusCode(200).extract().jsonPath()
+            .getList("$").size());
     }
 
     /** What is within the constraints is still accepted: names in any case, texts of 1000 characters once trimmed. */

@@ -41,7 +41,7 @@ class SessionStreamTest
                 unflushed.add(done);
             }
         }, maxMessages, 1 << 20);
-        return new Session(null, null, outbound, new TokenBucket(20, 40, 0), new SerialRequests(Runnable::run, 8),
+        return new Session(null, null, outbound, new TokenBucket(20, 40, 0), new SerialRequests(Runnable::run, Runnable::run, () -> true, 8),
             maxMessages, new Session.Conflation(conflateAt, 1 << 20, (ignored, channel) -> resyncs.add(channel)),
             ignored -> overflows.incrementAndGet(), 0);
     }

@@ -1,4 +1,4 @@
-package org.p2px.bench.fanout;
+package org.p2px.loadtest.fanout;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,10 +14,10 @@ import io.vertx.core.http.ServerWebSocket;
  * to every connected socket, with no application in between. Each connection first gets a frame of seq 0 (its
  * "snapshot"); broadcast k carries seq k, padded to the size the p2px updates had. A broadcast is started in
  * process, or by {@code POST /broadcast?seq=k&size=n}, as a p2px change is by its REST request; run it as a
- * process of its own ({@code main(port)}) when the subscribers' sockets and its own would not fit one process's
+ * process of its own ({@code p2px-loadtest broadcast-server}) when the subscribers' sockets and its own would not fit one process's
  * file limit (10,000 subscribers).
  */
-final class BareBroadcastServer implements AutoCloseable
+public final class BareBroadcastServer implements AutoCloseable
 {
     private final Vertx vertx = Vertx.vertx();
     private final Set<ServerWebSocket> sockets = ConcurrentHashMap.newKeySet();
@@ -28,7 +28,7 @@ final class BareBroadcastServer implements AutoCloseable
         this(0);
     }
 
-    BareBroadcastServer(final int port) throws Exception
+    public BareBroadcastServer(final int port) throws Exception
     {
         server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)
             .setMaxWebSocketFrameSize(1 << 20))
@@ -46,7 +46,7 @@ final class BareBroadcastServer implements AutoCloseable
             .listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    int port()
+    public int port()
     {
         return server.actualPort();
     }
@@ -60,14 +60,6 @@ final class BareBroadcastServer implements AutoCloseable
         {
             socket.writeTextMessage(text);
         }
-    }
-
-    /** A bare server of its own: {@code java ... BareBroadcastServer 18090}, until killed. */
-    public static void main(final String[] args) throws Exception
-    {
-        final BareBroadcastServer server = new BareBroadcastServer(Integer.parseInt(args[0]));
-        System.out.println("bare broadcast server on 127.0.0.1:" + server.port());
-        Thread.currentThread().join();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.p2px.bench.fanout;
+package org.p2px.loadtest.fanout;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +23,7 @@ import org.HdrHistogram.Histogram;
  * in one engine batch come as one update naming both ads, and are both counted); on the bare broadcast, the
  * frame's seq is k after the first frame's base. Latencies go to one HdrHistogram.
  */
-final class Subscribers implements AutoCloseable
+public final class Subscribers implements AutoCloseable
 {
     private final Vertx vertx;
     private final WebSocketClient client;
@@ -154,7 +154,6 @@ final class Subscribers implements AutoCloseable
             final int before = received[index];
             if (adUpdates != null)
             {
-                if (System.getenv("FANOUT_DEBUG") != null) { System.out.println("frame " + text.substring(0, Math.min(160, text.length()))); }
                 forEachUpsertedAd(text, adId ->
                 {
                     final Integer ad = adIndex.get(adId);

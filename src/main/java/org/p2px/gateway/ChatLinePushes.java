@@ -1,13 +1,19 @@
-package org.p2px.projector;
+package org.p2px.gateway;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.p2px.gateway.Pushes;
 import org.p2px.gateway.view.ViewMapper;
+import org.p2px.projector.Committed;
+import org.p2px.projector.ProjectionListener;
 import org.p2px.readmodel.ChatMessageRow;
 import org.p2px.readmodel.OrderRow;
 
@@ -16,20 +22,32 @@ import org.p2px.readmodel.OrderRow;
  * paid, released, the maker's auto-reply...): those lines exist only once they are in the database, with their
  * ids. Orders, balances, books and index prices are pushed by the live view as soon as each batch is journaled.
  */
-final class ProjectionPushes
+@ApplicationScoped
+public class ChatLinePushes implements ProjectionListener
 {
-    private static final System.Logger LOG = System.getLogger(ProjectionPushes.class.getName());
+    private static final System.Logger LOG = System.getLogger(ChatLinePushes.class.getName());
 
     private final ViewMapper views;
+    private final Supplier<Pushes> target;
 
-    ProjectionPushes(final ViewMapper views)
+    @Inject
+    public ChatLinePushes(final ViewMapper views, final Instance<Pushes> target)
     {
-        this.views = views;
+        this(views, () -> target.isResolvable() ? target.get() : null);
     }
 
-    void send(final Pushes pushes, final Committed committed)
+    /** Pushing to whichever {@link Pushes} {@code target} gives (null: nobody to tell). */
+    public ChatLinePushes(final ViewMapper views, final Supplier<Pushes> target)
     {
-        if (committed.chat().isEmpty())
+        this.views = views;
+        this.target = target;
+    }
+
+    @Override
+    public void committed(final Committed committed)
+    {
+        final Pushes pushes = committed.chat().isEmpty() ? null : target.get();
+        if (pushes == null)
         {
             return;
         }

@@ -1,4 +1,4 @@
-package org.p2px.gateway;
+package org.p2px.projector;
 
 /**
  * How far the read models have got. History queries wait on it (briefly) for the batches the live view has
