@@ -3,6 +3,8 @@ package org.p2px.gateway.rest;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -15,9 +17,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.p2px.api.ApiException;
 import org.p2px.api.Decimals;
-import org.p2px.api.GatewayError;
 import org.p2px.api.PaymentMethod;
 import org.p2px.catalog.AssetInfo;
 import org.p2px.catalog.Catalog;
@@ -53,12 +53,12 @@ public class AdminTradingResource
         this.queries = queries;
     }
 
-    public record NewAsset(String code, Integer scale, Boolean fiat)
+    public record NewAsset(String code, @NotNull Integer scale, Boolean fiat)
     {
     }
 
     /** A new market ASSET-FIAT; tick and minimum order are decimal strings. */
-    public record NewMarket(String asset, String fiat, Integer priceScale, String priceTick, String minOrderFiat,
+    public record NewMarket(String asset, String fiat, @NotNull Integer priceScale, String priceTick, String minOrderFiat,
         Integer makerFeeBps, Integer takerFeeBps, List<String> paymentMethods)
     {
     }
@@ -68,7 +68,7 @@ public class AdminTradingResource
     }
 
     /** A deposit or withdrawal: who, which asset, how much. */
-    public record Transfer(Long userId, String asset, String amount)
+    public record Transfer(@NotNull Long userId, String asset, String amount)
     {
     }
 
@@ -76,12 +76,8 @@ public class AdminTradingResource
     @Path("/assets")
     @RolesAllowed("ADMIN")
     @Operation(summary = "Declare a crypto asset or fiat currency with its decimal places")
-    public Response defineAsset(final NewAsset body)
+    public Response defineAsset(@Valid @NotNull final NewAsset body)
     {
-        if (body == null || body.scale() == null)
-        {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, "code and scale are required.");
-        }
         final AssetInfo asset = catalog.defineAsset(Caller.of(identity).userId(), body.code(), body.scale(),
             Boolean.TRUE.equals(body.fiat()));
         return Response.status(Response.Status.CREATED).entity(asset).build();
@@ -91,12 +87,8 @@ public class AdminTradingResource
     @Path("/markets")
     @RolesAllowed("ADMIN")
     @Operation(summary = "Open a market ASSET-FIAT")
-    public Response createMarket(final NewMarket body)
+    public Response createMarket(@Valid @NotNull final NewMarket body)
     {
-        if (body == null || body.priceScale() == null)
-        {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, "asset, fiat and priceScale are required.");
-        }
         final AssetInfo fiat = catalog.asset(body.fiat());
         final MarketInfo market = catalog.createMarket(Caller.of(identity).userId(), new Catalog.MarketSpec(
             body.asset(), body.fiat(), body.priceScale(),
@@ -121,28 +113,17 @@ public class AdminTradingResource
     @Path("/deposits")
     @RolesAllowed("TRADE")
     @Operation(summary = "Custody: credit a user's available balance")
-    public List<BalanceView> deposit(final Transfer body)
+    public List<BalanceView> deposit(@Valid @NotNull final Transfer body)
     {
-        final long userId = userId(body);
-        return trading.deposit(Caller.of(identity), userId, body.asset(), body.amount());
+        return trading.deposit(Caller.of(identity), body.userId(), body.asset(), body.amount());
     }
 
     @POST
     @Path("/withdrawals")
     @RolesAllowed("TRADE")
     @Operation(summary = "Custody: debit a user's available balance")
-    public List<BalanceView> withdraw(final Transfer body)
+    public List<BalanceView> withdraw(@Valid @NotNull final Transfer body)
     {
-        final long userId = userId(body);
-        return trading.withdraw(Caller.of(identity), userId, body.asset(), body.amount());
-    }
-
-    private static long userId(final Transfer body)
-    {
-        if (body == null || body.userId() == null)
-        {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, "userId is required.");
-        }
-        return body.userId();
+        return trading.withdraw(Caller.of(identity), body.userId(), body.asset(), body.amount());
     }
 }

@@ -58,10 +58,10 @@ public class AdsResource
     @PUT
     @Path("/{adId}")
     @Operation(summary = "Replace an ad's terms (at most 10 edits in 5 minutes)")
-    public AdView update(@PathParam("adId") final long adId, @Valid @NotNull final AdTermsBody body)
+    public AdView update(@PathParam("adId") final long adId, @Valid @NotNull final AdTermsBody terms)
     {
         final Caller caller = Caller.of(identity);
-        return trading.updateAd(caller, adId, body);
+        return trading.updateAd(caller, adId, terms);
     }
 
     @POST

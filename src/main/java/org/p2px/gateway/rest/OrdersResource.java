@@ -16,8 +16,6 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.p2px.api.ApiException;
-import org.p2px.api.GatewayError;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.trade.ExpressBody;
 import org.p2px.gateway.trade.TakeBody;
@@ -51,7 +49,7 @@ public class OrdersResource
     {
     }
 
-    public record ReviewBody(Boolean accept)
+    public record ReviewBody(@NotNull Boolean accept)
     {
     }
 
@@ -117,13 +115,10 @@ public class OrdersResource
     @POST
     @Path("/{orderId}/cancel-request/review")
     @Operation(summary = "Buyer: accept (cancels the order) or reject the seller's cancel request")
-    public OrderView reviewCancelRequest(@PathParam("orderId") final long orderId, final ReviewBody body)
+    public OrderView reviewCancelRequest(@PathParam("orderId") final long orderId,
+        @Valid @NotNull final ReviewBody body)
     {
         final Caller caller = Caller.of(identity);
-        if (body == null || body.accept() == null)
-        {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, "accept is required.");
-        }
         return trading.reviewCancelRequest(caller, orderId, body.accept());
     }
 

@@ -7,14 +7,24 @@ import jakarta.validation.constraints.Size;
 /**
  * An ad's terms as clients send them (new ad or edit). Prices and limits are decimal strings; {@code priceType}
  * FIXED needs {@code price}, FLOATING needs {@code marginBps} (the market's index price x (1 + margin/10000)).
- * Omitted gates mean no requirement; omitted window 15 minutes; omitted visibility PUBLIC. The shape is checked by
- * the annotations, on REST and WebSocket alike; the values by the service and the core.
+ * Omitted gates mean no requirement; omitted window 15 minutes; omitted visibility PUBLIC. The texts {@code terms}
+ * and {@code autoReply} are kept without surrounding white space, at most 1000 characters each.
  */
 public record AdTermsBody(String priceType, String price, Integer marginBps, String minFiat, String maxFiat,
     List<String> paymentMethods, Integer paymentWindowMinutes, Integer minKycLevel, Integer minAccountAgeDays,
-    Integer minCompletedOrders, Integer minCompletionRateBps, Integer maxOpenOrdersPerTaker, String visibility,
-    Boolean autoMatch, @Size(max = AdTermsBody.MAX_TEXT) String terms, @Size(max = AdTermsBody.MAX_TEXT) String autoReply)
+    Integer minCompletedOrders, Integer minCompletionRateBps, Integer maxOpenOrdersPerTaker,
+    @OneOf({ "PUBLIC", "PRIVATE" }) String visibility, Boolean autoMatch,
+    @Size(max = AdTermsBody.MAX_TEXT, message = TEXT_TOO_LONG) String terms,
+    @Size(max = AdTermsBody.MAX_TEXT, message = TEXT_TOO_LONG) String autoReply)
 {
-    /** Characters of the terms and of the auto-reply, each. */
+    /** Characters of the terms and of the auto-reply, each, without surrounding white space. */
     public static final int MAX_TEXT = 1_000;
+
+    private static final String TEXT_TOO_LONG = "must be at most {max} characters";
+
+    public AdTermsBody
+    {
+        terms = terms == null ? null : terms.strip();
+        autoReply = autoReply == null ? null : autoReply.strip();
+    }
 }

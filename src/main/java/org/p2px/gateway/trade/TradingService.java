@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.p2px.api.ApiException;
 import org.p2px.api.Decimals;
-import org.p2px.api.GatewayError;
 import org.p2px.api.PaymentMethod;
 import org.p2px.auth.Accounts;
 import org.p2px.catalog.AssetInfo;
@@ -408,12 +407,11 @@ public class TradingService
         return spec;
     }
 
-    /** The terms and auto-reply texts, trimmed (their length is bounded by {@link AdTermsBody}'s annotations). */
+    /** The terms and auto-reply texts (trimmed and bounded by the request's record). */
     private static AdTexts.Texts texts(final AdTermsBody body)
     {
-        final String terms = body.terms() == null ? "" : body.terms().strip();
-        final String autoReply = body.autoReply() == null ? "" : body.autoReply().strip();
-        return new AdTexts.Texts(terms, autoReply);
+        return new AdTexts.Texts(body.terms() == null ? "" : body.terms(),
+            body.autoReply() == null ? "" : body.autoReply());
     }
 
     private static long createdAdId(final CommandReply reply)

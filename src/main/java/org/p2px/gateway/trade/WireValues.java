@@ -3,7 +3,6 @@ package org.p2px.gateway.trade;
 import java.util.Locale;
 
 import org.p2px.api.ApiException;
-import org.p2px.api.GatewayError;
 import org.p2px.codec.AdStatus;
 import org.p2px.codec.DisputeOutcome;
 import org.p2px.codec.ErrorCode;
@@ -11,7 +10,10 @@ import org.p2px.codec.PriceType;
 import org.p2px.codec.Side;
 import org.p2px.codec.Visibility;
 
-/** Names on the wire to the core's enums, each refused with the code the core would give it. */
+/**
+ * Names on the wire to the core's enums, each refused with the code the core would give it; the names whose
+ * refusal is VALIDATION_FAILED are checked on the request records ({@link OneOf}) before they get here.
+ */
 final class WireValues
 {
     private WireValues()
@@ -63,14 +65,10 @@ final class WireValues
         throw ApiException.of(ErrorCode.INVALID_PRICE, "priceType must be FIXED or FLOATING.");
     }
 
+    /** PUBLIC unless PRIVATE is asked for; the request's {@link OneOf} constraint refused any other name. */
     static Visibility visibility(final String name)
     {
-        final String value = name == null ? "PUBLIC" : upper(name);
-        if ("PUBLIC".equals(value) || "PRIVATE".equals(value))
-        {
-            return Visibility.valueOf(value);
-        }
-        throw ApiException.of(GatewayError.VALIDATION_FAILED, "visibility must be PUBLIC or PRIVATE.");
+        return "PRIVATE".equals(upper(name)) ? Visibility.PRIVATE : Visibility.PUBLIC;
     }
 
     static DisputeOutcome outcome(final String name)
@@ -83,21 +81,16 @@ final class WireValues
         throw ApiException.of(ErrorCode.INVALID_OUTCOME, "outcome must be RELEASE or REFUND.");
     }
 
-    /** True when the amount is in fiat: FIAT (the default) or ASSET. */
+    /** True when the amount is in fiat: FIAT (the default) rather than ASSET ({@link OneOf} refused any other name). */
     static boolean amountInFiat(final String name)
     {
-        final String value = name == null ? "FIAT" : upper(name);
-        if ("FIAT".equals(value) || "ASSET".equals(value))
-        {
-            return "FIAT".equals(value);
-        }
-        throw ApiException.of(GatewayError.VALIDATION_FAILED, "amountIn must be FIAT or ASSET.");
+        return !"ASSET".equals(upper(name));
     }
 
-    /** 0 for none; otherwise a positive id the client chose. */
+    /** 0 for none; otherwise the positive id the client chose ({@code @Positive} on the request). */
     static long clientOrderId(final Long id)
     {
-        return id == null ? 0 : id;   // positive: checked by the request's annotations
+        return id == null ? 0 : id;
     }
 
     static int orZero(final Integer value)
@@ -105,7 +98,7 @@ final class WireValues
         return value == null ? 0 : value;
     }
 
-    private static String upper(final String name)
+    static String upper(final String name)
     {
         return name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
     }

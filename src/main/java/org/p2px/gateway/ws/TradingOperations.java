@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.p2px.api.ApiException;
@@ -70,9 +72,9 @@ public class TradingOperations implements WsOperationGroup
             of("user.feedback", true, (caller, a) -> readModels.feedbackFor(id(a, "userId"), intArg(a, "page", 0),
                 intArg(a, "size", DEFAULT_PAGE_SIZE))),
             // Ads
-            of("ad.create", false, (caller, a) -> trading.createAd(caller, args.read(a, NewAdBody.class))),
-            of("ad.update", false, (caller, a) -> trading.updateAd(caller, id(a, "adId"),
-                args.read(WsArgs.object(a, "terms"), AdTermsBody.class))),
+            trade("ad.create", (caller, a) -> trading.createAd(caller, args.read(a, NewAdBody.class))),
+            trade("ad.update", (caller, a) -> trading.updateAd(caller, id(a, "adId"),
+                args.read(a, AdUpdateArgs.class).terms())),
             of("ad.status", false, (caller, a) -> trading.setAdStatus(caller, id(a, "adId"), WsArgs.text(a, "status"))),
             of("ad.quantity", false, (caller, a) -> trading.changeAdQuantity(caller, id(a, "adId"),
                 WsArgs.text(a, "delta"))),
@@ -80,10 +82,12 @@ public class TradingOperations implements WsOperationGroup
             read("ads.mine", (caller, a) -> readModels.myAds(caller.userId(), optionalText(a, "status"))),
             // Orders
             // The commands of the trade flow run on the event loop (a person's release hashes the fund password:
-            // that one runs on a worker).
-            command("order.take", always -> true, (caller, a) -> trading.sendTake(caller, args.read(a, TakeBody.class))),
-            command("order.express", always -> true, (caller, a) -> trading.sendExpress(caller,
-                args.read(a, ExpressBody.class)).then(orders -> Map.of("orders", orders))),
+            // that one runs on a worker). TRADE is checked before the args, as over REST.
+            command("order.take", always -> true, (caller, a) -> trading.sendTake(
+                caller.require(ApiPermission.TRADE), args.read(a, TakeBody.class))),
+            command("order.express", always -> true, (caller, a) -> trading.sendExpress(
+                caller.require(ApiPermission.TRADE), args.read(a, ExpressBody.class))
+                .then(orders -> Map.of("orders", orders))),
             command("order.paid", always -> true, (caller, a) -> trading.sendMarkPaid(caller, id(a, "orderId"))),
             command("order.release", caller -> !caller.person(), (caller, a) -> trading.sendRelease(caller,
                 id(a, "orderId"), optionalText(a, "fundPassword"))),
@@ -129,10 +133,18 @@ public class TradingOperations implements WsOperationGroup
         return of(name, false, (caller, args) -> handler.invoke(caller.require(ApiPermission.READ), args));
     }
 
-    /** A signed-in change outside the trading service (which checks TRADE itself): needs TRADE, as over REST. */
+    /**
+     * A signed-in change that needs TRADE, as over REST, checked before its args are: the trading service checks
+     * TRADE itself, but a request without the permission is FORBIDDEN before it can be VALIDATION_FAILED.
+     */
     private static WsOperation trade(final String name, final Handler handler)
     {
         return of(name, false, (caller, args) -> handler.invoke(caller.require(ApiPermission.TRADE), args));
+    }
+
+    /** ad.update's args: the ad's id (read by {@link #id}) and its new terms, required. */
+    record AdUpdateArgs(@NotNull @Valid AdTermsBody terms)
+    {
     }
 
     private Map<String, Object> blocked(final Caller caller, final long userId, final boolean block)

@@ -14,8 +14,10 @@ import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
 
 /**
- * Reads an operation's {@code args} as the REST layer reads a body: the wrong shape is MALFORMED_REQUEST, a failed
- * Bean Validation constraint is VALIDATION_FAILED naming the fields.
+ * Reads an operation's {@code args} as the REST layer reads a body: the wrong shape is MALFORMED_REQUEST, and the
+ * record's Bean Validation constraints (the same ones REST checks with {@code @Valid}) fail with a
+ * {@link ConstraintViolationException}, which {@link org.p2px.gateway.Failures} turns into VALIDATION_FAILED naming
+ * the fields, as for REST.
  */
 @ApplicationScoped
 public class WsArgs
@@ -49,17 +51,6 @@ public class WsArgs
         if (!violations.isEmpty())
         {
             throw new ConstraintViolationException(violations);
-        }
-        return value;
-    }
-
-    /** A required object field (the terms of an ad edit). */
-    public static JsonNode object(final JsonNode args, final String field)
-    {
-        final JsonNode value = args.get(field);
-        if (value == null || !value.isObject())
-        {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, field + " is required");
         }
         return value;
     }

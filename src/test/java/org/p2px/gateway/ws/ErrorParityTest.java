@@ -1,5 +1,6 @@
 package org.p2px.gateway.ws;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import static org.p2px.testing.TradingFixture.newUser;
 import static org.p2px.testing.TradingFixture.postAd;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.p2px.testing.TradingFixture.Trader;
 
@@ -54,55 +57,104 @@ class ErrorParityTest
     }
 
     /**
-     * One validation path: the request records carry Bean Validation annotations, checked by the REST resources
-     * and by the WebSocket's argument reader alike, so the shape errors read the same on both.
+     * Each trading request record's constraints, broken: REST (through {@code @Valid}) and the WebSocket (through
+     * {@code WsArgs}) refuse it with VALIDATION_FAILED and the same message naming the field, before any rule runs.
      */
     @Test
-    void theRequestShapeIsCheckedByTheSameAnnotationsOnBothGateways()
+    void aBrokenRequestRecordIsRefusedAlikeOnBothGateways()
     {
         final String market = newMarket();
         final Trader seller = fundedMerchant(market);
         final long adId = postAd(seller, market, "SELL", "100", "0.9200", "10", "500");
-        final Trader taker = newUser();
-        final Map<String, Object> terms = Map.of("priceType", "FIXED", "price", "0.9300", "minFiat", "10",
-            "maxFiat", "500", "paymentMethods", List.of("SEPA"), "terms", "x".repeat(1001));
-        try (WsClient ws = WsClient.open(uri, Map.of("Authorization", "Bearer " + taker.token()), List.of(), false);
-             WsClient merchantWs = WsClient.open(uri, Map.of("Authorization", "Bearer " + seller.token()), List.of(),
-                 false))
+        final String adPath = "/api/v1/ads/" + adId;
+        final String tooLong = "x".repeat(1_001);
+        final List<BadRequest> requests = List.of(
+            new BadRequest("POST", "/api/v1/orders", "order.take",
+                Map.of("amount", "50", "paymentMethod", "SEPA"), "adId must not be null"),
+            new BadRequest("POST", "/api/v1/orders", "order.take",
+                Map.of("adId", adId, "amount", "50", "paymentMethod", "SEPA", "clientOrderId", 0),
+                "clientOrderId must be greater than 0"),
+            new BadRequest("POST", "/api/v1/orders", "order.take",
+                Map.of("adId", adId, "amount", "50", "amountIn", "COINS", "paymentMethod", "SEPA"),
+                "amountIn must be FIAT or ASSET"),
+            new BadRequest("POST", "/api/v1/orders/express", "order.express",
+                Map.of("market", market, "side", "BUY", "amount", "50", "amountIn", "EUR",
+                    "paymentMethods", List.of("SEPA"), "clientOrderId", -3),
+                "amountIn must be FIAT or ASSET; clientOrderId must be greater than 0"),
+            new BadRequest("POST", "/api/v1/ads", "ad.create",
+                Map.of("market", market, "side", "SELL", "quantity", "10"), "terms must not be null"),
+            new BadRequest("POST", "/api/v1/ads", "ad.create",
+                Map.of("market", market, "side", "SELL", "quantity", "10", "terms", terms("visibility", "SECRET")),
+                "visibility must be PUBLIC or PRIVATE"),
+            new BadRequest("POST", "/api/v1/ads", "ad.create",
+                Map.of("market", market, "side", "SELL", "quantity", "10", "terms", terms("terms", tooLong)),
+                "terms must be at most 1000 characters"),
+            new BadRequest("PUT", adPath, terms("autoReply", tooLong), "ad.update",
+                Map.of("adId", adId, "terms", terms("autoReply", tooLong)), "autoReply must be at most 1000 characters"),
+            new BadRequest("PUT", adPath, null, "ad.update", Map.of("adId", adId), "terms must not be null"));
+        try (WsClient ws = WsClient.open(uri, Map.of("Authorization", "Bearer " + seller.token()), List.of(), false))
         {
-            final String noAd = sameValidationFailure(ws, taker, "POST", "/api/v1/orders", "order.take",
-                Map.of("amount", "20", "paymentMethod", "SEPA"));
-            assertTrue(noAd.contains("adId"), noAd);
-            final String badClientId = sameValidationFailure(ws, taker, "POST", "/api/v1/orders", "order.take",
-                Map.of("adId", adId, "amount", "20", "paymentMethod", "SEPA", "clientOrderId", 0));
-            assertTrue(badClientId.contains("clientOrderId"), badClientId);
-            sameValidationFailure(ws, taker, "POST", "/api/v1/orders/express", "order.express", Map.of("market",
-                market, "side", "BUY", "amount", "20", "paymentMethods", List.of("SEPA"), "clientOrderId", -3));
-            final String noTerms = sameValidationFailure(merchantWs, seller, "POST", "/api/v1/ads", "ad.create",
-                Map.of("market", market, "side", "SELL", "quantity", "10"));
-            assertTrue(noTerms.contains("terms"), noTerms);
-            final String longTerms = sameValidationFailure(merchantWs, seller, "POST", "/api/v1/ads", "ad.create",
-                Map.of("market", market, "side", "SELL", "quantity", "10", "terms", terms));
-            assertTrue(longTerms.contains("1000"), longTerms);
+            assertAll(requests.stream().map(request -> () -> same(ws, seller, request.method(), request.path(),
+                request.body(), request.op(), request.args(), "VALIDATION_FAILED", request.message())));
         }
         // Nothing was opened or posted by the refused requests.
-        assertEquals(0, taker.request().get("/api/v1/me/orders").then().statusCode(200).extract().jsonPath()
+        assertEquals(0, seller.request().get("/api/v1/me/orders").then().statusCode(200).extract().jsonPath()
             .getList("items").size());
+        assertEquals(1, seller.request().get("/api/v1/me/ads").then().statusCode(200).extract().jsonPath()
+            .getList("$").size());
     }
 
-    /** The same VALIDATION_FAILED and message from both gateways; returns the message. */
-    private static String sameValidationFailure(final WsClient ws, final Trader caller, final String method,
-        final String path, final String op, final Map<String, Object> args)
+    /** What is within the constraints is still accepted: names in any case, texts of 1000 characters once trimmed. */
+    @Test
+    void whatTheConstraintsAllowIsStillAccepted()
     {
-        same(ws, caller, method, path, op, args, "VALIDATION_FAILED");
-        return caller.request().body(args).request(method, path).then().statusCode(400).extract().jsonPath()
-            .getString("message");
+        final String market = newMarket();
+        final Trader seller = fundedMerchant(market);
+        final Map<String, Object> terms = new HashMap<>(terms("terms", "  " + "x".repeat(1_000) + "\n"));
+        terms.put("visibility", " private");
+        final long adId = seller.request().body(Map.of("market", market, "side", "SELL", "quantity", "100",
+            "terms", terms)).post("/api/v1/ads").then().statusCode(201).extract().jsonPath().getLong("id");
+        final Trader taker = newUser();
+        try (WsClient ws = WsClient.open(uri, Map.of("Authorization", "Bearer " + taker.token()), List.of(), false))
+        {
+            final JsonNode reply = ws.request("t-1", "order.take", Map.of("adId", adId, "amount", "50",
+                "amountIn", "fiat", "paymentMethod", "SEPA", "clientOrderId", 1));
+            assertTrue(reply.get("ok").asBoolean(), reply.toString());
+        }
+    }
+
+    /** A request refused by the record's constraints: REST's body (null for none) and the WebSocket's args. */
+    private record BadRequest(String method, String path, Object body, String op, Map<String, Object> args,
+        String message)
+    {
+        BadRequest(final String method, final String path, final String op, final Map<String, Object> args,
+            final String message)
+        {
+            this(method, path, args, op, args, message);
+        }
+    }
+
+    /** Valid FIXED terms with one field set to {@code value}. */
+    private static Map<String, Object> terms(final String field, final Object value)
+    {
+        final Map<String, Object> terms = new HashMap<>(Map.of("priceType", "FIXED", "price", "0.9200",
+            "minFiat", "10", "maxFiat", "500", "paymentMethods", List.of("SEPA")));
+        terms.put(field, value);
+        return terms;
     }
 
     private static void same(final WsClient ws, final Trader caller, final String method, final String path,
         final String op, final Map<String, Object> args, final String expectedCode)
     {
-        final JsonPath rest = caller.request().body(args).request(method, path).then().extract().jsonPath();
+        same(ws, caller, method, path, args, op, args, expectedCode, null);
+    }
+
+    private static void same(final WsClient ws, final Trader caller, final String method, final String path,
+        final Object body, final String op, final Map<String, Object> args, final String expectedCode,
+        final String expectedMessage)
+    {
+        final RequestSpecification request = body == null ? caller.request() : caller.request().body(body);
+        final JsonPath rest = request.request(method, path).then().extract().jsonPath();
         final JsonNode reply = ws.request("e-" + op, op, args);
         assertFalse(reply.get("ok").asBoolean(), reply.toString());
         final JsonNode error = reply.get("error");
@@ -111,6 +163,10 @@ class ErrorParityTest
             assertEquals(expectedCode, rest.getString("code"));
         }
         assertEquals(rest.getString("code"), error.get("code").asText(), op);
+        if (expectedMessage != null)
+        {
+            assertEquals(expectedMessage, rest.getString("message"), op);
+        }
         assertEquals(rest.getString("message"), error.get("message").asText(), op);
     }
 }
