@@ -18,11 +18,13 @@ public final class CommandPublisher
     private final ManyToOneRingBuffer ringBuffer;
     private final Supplier<EngineStatus> status;
     private final int slotLength;
+    private final Runnable wakeCore;
 
-    CommandPublisher(final ManyToOneRingBuffer ringBuffer, final Supplier<EngineStatus> status)
+    CommandPublisher(final ManyToOneRingBuffer ringBuffer, final Supplier<EngineStatus> status, final Runnable wakeCore)
     {
         this.ringBuffer = ringBuffer;
         this.status = status;
+        this.wakeCore = wakeCore;
         this.slotLength = CommandProxy.MAX_LENGTH;
     }
 
@@ -84,6 +86,7 @@ public final class CommandPublisher
             throw new IllegalArgumentException("command length out of range: " + written);
         }
         ringBuffer.commit(index);
+        wakeCore.run();
         return OfferResult.ACCEPTED;
     }
 

@@ -48,6 +48,7 @@ final class CoreAgent implements Agent, MessageHandler
     private final EpochClock clock;
     private final Runnable recoverAfterFailure;
     private final Consumer<EngineStatus> statusChange;
+    private final BatchWaiters batchWaiters;
     private final ManyToOneConcurrentArrayQueue<Runnable> tasks = new ManyToOneConcurrentArrayQueue<>(1024);
     private final ExpandableArrayBuffer outboundRecord = new ExpandableArrayBuffer(64 * 1024);
     private final UnsafeBuffer tickCommand = new UnsafeBuffer(new byte[64]);
@@ -72,8 +73,10 @@ final class CoreAgent implements Agent, MessageHandler
         final BroadcastTransmitter outbound,
         final EpochClock clock,
         final Runnable recoverAfterFailure,
-        final Consumer<EngineStatus> statusChange)
+        final Consumer<EngineStatus> statusChange,
+        final BatchWaiters batchWaiters)
     {
+        this.batchWaiters = batchWaiters;
         this.config = config;
         this.journal = journal;
         this.inbound = inbound;
@@ -177,6 +180,7 @@ final class CoreAgent implements Agent, MessageHandler
         {
             outbound.transmit(msgTypeId, outboundRecord, 0, recordLength);
         }
+        batchWaiters.wakeAll();
         // A batch too large to broadcast leaves a gap in sequences: consumers read it from the journal.
     }
 

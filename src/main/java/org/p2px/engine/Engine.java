@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.broadcast.BroadcastBufferDescriptor;
@@ -47,6 +48,8 @@ public final class Engine implements EngineClient, AutoCloseable
     private final AgentRunner coreRunner;
     private final EpochClock clock;
     private final CommandPublisher publisher;
+    private final Runnable wakeCore;
+    private final BatchWaiters batchWaiters = new BatchWaiters();
     private final Recovery.Result recovered;
     private final List<AgentRunner> consumerRunners = new ArrayList<>();
     private SnapshotReplica replica;
@@ -75,10 +78,12 @@ public final class Engine implements EngineClient, AutoCloseable
         outboundBuffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(
             config.eventBufferBytes() + BroadcastBufferDescriptor.TRAILER_LENGTH, CACHE_LINE));
         final BroadcastTransmitter outbound = new BroadcastTransmitter(outboundBuffer);
-        publisher = new CommandPublisher(inbound, () -> status);
+        final IdleStrategy coreIdle = config.idleStrategy().create();
+        wakeCore = coreIdle instanceof WakeableIdleStrategy wakeable ? wakeable::wake : () -> { };
+        publisher = new CommandPublisher(inbound, () -> status, wakeCore);
         coreAgent = new CoreAgent(config, recovered, journal, inbound, outbound, clock, this::reloadAfterFailure,
-            newStatus -> status = newStatus);
-        coreRunner = new AgentRunner(config.idleStrategy().create(), this::onAgentError, null, coreAgent);
+            newStatus -> status = newStatus, batchWaiters);
+        coreRunner = new AgentRunner(coreIdle, this::onAgentError, null, coreAgent);
     }
 
     /** Recovers from {@code config.dataDirectory()} and starts taking commands. */
@@ -307,6 +312,7 @@ public final class Engine implements EngineClient, AutoCloseable
         {
             Thread.onSpinWait();
         }
+        wakeCore.run();
         try
         {
             return result.get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -326,6 +332,18 @@ public final class Engine implements EngineClient, AutoCloseable
     public long digest()
     {
         return query(TradingCore::digest);
+    }
+
+    @Override
+    public void wakeOnPublication(final WakeableIdleStrategy waiter)
+    {
+        batchWaiters.add(waiter);
+    }
+
+    @Override
+    public void stopWaking(final WakeableIdleStrategy waiter)
+    {
+        batchWaiters.remove(waiter);
     }
 
     /** The last batch sequence journaled. */

@@ -28,6 +28,15 @@ public interface EngineClient
     /** The same, on a thread of its own. */
     Engine.Subscription subscribe(String name, EventBatchHandler handler, long afterSequence, long afterIndex);
 
+    /**
+     * Ends {@code waiter}'s park whenever a batch or a notice is published, for a consumer that answers callers
+     * and should not wait for its backoff to run out (the live view). Rung on the engine's thread: cheap, bounded.
+     */
+    void wakeOnPublication(WakeableIdleStrategy waiter);
+
+    /** Undoes {@link #wakeOnPublication}. */
+    void stopWaking(WakeableIdleStrategy waiter);
+
     /** The last batch journaled. */
     long batchSequence();
 

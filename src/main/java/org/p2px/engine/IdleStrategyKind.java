@@ -12,8 +12,8 @@ import org.agrona.concurrent.YieldingIdleStrategy;
  * How the core thread waits when there is no work.
  * <ul>
  *   <li>BACKOFF: spin 100 times, yield 10 times, then park from 1 us doubling up to 1 ms. Cheapest when idle; a
- *   command that arrives while the thread parks waits for the park to end (on Linux at least the timer slack,
- *   about 50 us), so it suits a quiet server more than a busy one.</li>
+ *   gateway that offers a command ends the park at once ({@link WakeableIdleStrategy}), so a command does not wait
+ *   for a park to run out.</li>
  *   <li>SPIN_YIELD: spin 1,000 times, then yield up to 100,000 times (tens of milliseconds), and only then park,
  *   from 1 us up to 100 us. Under a steady stream of commands the thread never parks, so a command is picked up
  *   within a yield; while yielding it gives the CPU to any other runnable thread, so it shares a small machine.
@@ -34,7 +34,7 @@ public enum IdleStrategyKind
     {
         return switch (this)
         {
-            case BACKOFF -> new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1),
+            case BACKOFF -> new WakeableIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1),
                 TimeUnit.MILLISECONDS.toNanos(1));
             case SPIN_YIELD -> new BackoffIdleStrategy(1_000, 100_000, TimeUnit.MICROSECONDS.toNanos(1),
                 TimeUnit.MICROSECONDS.toNanos(100));

@@ -14,8 +14,6 @@ import java.util.function.Function;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
 import org.p2px.codec.CommandAcceptedDecoder;
 import org.p2px.codec.CommandProxy;
@@ -26,6 +24,7 @@ import org.p2px.engine.EngineClient;
 import org.p2px.engine.EventBatchHandler;
 import org.p2px.engine.EventPoller;
 import org.p2px.engine.OfferResult;
+import org.p2px.engine.WakeableIdleStrategy;
 import org.p2px.replica.ReplicaStart;
 
 /**
@@ -42,7 +41,7 @@ public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
     public static final long SESSION = 1;
     private static final long ANSWER_TIMEOUT_MS = 5_000;
     private static final int TASKS_PER_CYCLE = 256;
-    private static final long MAX_PARK_NANOS = 250_000;
+    private static final long MAX_PARK_NANOS = 1_000_000;
     private static final System.Logger LOG = System.getLogger(LiveView.class.getName());
 
     private final EngineClient engine;
@@ -59,6 +58,7 @@ public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
     private final CommandReply reply = new CommandReply();
     private volatile Thread thread;
     private volatile long appliedSequence;
+    private final WakeableIdleStrategy idle = new WakeableIdleStrategy(100, 10, 1_000, MAX_PARK_NANOS);
     private AgentRunner runner;
 
     private LiveView(final EngineClient engine, final ReplicaStart start)
@@ -87,7 +87,8 @@ public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
                 Thread.onSpinWait();
             }
         }
-        view.runner = new AgentRunner(idleStrategy(), view::onError, null, view);
+        engine.wakeOnPublication(view.idle);
+        view.runner = new AgentRunner(view.idle, view::onError, null, view);
         AgentRunner.startOnThread(view.runner);
         LOG.log(System.Logger.Level.INFO, "live view at batch {0}", target);
         return view;
@@ -167,6 +168,7 @@ public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
                 result.completeExceptionally(ex);
             }
         });
+        idle.wake();
         return await(result);
     }
 
@@ -180,15 +182,6 @@ public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
     public long appliedSequence()
     {
         return appliedSequence;
-    }
-
-    /**
-     * Spin, yield, then park from 1 us up to {@link #MAX_PARK_NANOS}: a waiting caller is woken within a quarter of
-     * a millisecond even on a quiet server, for a few thousand wake-ups a second while idle.
-     */
-    private static IdleStrategy idleStrategy()
-    {
-        return new BackoffIdleStrategy(100, 10, 1_000, MAX_PARK_NANOS);
     }
 
     @Override
@@ -278,6 +271,7 @@ public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
     {
         if (runner != null)
         {
+            engine.stopWaking(idle);
             runner.close();
         }
         poller.close();

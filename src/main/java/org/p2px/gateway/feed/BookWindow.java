@@ -1,12 +1,11 @@
 package org.p2px.gateway.feed;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.LongFunction;
+
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.LongHashSet;
 
 import org.p2px.gateway.view.AdView;
 
@@ -34,9 +33,9 @@ final class BookWindow
     /** Replaces the window with {@code next}; {@code reasonOf} says why an ad that is not in {@code next} left. */
     Change replace(final List<AdView> next, final LongFunction<RemovalReason> reasonOf)
     {
-        final Map<Long, AdView> before = new HashMap<>(ads.size() * 2);
+        final Long2ObjectHashMap<AdView> before = new Long2ObjectHashMap<>(ads.size() * 2, 0.65f);
         ads.forEach(ad -> before.put(ad.id(), ad));
-        final Set<Long> after = new HashSet<>(next.size() * 2);
+        final LongHashSet after = new LongHashSet(next.size() * 2);
         next.forEach(ad -> after.add(ad.id()));
 
         final List<BookRemoval> removes = new ArrayList<>();
@@ -47,7 +46,7 @@ final class BookWindow
                 removes.add(new BookRemoval(ad.id(), reasonOf.apply(ad.id()).name()));
             }
         }
-        final Set<Long> changed = new HashSet<>();
+        final LongHashSet changed = new LongHashSet();
         for (final AdView ad : next)
         {
             final AdView was = before.get(ad.id());
@@ -74,14 +73,15 @@ final class BookWindow
      * The ads kept as they were must be in the same order before and after; from the first that is not, every
      * kept ad of {@code next} is marked changed (sent again at its position).
      */
-    private void sendAgainWhereOrderChanged(final List<AdView> next, final Set<Long> after, final Set<Long> changed)
+    private void sendAgainWhereOrderChanged(final List<AdView> next, final LongHashSet after, final LongHashSet changed)
     {
-        final List<Long> keptBefore = new ArrayList<>(ads.size());
+        final long[] keptBefore = new long[ads.size()];
+        int keptCount = 0;
         for (final AdView ad : ads)
         {
             if (after.contains(ad.id()) && !changed.contains(ad.id()))
             {
-                keptBefore.add(ad.id());
+                keptBefore[keptCount++] = ad.id();
             }
         }
         int kept = 0;
@@ -92,7 +92,7 @@ final class BookWindow
             {
                 continue;
             }
-            outOfOrder |= keptBefore.get(kept++) != ad.id();
+            outOfOrder |= keptBefore[kept++] != ad.id();
             if (outOfOrder)
             {
                 changed.add(ad.id());

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.agrona.collections.Long2ObjectHashMap;
 import org.p2px.catalog.MarketInfo;
 import org.p2px.codec.AdStatus;
 import org.p2px.codec.Side;
@@ -32,7 +33,7 @@ public class MarketFeeds
     private final ViewMapper views;
     private final Map<Integer, BookFeed> books = new HashMap<>();
     private final Map<Integer, long[]> indexSeqs = new HashMap<>();
-    private final Map<Long, Map<Long, WindowEntry>> lastWindows = new HashMap<>();
+    private final Long2ObjectHashMap<Long2ObjectHashMap<WindowEntry>> lastWindows = new Long2ObjectHashMap<>();
 
     public MarketFeeds(final ViewMapper views)
     {
@@ -107,12 +108,12 @@ public class MarketFeeds
      */
     private List<AdView> window(final LiveState state, final MarketInfo market, final Side side)
     {
-        final Map<Long, WindowEntry> previous = lastWindows.getOrDefault(windowKey(market.id(), side), Map.of());
-        final Map<Long, WindowEntry> current = new HashMap<>(DEPTH * 2);
+        final Long2ObjectHashMap<WindowEntry> previous = lastWindows.get(windowKey(market.id(), side));
+        final Long2ObjectHashMap<WindowEntry> current = new Long2ObjectHashMap<>(DEPTH * 2, 0.65f);
         final List<AdView> views = new ArrayList<>(DEPTH);
         for (final AdSnapshot ad : state.book(market.id(), side, 0, -1, 0, DEPTH))
         {
-            final WindowEntry before = previous.get(ad.adId());
+            final WindowEntry before = previous == null ? null : previous.get(ad.adId());
             final AdView view = before == null ? this.views.ad(ad) : this.views.ad(ad, before.snapshot(), before.view());
             current.put(ad.adId(), new WindowEntry(ad, view));
             views.add(view);
