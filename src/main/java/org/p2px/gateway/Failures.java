@@ -18,7 +18,8 @@ import org.p2px.auth.AuthFailure;
 /**
  * The one classifier of failures for both gateways: each becomes a {@link Failure} (status, code, message), which
  * REST encodes as a response and the WebSocket as an error reply. Refusals keep their code and message and are
- * not logged; anything unexpected is INTERNAL_ERROR, its stack trace in the log only, never on the wire.
+ * not logged; a client that went away mid-request is one DEBUG line; anything unexpected is INTERNAL_ERROR, its
+ * stack trace in the log only, never on the wire.
  */
 public final class Failures
 {
@@ -75,6 +76,11 @@ public final class Failures
             final int status = http.getResponse().getStatus();
             final GatewayError error = GatewayError.ofStatus(status);
             return new Failure(status, error.name(), error.message());
+        }
+        if (ClientGone.is(cause))
+        {
+            LOG.log(System.Logger.Level.DEBUG, () -> "client went away during " + where + ": " + ClientGone.describe(cause));
+            return Failure.of(GatewayError.MALFORMED_REQUEST);
         }
         LOG.log(System.Logger.Level.ERROR, "unexpected failure in " + where, cause);
         return Failure.of(GatewayError.INTERNAL_ERROR);

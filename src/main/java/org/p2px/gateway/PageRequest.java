@@ -5,7 +5,8 @@ import org.p2px.api.GatewayError;
 
 /**
  * A page of a list as a client asks for it: {@code page} from 0, {@code size} from 1, quietly capped at
- * {@code maxSize} (asking for more is not an error, a client just gets the most the server hands out).
+ * {@code maxSize} (asking for more is not an error, a client just gets the most the server hands out); a page whose
+ * first item would lie beyond the largest offset is refused rather than overflowing into a server error.
  */
 public record PageRequest(int page, int size)
 {
@@ -19,6 +20,13 @@ public record PageRequest(int page, int size)
         {
             throw ApiException.of(GatewayError.VALIDATION_FAILED, "size must be 1 or more.");
         }
-        return new PageRequest(page, Math.min(size, maxSize));
+        final int capped = Math.min(size, maxSize);
+        if ((long)page * capped > Integer.MAX_VALUE)
+        {
+            // The database's offset is an int: a page this far is past any list the server can hold.
+            throw ApiException.of(GatewayError.VALIDATION_FAILED,
+                "page must be at most " + Integer.MAX_VALUE / capped + " for size " + capped + ".");
+        }
+        return new PageRequest(page, capped);
     }
 }

@@ -1,6 +1,7 @@
 package org.p2px.readmodel;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -10,6 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -26,6 +29,10 @@ public class UserAccount extends PanacheEntityBase
 
     @Column(nullable = false, unique = true, length = 32)
     public String username;
+
+    /** The username in lower case, unique: "Alice" cannot sign up next to "alice", and either finds the account. */
+    @Column(name = "username_key", nullable = false, unique = true, length = 32)
+    public String usernameKey;
 
     @Column(name = "password_hash", nullable = false, length = 100)
     public String passwordHash;
@@ -44,8 +51,21 @@ public class UserAccount extends PanacheEntityBase
     @Column(name = "fund_password_hash", length = 100)
     public String fundPasswordHash;
 
+    /** The account whose username equals {@code username} ignoring case. */
     public static Optional<UserAccount> findByUsername(final String username)
     {
-        return find("username", username).firstResultOptional();
+        return find("usernameKey", keyOf(username)).firstResultOptional();
+    }
+
+    public static String keyOf(final String username)
+    {
+        return username.toLowerCase(Locale.ROOT);
+    }
+
+    @PrePersist
+    @PreUpdate
+    void keyTheUsername()
+    {
+        usernameKey = keyOf(username);
     }
 }

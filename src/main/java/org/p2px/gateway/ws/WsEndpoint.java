@@ -13,6 +13,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import org.p2px.gateway.ClientGone;
 
 /**
  * {@code /ws}: the WebSocket gateway (docs/protocol.md). A thin door: every callback runs on the connection's event
@@ -74,11 +75,17 @@ public class WsEndpoint
         sessions.of(connection).ifPresent(sessions::closed);
     }
 
-    /** A message over the size limit (Vert.x reports it as a failure), or a bug. */
+    /** A message over the size limit (Vert.x reports it as a failure), a client that dropped the connection, or a bug. */
     @OnError
     @NonBlocking
     void error(final Throwable failure, final WebSocketConnection connection)
     {
+        if (ClientGone.is(failure))
+        {
+            // Closing is what the client did; the session ends in the close handler.
+            LOG.log(System.Logger.Level.DEBUG, () -> "client dropped " + connection.id() + ": " + ClientGone.describe(failure));
+            return;
+        }
         final boolean tooBig = isTooBig(failure);
         if (!tooBig)
         {

@@ -126,6 +126,15 @@ class OrderQueriesTest
             given().auth().oauth2(token).queryParam(query[0], query[1]).get("/api/v1/me/orders")
                 .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
         }
+        // page times size past the largest offset: refused, not an overflow into a 500
+        given().auth().oauth2(token).queryParam("page", 21474837).queryParam("size", 100).get("/api/v1/me/orders")
+            .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+            .body("message", equalTo("page must be at most 21474836 for size 100."));
+        given().auth().oauth2(token).queryParam("page", 21474836).queryParam("size", 100).get("/api/v1/me/orders")
+            .then().statusCode(200).body("items", equalTo(List.of()));
+        given().queryParam("page", Integer.MAX_VALUE).queryParam("size", 2)
+            .get("/api/v1/users/" + Fixtures.user().id() + "/feedback")
+            .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
         given().get("/api/v1/me/orders").then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
     }
 

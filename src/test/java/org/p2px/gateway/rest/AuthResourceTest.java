@@ -56,6 +56,23 @@ class AuthResourceTest
     }
 
     @Test
+    void usernamesDifferingOnlyInCaseAreOneAccount()
+    {
+        final String name = "Case_" + TestUsers.uniqueName();
+        given().contentType(ContentType.JSON).body(Map.of("username", name, "password", TestUsers.PASSWORD))
+            .post("/api/v1/auth/signup").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+            .body(Map.of("username", name.toUpperCase(java.util.Locale.ROOT), "password", TestUsers.PASSWORD))
+            .post("/api/v1/auth/signup")
+            .then().statusCode(409).body("code", equalTo("USERNAME_TAKEN"));
+        // Signing in ignores case too, and the account keeps the name as it was registered.
+        given().contentType(ContentType.JSON)
+            .body(Map.of("username", name.toLowerCase(java.util.Locale.ROOT), "password", TestUsers.PASSWORD))
+            .post("/api/v1/auth/signin")
+            .then().statusCode(200).body("user.username", equalTo(name));
+    }
+
+    @Test
     void signInWithTheRightPasswordOnly()
     {
         final JsonPath session = TestUsers.signUp();
