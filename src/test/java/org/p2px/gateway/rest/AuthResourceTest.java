@@ -56,6 +56,15 @@ class AuthResourceTest
     }
 
     @Test
+    void aBodyWithAnythingAfterItsJsonIsMalformed()
+    {
+        given().contentType(ContentType.JSON)
+            .body("{\"username\": \"" + TestUsers.uniqueName() + "\", \"password\": \"" + TestUsers.PASSWORD + "\"} {}")
+            .post("/api/v1/auth/signup")
+            .then().statusCode(400).body("code", equalTo("MALFORMED_REQUEST"));
+    }
+
+    @Test
     void usernamesDifferingOnlyInCaseAreOneAccount()
     {
         final String name = "Case_" + TestUsers.uniqueName();

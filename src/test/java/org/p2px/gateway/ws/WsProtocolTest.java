@@ -73,6 +73,10 @@ class WsProtocolTest
             assertError(client.next(), "c-3", "MALFORMED_REQUEST");
             client.send("{\"id\": \"c-4\", \"op\": \"ping\", \"args\": [1]}");
             assertError(client.next(), "c-4", "MALFORMED_REQUEST");
+            client.send("{\"id\": \"c-6\", \"op\": \"ping\"} trailing garbage");
+            assertError(client.next(), null, "MALFORMED_REQUEST");
+            client.send("{\"id\": \"c-7\", \"op\": \"ping\"}{\"id\": \"c-8\", \"op\": \"ping\"}");
+            assertError(client.next(), null, "MALFORMED_REQUEST");
             client.sendBinary(new byte[] {1, 2, 3});
             assertError(client.next(), null, "MALFORMED_REQUEST");
             assertTrue(client.request("c-5", "ping", Map.of()).get("ok").asBoolean());
