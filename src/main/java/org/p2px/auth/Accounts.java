@@ -1,5 +1,6 @@
 package org.p2px.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,8 @@ public class Accounts
 {
     /** bcrypt cost: about 50-100 ms per hash on a server core, the usual trade-off against guessing. */
     private static final int BCRYPT_COST = 10;
+    /** bcrypt hashes the first 72 bytes of a password and ignores the rest. */
+    private static final int BCRYPT_MAX_BYTES = 72;
 
     private final CoreCommands core;
 
@@ -98,6 +101,11 @@ public class Accounts
         if (fundPassword == null || fundPassword.length() < 6 || fundPassword.length() > 64)
         {
             throw ApiException.of(GatewayError.VALIDATION_FAILED, "fundPassword: 6 to 64 characters.");
+        }
+        if (fundPassword.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES)
+        {
+            // bcrypt reads no further: a longer fund password would be cut silently.
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, "fundPassword: at most 72 bytes in UTF-8.");
         }
         if (BcryptUtil.matches(fundPassword, user.passwordHash))
         {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.p2px.auth.AccessTokens;
 import org.p2px.auth.Accounts;
 import org.p2px.auth.RefreshTokens;
+import org.p2px.gateway.MaxUtf8Bytes;
 import org.p2px.readmodel.UserAccount;
 import org.p2px.readmodel.UserRole;
 
@@ -39,7 +40,8 @@ public class AuthResource
     public record Credentials(
         @NotNull @Pattern(regexp = "[A-Za-z0-9_.-]{3,32}", message = "must be 3 to 32 letters, digits, '_', '.' or '-'")
         String username,
-        @NotNull @Size(min = 8, max = 72, message = "must be 8 to 72 characters") String password)
+        @NotNull @Size(min = 8, max = 72, message = "must be 8 to 72 characters")
+        @MaxUtf8Bytes(MaxUtf8Bytes.BCRYPT) String password)
     {
     }
 

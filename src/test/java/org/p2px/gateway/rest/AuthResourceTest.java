@@ -56,6 +56,30 @@ class AuthResourceTest
     }
 
     @Test
+    void aPasswordLongerThanBcryptReadsIsRefused()
+    {
+        // 40 characters, 80 bytes in UTF-8: bcrypt would ignore the last 8 bytes.
+        final String password = "\u00e9".repeat(40);
+        given().contentType(ContentType.JSON).body(Map.of("username", TestUsers.uniqueName(), "password", password))
+            .post("/api/v1/auth/signup")
+            .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+            .body("message", equalTo("password must be at most 72 bytes in UTF-8"));
+        given().contentType(ContentType.JSON)
+            .body(Map.of("username", TestUsers.uniqueName(), "password", "\u00e9".repeat(36)))
+            .post("/api/v1/auth/signup").then().statusCode(201);
+
+        final String token = TestUsers.signUp().getString("accessToken");
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+            .body(Map.of("password", TestUsers.PASSWORD, "fundPassword", "\u00e9".repeat(40)))
+            .put("/api/v1/account/fund-password")
+            .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+            .body("message", equalTo("fundPassword: at most 72 bytes in UTF-8."));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+            .body(Map.of("password", TestUsers.PASSWORD, "fundPassword", "\u00e9".repeat(30)))
+            .put("/api/v1/account/fund-password").then().statusCode(204);
+    }
+
+    @Test
     void aBodyWithAnythingAfterItsJsonIsMalformed()
     {
         given().contentType(ContentType.JSON)
