@@ -337,6 +337,17 @@ public class MerchantBot
     /** HMAC-SHA256 request signing, as docs/api.md "Signing a request" describes. */
     static final class Signer
     {
+        private static final java.util.concurrent.atomic.AtomicLong LAST_TIMESTAMP = new java.util.concurrent.atomic.AtomicLong();
+
+        /**
+         * Epoch ms, never the same twice: the server refuses a second request with the same key, timestamp and
+         * content as a replay (SIGNATURE_ALREADY_USED), and two requests can fall in one millisecond.
+         */
+        static String timestamp()
+        {
+            return Long.toString(LAST_TIMESTAMP.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis())));
+        }
+
         /** Five lines, no trailing newline: timestamp, METHOD, path (no host, no query), raw query, exact body. */
         static String canonical(final String ts, final String method, final String path, final String query, final String body)
         {
@@ -367,7 +378,7 @@ public class MerchantBot
         {
             // Sign exactly the bytes we send: serialise once, then use the same string for the signature and the body.
             final String text = body == null ? "" : Json.write(body);
-            final String ts = Long.toString(System.currentTimeMillis());
+            final String ts = Signer.timestamp();
             final HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(o.server() + path + (query.isEmpty() ? "" : "?" + query)))
                 .timeout(Duration.ofSeconds(15))
                 .header("X-P2PX-APIKEY", o.key())
@@ -570,7 +581,7 @@ public class MerchantBot
                     c = WsClient.connect(http, uri, (from, push) -> events.execute(() -> onPush(from, push)));
                     events.execute(() -> { seqs.clear(); resyncing.clear(); });  // seq numbers start over on a new connection
                     ws = c;
-                    final String ts = Long.toString(System.currentTimeMillis());
+                    final String ts = Signer.timestamp();
                     final Map<String, Object> who = Json.obj(c.request("auth.apikey", Json.of("keyId", o.key(), "timestamp", ts,
                         "signature", Signer.hmacHex(o.secret(), Signer.canonical(ts, "GET", "/ws", "", "")))));
                     me = Json.num(who.get("userId"));

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
@@ -23,16 +22,18 @@ import org.p2px.server.CoreCommands;
 @ApplicationScoped
 public class Accounts
 {
-    /** bcrypt cost: about 50-100 ms per hash on a server core, the usual trade-off against guessing. */
-    private static final int BCRYPT_COST = 10;
     /** bcrypt hashes the first 72 bytes of a password and ignores the rest. */
     private static final int BCRYPT_MAX_BYTES = 72;
 
     private final CoreCommands core;
+    private final PasswordHashing hashing;
+    private final GuessingGuard guard;
 
-    public Accounts(final CoreCommands core)
+    public Accounts(final CoreCommands core, final PasswordHashing hashing, final GuessingGuard guard)
     {
         this.core = core;
+        this.hashing = hashing;
+        this.guard = guard;
     }
 
     /**
@@ -43,7 +44,7 @@ public class Accounts
     {
         final UserAccount user = new UserAccount();
         user.username = username;
-        user.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
+        user.passwordHash = hashing.hash(password);
         user.role = role;
         user.kycLevel = kycLevel;
         user.createdAt = Instant.now();
@@ -78,14 +79,22 @@ public class Accounts
         }
     }
 
-    /** The user with this username and password; one answer for both mistakes, so usernames do not leak. */
-    public UserAccount signIn(final String username, final String password)
+    /**
+     * The user with this username and password, asked from {@code address}. One answer, in the same time, for a
+     * wrong password and an unknown username, so usernames do not leak; locked after too many wrong ones.
+     */
+    public UserAccount signIn(final String username, final String password, final String address)
     {
+        final String account = UserAccount.keyOf(username);
+        guard.checkSignIn(account, address);
         final UserAccount user = UserAccount.findByUsername(username).orElse(null);
-        if (user == null || !BcryptUtil.matches(password, user.passwordHash))
+        final boolean right = user == null ? hashing.matchesNone(password) : hashing.matches(password, user.passwordHash);
+        if (!right)
         {
+            guard.signInFailed(account, address);
             throw ApiException.of(GatewayError.INVALID_CREDENTIALS);
         }
+        guard.signedIn(account);
         return user;
     }
 
@@ -94,8 +103,11 @@ public class Accounts
     public void setFundPassword(final long userId, final String password, final String fundPassword)
     {
         final UserAccount user = get(userId);
-        if (password == null || !BcryptUtil.matches(password, user.passwordHash))
+        // The sign-in password proves it is the person, so guessing it here counts as guessing it at sign-in.
+        guard.checkSignIn(user.usernameKey, null);
+        if (password == null || !hashing.matches(password, user.passwordHash))
         {
+            guard.signInFailed(user.usernameKey, null);
             throw ApiException.of(GatewayError.INVALID_CREDENTIALS);
         }
         if (fundPassword == null || fundPassword.length() < 6 || fundPassword.length() > 64)
@@ -107,14 +119,17 @@ public class Accounts
             // bcrypt reads no further: a longer fund password would be cut silently.
             throw ApiException.of(GatewayError.VALIDATION_FAILED, "fundPassword: at most 72 bytes in UTF-8.");
         }
-        if (BcryptUtil.matches(fundPassword, user.passwordHash))
+        if (hashing.matches(fundPassword, user.passwordHash))
         {
             throw ApiException.of(GatewayError.VALIDATION_FAILED, "fundPassword: must differ from the sign-in password.");
         }
-        user.fundPasswordHash = BcryptUtil.bcryptHash(fundPassword, BCRYPT_COST);
+        user.fundPasswordHash = hashing.hash(fundPassword);
     }
 
-    /** The second factor of a release by a person: refuses unless {@code fundPassword} is the user's. */
+    /**
+     * The second factor of a release by a person: refuses unless {@code fundPassword} is the user's, and refuses
+     * every try for a while after too many wrong ones.
+     */
     public void checkFundPassword(final long userId, final String fundPassword)
     {
         final UserAccount user = get(userId);
@@ -126,10 +141,13 @@ public class Accounts
         {
             throw ApiException.of(GatewayError.SECOND_FACTOR_REQUIRED);
         }
-        if (!BcryptUtil.matches(fundPassword, user.fundPasswordHash))
+        guard.checkFundPassword(userId);
+        if (!hashing.matches(fundPassword, user.fundPasswordHash))
         {
+            guard.fundPasswordFailed(userId);
             throw ApiException.of(GatewayError.INVALID_SECOND_FACTOR);
         }
+        guard.fundPasswordPassed(userId);
     }
 
     public UserAccount get(final long userId)

@@ -17,18 +17,20 @@ import org.p2px.readmodel.ApiKey;
 
 /**
  * Checks a signed request: the timestamp inside the receive window, the key known and not revoked, the signature
- * right. The identity's principal is the key owner's user id and its roles are the key's permissions.
+ * right and not seen before ({@link UsedSignatures}). The identity's principal is the key owner's user id and its roles are the key's permissions.
  */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<SignedRequest>
 {
     private final AuthSettings settings;
     private final ApiKeys keys;
+    private final UsedSignatures usedSignatures;
 
-    public ApiKeyIdentityProvider(final AuthSettings settings, final ApiKeys keys)
+    public ApiKeyIdentityProvider(final AuthSettings settings, final ApiKeys keys, final UsedSignatures usedSignatures)
     {
         this.settings = settings;
         this.keys = keys;
+        this.usedSignatures = usedSignatures;
     }
 
     @Override
@@ -47,7 +49,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<SignedRequest>
 
     private SecurityIdentity verify(final SignedRequest request)
     {
-        checkTimestamp(request.timestamp());
+        final long timestamp = checkTimestamp(request.timestamp());
         final ApiKey key = ApiKey.findByKeyId(request.keyId()).orElseThrow(() -> AuthFailure.of(GatewayError.INVALID_API_KEY));
         if (key.revoked)
         {
@@ -58,6 +60,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<SignedRequest>
         {
             throw AuthFailure.of(GatewayError.INVALID_SIGNATURE);
         }
+        // Only a right signature is recorded: nobody without the secret can fill the table.
+        usedSignatures.claim(expected, timestamp);
         final QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
             .setPrincipal(new QuarkusPrincipal(String.valueOf(key.userId)))
             .addAttribute("apiKeyId", key.keyId);
@@ -65,7 +69,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<SignedRequest>
         return identity.build();
     }
 
-    private void checkTimestamp(final String timestamp)
+    private long checkTimestamp(final String timestamp)
     {
         final long millis;
         try
@@ -80,5 +84,6 @@ public class ApiKeyIdentityProvider implements IdentityProvider<SignedRequest>
         {
             throw AuthFailure.of(GatewayError.TIMESTAMP_OUTSIDE_WINDOW);
         }
+        return millis;
     }
 }

@@ -2,6 +2,7 @@ package org.p2px.auth;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -32,6 +33,12 @@ public interface AuthSettings
     @WithDefault("PT5S")
     Duration receiveWindow();
 
+    /** Limits on guessing passwords: see docs/security.md. */
+    Lockout lockout();
+
+    /** The threads that compute bcrypt, apart from those that serve requests. */
+    Hashing hashing();
+
     /** The first admin, created on start when both are set and the username is free. */
     Admin admin();
 
@@ -40,5 +47,34 @@ public interface AuthSettings
         Optional<String> username();
 
         Optional<String> password();
+    }
+
+    interface Lockout
+    {
+        /** Wrong sign-in passwords for one username before it is locked. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** Wrong sign-in passwords from one client address, whatever the usernames, before it is locked. */
+        @WithDefault("20")
+        int maxFailuresPerAddress();
+
+        /** Wrong fund passwords of one user before releasing with it is locked. */
+        @WithDefault("5")
+        int maxFundPasswordFailures();
+
+        /** How long a lock lasts after the last wrong password; counts also fade after this long without one. */
+        @WithDefault("PT15M")
+        Duration duration();
+    }
+
+    interface Hashing
+    {
+        /** Default: half the cores, at least one; the rest serve everyone else while sign-ins hash. */
+        OptionalInt threads();
+
+        /** Hashes waiting for a thread; past that, RATE_LIMITED. */
+        @WithDefault("32")
+        int queue();
     }
 }

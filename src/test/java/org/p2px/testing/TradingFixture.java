@@ -199,7 +199,7 @@ public final class TradingFixture
     /** A request signed with an API key as docs/api.md describes (no query string). */
     public static RequestSpecification signed(final Key key, final String method, final String path, final String body)
     {
-        final long timestamp = System.currentTimeMillis();
+        final long timestamp = SigningClock.next();
         final String canonical = timestamp + "\n" + method + "\n" + path + "\n" + "" + "\n" + body;
         return given().urlEncodingEnabled(false).contentType(ContentType.JSON)
             .header("X-P2PX-APIKEY", key.keyId())

@@ -113,7 +113,7 @@ final class TradeMarket
             {
                 final WsConnection ws = WsConnection.open(client, server, null,
                     c == 0 ? push -> onMerchantPush.accept(merchant, push) : push -> { }, onBadFrame).join();
-                final long timestamp = System.currentTimeMillis();
+                final long timestamp = merchant.nextSigningTimestamp();
                 ws.call("auth.apikey", new JsonObject().put("keyId", merchant.keyId).put("timestamp",
                     String.valueOf(timestamp)).put("signature", hmacSha256Hex(merchant.secret,
                     timestamp + "\nGET\n/ws\n\n")));

@@ -27,6 +27,8 @@ final class Trader
     final Set<Long> releasing = ConcurrentHashMap.newKeySet();
     /** Buyer cancels this run: more than three in a day would restrict the taker (docs/trading-rules.md). */
     final AtomicInteger cancels = new AtomicInteger();
+    /** The last timestamp this trader signed with: the server refuses a signature it has seen (a replay). */
+    private final java.util.concurrent.atomic.AtomicLong lastSignedAt = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicInteger next = new AtomicInteger();
 
     Trader(final String name, final String password)
@@ -43,5 +45,11 @@ final class Trader
     void closeAll()
     {
         connections.forEach(WsConnection::close);
+    }
+
+    /** Epoch ms for a signature, one past the last when the clock has not moved: no two signatures alike. */
+    long nextSigningTimestamp()
+    {
+        return lastSignedAt.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
     }
 }

@@ -9,9 +9,11 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.vertx.core.http.HttpServerRequest;
 import org.p2px.auth.AccessTokens;
 import org.p2px.auth.Accounts;
 import org.p2px.auth.RefreshTokens;
@@ -69,9 +71,9 @@ public class AuthResource
 
     @POST
     @Path("/signin")
-    public Session signIn(@Valid @NotNull final SignIn body)
+    public Session signIn(@Valid @NotNull final SignIn body, @Context final HttpServerRequest request)
     {
-        final UserAccount user = accounts.signIn(body.username(), body.password());
+        final UserAccount user = accounts.signIn(body.username(), body.password(), request.remoteAddress().hostAddress());
         return session(user, refreshTokens.issue(user.id));
     }
 

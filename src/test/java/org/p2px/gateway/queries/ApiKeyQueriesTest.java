@@ -75,7 +75,7 @@ class ApiKeyQueriesTest
     private static RequestSpecification signed(final JsonPath key, final String method, final String path,
         final String body)
     {
-        final long timestamp = System.currentTimeMillis();
+        final long timestamp = org.p2px.testing.SigningClock.next();
         final String canonical = timestamp + "\n" + method + "\n" + path + "\n\n" + body;
         return given().urlEncodingEnabled(false)
             .header("X-P2PX-APIKEY", key.getString("keyId"))

@@ -20,6 +20,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+import org.p2px.testing.SigningClock;
 import org.p2px.testing.TradingFixture;
 
 /** API keys: their management by the person, and requests signed with them (computed here as docs/api.md says). */
@@ -61,7 +62,7 @@ class ApiKeyTest
     {
         final JsonPath user = TestUsers.signUp();
         final JsonPath key = create(user.getString("accessToken"), List.of("READ"));
-        signed(key.getString("keyId"), key.getString("secret"), System.currentTimeMillis(), "GET", "/api/v1/account/me", "", "")
+        signed(key.getString("keyId"), key.getString("secret"), SigningClock.next(), "GET", "/api/v1/account/me", "", "")
             .get("/api/v1/account/me")
             .then().statusCode(200).body("id", equalTo(user.getInt("user.id")));
     }
@@ -72,7 +73,7 @@ class ApiKeyTest
         final JsonPath user = TestUsers.signUp();
         final JsonPath key = create(user.getString("accessToken"), List.of("TRADE"));
         final String body = "{\"adId\":7,\"amount\":\"100.00\"}";
-        final long now = System.currentTimeMillis();
+        final long now = SigningClock.next();
         signed(key.getString("keyId"), key.getString("secret"), now, "POST", "/test/signed-echo", "note=hi", body)
             .contentType(ContentType.JSON).body(body)
             .post("/test/signed-echo?note=hi")
@@ -92,7 +93,7 @@ class ApiKeyTest
     void aSignedRequestOverHttp2IsRefusedWithItsCode() throws Exception
     {
         final JsonPath key = create(TestUsers.signUp().getString("accessToken"), List.of("READ"));
-        final long now = System.currentTimeMillis();
+        final long now = SigningClock.next();
         final String canonical = now + "\nGET\n/api/v1/account/me\n\n";
         // The JDK client upgrades cleartext requests to HTTP/2 (h2c), as a bot written in Java would by default.
         final HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()
@@ -112,7 +113,7 @@ class ApiKeyTest
         final String token = TestUsers.signUp().getString("accessToken");
         final JsonPath key = create(token, List.of("READ"));
         final String keyId = key.getString("keyId");
-        final long now = System.currentTimeMillis();
+        final long now = SigningClock.next();
         signed(keyId, "not-the-secret", now, "GET", "/api/v1/account/me", "", "").get("/api/v1/account/me")
             .then().statusCode(401).body("code", equalTo("INVALID_SIGNATURE"));
         signed(keyId, key.getString("secret"), now - 60_000, "GET", "/api/v1/account/me", "", "").get("/api/v1/account/me")
@@ -125,7 +126,7 @@ class ApiKeyTest
             .then().statusCode(401).body("code", equalTo("INVALID_API_KEY"));
 
         given().auth().oauth2(token).delete("/api/v1/account/api-keys/" + keyId).then().statusCode(200);
-        signed(keyId, key.getString("secret"), System.currentTimeMillis(), "GET", "/api/v1/account/me", "", "")
+        signed(keyId, key.getString("secret"), SigningClock.next(), "GET", "/api/v1/account/me", "", "")
             .get("/api/v1/account/me")
             .then().statusCode(401).body("code", equalTo("API_KEY_REVOKED"));
     }
@@ -134,10 +135,10 @@ class ApiKeyTest
     void aKeyWithoutThePermissionIs403AndKeysCannotManageKeys()
     {
         final JsonPath key = create(TestUsers.signUp().getString("accessToken"), List.of("TRADE"));
-        signed(key.getString("keyId"), key.getString("secret"), System.currentTimeMillis(), "GET", "/api/v1/account/me", "", "")
+        signed(key.getString("keyId"), key.getString("secret"), SigningClock.next(), "GET", "/api/v1/account/me", "", "")
             .get("/api/v1/account/me")
             .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
-        signed(key.getString("keyId"), key.getString("secret"), System.currentTimeMillis(), "GET", "/api/v1/account/api-keys", "", "")
+        signed(key.getString("keyId"), key.getString("secret"), SigningClock.next(), "GET", "/api/v1/account/api-keys", "", "")
             .get("/api/v1/account/api-keys")
             .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
     }

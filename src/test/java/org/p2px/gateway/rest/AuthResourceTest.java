@@ -5,18 +5,25 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.p2px.auth.PasswordHashing;
 
 @QuarkusTest
 class AuthResourceTest
 {
+    @Inject
+    PasswordHashing hashing;
+
     @Test
     void signUpReturnsASessionAndTheUserExistsInTheCore()
     {
@@ -117,6 +124,56 @@ class AuthResourceTest
         given().contentType(ContentType.JSON).body(Map.of("username", TestUsers.uniqueName(), "password", "whatever123"))
             .post("/api/v1/auth/signin")
             .then().statusCode(401).body("code", equalTo("INVALID_CREDENTIALS"));
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountEvenForTheRightOneAndNoOther()
+    {
+        final String name = TestUsers.signUp().getString("user.username");
+        final String other = TestUsers.signUp().getString("user.username");
+        for (int i = 0; i < 5; i++)
+        {
+            signIn(name, "wrong password " + i).then().statusCode(401).body("code", equalTo("INVALID_CREDENTIALS"));
+        }
+        signIn(name, TestUsers.PASSWORD).then().statusCode(429).body("code", equalTo("SIGN_IN_LOCKED"))
+            .body("message", containsString("try again in"));
+        signIn(name.toUpperCase(java.util.Locale.ROOT), TestUsers.PASSWORD).then().statusCode(429)
+            .body("code", equalTo("SIGN_IN_LOCKED"));
+        TestUsers.signIn(other, TestUsers.PASSWORD);
+    }
+
+    @Test
+    void anUnknownUsernameIsHashedAndLockedAsAKnownOneSoNeitherTellsItExists()
+    {
+        final String nobody = TestUsers.uniqueName();
+        final long hashedBefore = hashing.computations();
+        signIn(nobody, "whatever123").then().statusCode(401).body("code", equalTo("INVALID_CREDENTIALS"));
+        assertEquals(hashedBefore + 1, hashing.computations(), "an unknown username costs one bcrypt, as a known one");
+        for (int i = 0; i < 4; i++)
+        {
+            signIn(nobody, "whatever123").then().statusCode(401).body("code", equalTo("INVALID_CREDENTIALS"));
+        }
+        signIn(nobody, "whatever123").then().statusCode(429).body("code", equalTo("SIGN_IN_LOCKED"));
+    }
+
+    @Test
+    void aWrongPasswordWhenSettingTheFundPasswordCountsTowardTheLock()
+    {
+        final JsonPath session = TestUsers.signUp();
+        for (int i = 0; i < 5; i++)
+        {
+            given().auth().oauth2(session.getString("accessToken")).contentType(ContentType.JSON)
+                .body(Map.of("password", "wrong password " + i, "fundPassword", "fund-password-1"))
+                .put("/api/v1/account/fund-password").then().statusCode(401).body("code", equalTo("INVALID_CREDENTIALS"));
+        }
+        signIn(session.getString("user.username"), TestUsers.PASSWORD).then().statusCode(429)
+            .body("code", equalTo("SIGN_IN_LOCKED"));
+    }
+
+    private static io.restassured.response.Response signIn(final String username, final String password)
+    {
+        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
+            .post("/api/v1/auth/signin");
     }
 
     @Test

@@ -104,7 +104,7 @@ class SignedEmptyBodyTest
     private Answer send(final Key key, final String method, final String path, final String framing)
         throws IOException
     {
-        final long timestamp = System.currentTimeMillis();
+        final long timestamp = org.p2px.testing.SigningClock.next();
         final String request = method + " " + path + " HTTP/1.1\r\n"
             + "Host: " + server.getHost() + ":" + server.getPort() + "\r\n"
             + "Accept: */*\r\n"

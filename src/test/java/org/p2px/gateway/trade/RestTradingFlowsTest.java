@@ -251,7 +251,7 @@ class RestTradingFlowsTest
     /** A signed POST with no body, Content-Length: 0 (the JDK client sends it for noBody()), answered within 10 s. */
     private HttpRequest emptySignedPost(final Key key, final String path)
     {
-        final long timestamp = System.currentTimeMillis();
+        final long timestamp = org.p2px.testing.SigningClock.next();
         return HttpRequest.newBuilder(URI.create(baseUri.toString().replaceAll("/$", "") + path))
             .timeout(Duration.ofSeconds(10))
             .header("X-P2PX-APIKEY", key.keyId())
@@ -259,6 +259,23 @@ class RestTradingFlowsTest
             .header("X-P2PX-SIGNATURE", hmac(key.secret(), timestamp + "\nPOST\n" + path + "\n\n"))
             .POST(HttpRequest.BodyPublishers.noBody())
             .build();
+    }
+
+    @Test
+    void fiveWrongFundPasswordsLockReleasingEvenWithTheRightOne()
+    {
+        final SellAd stage = SellAd.posted();
+        final long orderId = take(stage.buyer(), stage.adId(), "92");
+        stage.buyer().request().post("/api/v1/orders/" + orderId + "/paid").then().statusCode(200);
+        final String release = "/api/v1/orders/" + orderId + "/release";
+        for (int i = 0; i < 5; i++)
+        {
+            stage.seller().request().body(Map.of("fundPassword", "guess-" + i)).post(release)
+                .then().statusCode(403).body("code", equalTo("INVALID_SECOND_FACTOR"));
+        }
+        stage.seller().request().body(Map.of("fundPassword", FUND_PASSWORD)).post(release)
+            .then().statusCode(429).body("code", equalTo("SECOND_FACTOR_LOCKED"));
+        assertEquals("PAID", order(stage.seller(), orderId).getString("state"));
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.p2px.testing.SigningClock;
 
 /** Signing a connection in: on the upgrade (header, subprotocol), with auth.login, with an API key. */
 @QuarkusTest
@@ -104,7 +105,7 @@ class WsAuthTest
         final String secret = key.getString("secret");
         try (WsClient client = WsClient.open(uri))
         {
-            final long now = System.currentTimeMillis();
+            final long now = SigningClock.next();
             assertError(client.request("c-1", "auth.apikey", Map.of("keyId", keyId, "timestamp", now,
                 "signature", WsTestUsers.signature("wrong secret", now))), "c-1", "INVALID_SIGNATURE");
             assertError(client.request("c-2", "auth.apikey", Map.of("keyId", keyId, "timestamp", now - 60_000,
@@ -124,9 +125,29 @@ class WsAuthTest
         WsTestUsers.revoke(user.getString("accessToken"), keyId);
         try (WsClient client = WsClient.open(uri))
         {
-            final long now = System.currentTimeMillis();
+            final long now = SigningClock.next();
             assertError(client.request("c-1", "auth.apikey", Map.of("keyId", keyId, "timestamp", now,
                 "signature", WsTestUsers.signature(secret, now))), "c-1", "API_KEY_REVOKED");
+        }
+    }
+
+    @Test
+    void anApiKeySignInSentAgainIsRefusedOnAnyConnection()
+    {
+        final JsonPath user = WsTestUsers.signUp();
+        final JsonPath key = WsTestUsers.apiKey(user.getString("accessToken"), List.of("READ"));
+        final long now = SigningClock.next();
+        final String signature = WsTestUsers.signature(key.getString("secret"), now);
+        final Map<String, Object> args = Map.of("keyId", key.getString("keyId"), "timestamp", now, "signature", signature);
+        try (WsClient first = WsClient.open(uri); WsClient replayed = WsClient.open(uri))
+        {
+            assertTrue(first.request("a-1", "auth.apikey", args).get("ok").asBoolean());
+            assertError(replayed.request("a-1", "auth.apikey", args), "a-1", "SIGNATURE_ALREADY_USED");
+            assertError(first.request("a-2", "auth.apikey", args), "a-2", "SIGNATURE_ALREADY_USED");
+            // Upper case is the same signature, not a new one.
+            assertError(replayed.request("a-3", "auth.apikey", Map.of("keyId", key.getString("keyId"), "timestamp", now,
+                "signature", signature.toUpperCase(java.util.Locale.ROOT))), "a-3", "SIGNATURE_ALREADY_USED");
+            assertError(replayed.request("a-4", "test.whoami", Map.of()), "a-4", "UNAUTHENTICATED");
         }
     }
 
@@ -156,7 +177,7 @@ class WsAuthTest
     {
         final JsonPath key = WsTestUsers.apiKey(user.getString("accessToken"), permissions);
         final WsClient client = WsClient.open(uri);
-        final long now = System.currentTimeMillis();
+        final long now = SigningClock.next();
         final JsonNode login = client.request("login", "auth.apikey", Map.of("keyId", key.getString("keyId"),
             "timestamp", now, "signature", WsTestUsers.signature(key.getString("secret"), now)));
         assertTrue(login.get("ok").asBoolean(), login.toString());
@@ -173,7 +194,7 @@ class WsAuthTest
         try (WsClient withKey = WsClient.open(uri);
             WsClient withToken = WsClient.open(uri, Map.of("Authorization", "Bearer " + token), List.of(), false))
         {
-            final long now = System.currentTimeMillis();
+            final long now = SigningClock.next();
             assertTrue(withKey.request("k-1", "auth.apikey", Map.of("keyId", keyId, "timestamp", now,
                 "signature", WsTestUsers.signature(key.getString("secret"), now))).get("ok").asBoolean());
 

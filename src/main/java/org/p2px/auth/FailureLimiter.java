@@ -1,0 +1,55 @@
+package org.p2px.auth;
+
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+/**
+ * Counts wrong guesses per key (an account, an address, a user's fund password): after {@code maxFailures} of them
+ * with no gap longer than {@code lockout}, the key is locked until {@code lockout} after the last one. A success
+ * forgets the key. Bounded in memory: the least recently used keys go first, and a key is forgotten
+ * {@code lockout} after its last failure.
+ */
+public final class FailureLimiter
+{
+    private final int maxFailures;
+    private final long lockoutNanos;
+    private final Ticker ticker;
+    private final Cache<String, Failures> failures;
+
+    private record Failures(int count, long lastNanos)
+    {
+    }
+
+    public FailureLimiter(final int maxFailures, final Duration lockout, final long maxKeys, final Ticker ticker)
+    {
+        this.maxFailures = maxFailures;
+        this.lockoutNanos = lockout.toNanos();
+        this.ticker = ticker;
+        this.failures = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterWrite(lockout).ticker(ticker).build();
+    }
+
+    /** How long {@code key} must still wait before it may try again; zero when it may now. */
+    public Duration lockedFor(final String key)
+    {
+        final Failures seen = failures.getIfPresent(key);
+        if (seen == null || seen.count() < maxFailures)
+        {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos(Math.max(0, seen.lastNanos() + lockoutNanos - ticker.read()));
+    }
+
+    public void failed(final String key)
+    {
+        final long now = ticker.read();
+        failures.asMap().merge(key, new Failures(1, now), (before, first) -> new Failures(before.count() + 1, now));
+    }
+
+    public void forget(final String key)
+    {
+        failures.invalidate(key);
+    }
+}

@@ -1,0 +1,99 @@
+package org.p2px.auth;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
+
+/**
+ * Stops password guessing: wrong sign-ins are counted per account (known or not, so that a lock tells nothing about
+ * which usernames exist) and per client address, wrong fund passwords per user; past the limits
+ * ({@code p2px.auth.lockout.*}) further tries are refused without being checked until the lockout has passed.
+ * Counts live in this process: a restart forgets them, which an attacker cannot cause.
+ */
+@ApplicationScoped
+public class GuessingGuard
+{
+    /** More keys than any attack from a few addresses makes; memory stays in the megabytes. */
+    private static final long MAX_KEYS = 200_000;
+
+    private final FailureLimiter accounts;
+    private final FailureLimiter addresses;
+    private final FailureLimiter fundPasswords;
+
+    @Inject
+    public GuessingGuard(final AuthSettings settings)
+    {
+        this(settings.lockout(), Ticker.systemTicker());
+    }
+
+    GuessingGuard(final AuthSettings.Lockout lockout, final Ticker ticker)
+    {
+        accounts = new FailureLimiter(lockout.maxFailures(), lockout.duration(), MAX_KEYS, ticker);
+        addresses = new FailureLimiter(lockout.maxFailuresPerAddress(), lockout.duration(), MAX_KEYS, ticker);
+        fundPasswords = new FailureLimiter(lockout.maxFundPasswordFailures(), lockout.duration(), MAX_KEYS, ticker);
+    }
+
+    /**
+     * Refuses with SIGN_IN_LOCKED while the account or the address is locked; checks no password. A null address
+     * (a signed-in user proving it is them) counts against the account only.
+     */
+    public void checkSignIn(final String accountKey, final String address)
+    {
+        final Duration wait = max(accounts.lockedFor(accountKey), address == null ? Duration.ZERO : addresses.lockedFor(address));
+        if (!wait.isZero())
+        {
+            throw ApiException.of(GatewayError.SIGN_IN_LOCKED, "Too many wrong passwords for this account or from this "
+                + "address; try again in " + seconds(wait) + " s.");
+        }
+    }
+
+    public void signInFailed(final String accountKey, final String address)
+    {
+        accounts.failed(accountKey);
+        if (address != null)
+        {
+            addresses.failed(address);
+        }
+    }
+
+    /** The account's count starts over; the address keeps its own (one right password does not clear a spray). */
+    public void signedIn(final String accountKey)
+    {
+        accounts.forget(accountKey);
+    }
+
+    public void checkFundPassword(final long userId)
+    {
+        final Duration wait = fundPasswords.lockedFor(Long.toString(userId));
+        if (!wait.isZero())
+        {
+            throw ApiException.of(GatewayError.SECOND_FACTOR_LOCKED, "Too many wrong fund passwords; try again in "
+                + seconds(wait) + " s.");
+        }
+    }
+
+    public void fundPasswordFailed(final long userId)
+    {
+        fundPasswords.failed(Long.toString(userId));
+    }
+
+    public void fundPasswordPassed(final long userId)
+    {
+        fundPasswords.forget(Long.toString(userId));
+    }
+
+    private static Duration max(final Duration a, final Duration b)
+    {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static long seconds(final Duration wait)
+    {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+}
