@@ -43,6 +43,7 @@ public enum GatewayError
     FEEDBACK_NOT_ALLOWED(409, "Feedback is for the parties of a completed order."),
     FEEDBACK_EXISTS(409, "You already rated this order."),
     UNSUPPORTED_MEDIA_TYPE(415, "Send application/json."),
+    REQUEST_TIMEOUT(408, "The request's body did not arrive in time."),
     UNSUPPORTED_HTTP_VERSION(505, "Send API-key-signed requests over HTTP/1.1."),
     ENGINE_TIMEOUT(503, "The trading core did not answer in time; retry shortly."),
     INTERNAL_ERROR(500, "Something went wrong on our side.");

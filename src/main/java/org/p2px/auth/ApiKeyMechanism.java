@@ -21,7 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Authenticates requests signed with an API key (as Binance does): the key id, a millisecond timestamp and the
  * HMAC-SHA256 of the canonical request in three headers. Requests without the key header are left to the other
- * mechanisms (a bearer token). The body is signed too: {@link SignedBodyReader} has read it onto the routing
+ * mechanisms (a bearer token). The body is signed too: the gateway's body reader has read it onto the routing
  * context, from which the REST layer reads it as well.
  */
 @ApplicationScoped
@@ -48,7 +48,7 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism
         return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(signed, context));
     }
 
-    /** The body, read by {@link SignedBodyReader} before authentication; none for a request without one. */
+    /** The body, read onto the routing context before authentication; none for a request without one. */
     private static String body(final RoutingContext context)
     {
         final Buffer body = context.getBody();
