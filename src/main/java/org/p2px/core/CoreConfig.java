@@ -27,6 +27,11 @@ package org.p2px.core;
  * @param maxCrossingOrders         most orders one command may open by crossing opted-in ads: what a command
  *                                  does stays bounded, and a pair still crossed when it is reached crosses on the
  *                                  next post, edit, going online or index update.
+ * @param maxUnpaidOrdersPerTaker   orders a taker may have waiting for its own payment, across all ads, before it
+ *                                  may take (buy) again: nobody holds many merchants' coins without paying.
+ * @param maxUnpaidOrdersNewTaker   the same for a taker with fewer than {@code newTakerCompletedOrders}
+ *                                  completed orders: a fresh account cannot lock much liquidity.
+ * @param newTakerCompletedOrders   completed orders from which a taker is no longer new.
  */
 public record CoreConfig(
     long releaseWindowMs,
@@ -48,7 +53,10 @@ public record CoreConfig(
     int maxMarginBps,
     int maxFeeBps,
     int maxSplitOrders,
-    int maxCrossingOrders)
+    int maxCrossingOrders,
+    int maxUnpaidOrdersPerTaker,
+    int maxUnpaidOrdersNewTaker,
+    int newTakerCompletedOrders)
 {
     public static final long MINUTE_MS = 60_000L;
     public static final long HOUR_MS = 60 * MINUTE_MS;
@@ -58,6 +66,7 @@ public record CoreConfig(
     {
         if (restrictionStepsMs.length == 0 || maxPrePayCancels < 0 || maxPostPayCancels < 0 || adEditLimit < 1 ||
             maxSplitOrders < 1 || maxCrossingOrders < 1 || minPaymentWindowMinutes < 1 ||
+            maxUnpaidOrdersPerTaker < 1 || maxUnpaidOrdersNewTaker < 1 || newTakerCompletedOrders < 0 ||
             maxPaymentWindowMinutes < minPaymentWindowMinutes)
         {
             throw new IllegalArgumentException("invalid core configuration: " + this);
@@ -88,7 +97,10 @@ public record CoreConfig(
             5_000,
             1_000,
             16,
-            64);
+            64,
+            5,
+            2,
+            3);
     }
 
     public long restrictionMs(final int level)

@@ -84,6 +84,10 @@ final class ExpressDesk
         {
             return ErrorCode.USER_RESTRICTED;
         }
+        if (side == Side.BUY && rules.atUnpaidLimit(taker))
+        {
+            return ErrorCode.TOO_MANY_UNPAID_ORDERS;
+        }
 
         final AdBook book = market.book(Ad.PUBLIC_BOOK, side == Side.BUY ? Side.SELL : Side.BUY);
         if (fillFromOneAd(taker, book, amount, amountInFiat, paymentMethods, priceLimit, clientOrderId))

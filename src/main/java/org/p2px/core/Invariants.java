@@ -24,8 +24,13 @@ final class Invariants
     {
         final Map<Long, Long> expectedLocked = new HashMap<>();
         final Map<Long, Long> frozenByAd = new HashMap<>();
+        final Map<Long, Integer> unpaidTakes = new HashMap<>();
         for (final Order order : state.orders.values())
         {
+            if (order.state == OrderState.PENDING_PAYMENT && order.takerId == order.buyer.id)
+            {
+                unpaidTakes.merge(order.buyer.id, 1, Integer::sum);
+            }
             if (order.state != OrderState.PENDING_PAYMENT && order.state != OrderState.PAID &&
                 order.state != OrderState.DISPUTED)
             {
@@ -73,6 +78,15 @@ final class Invariants
         {
             return "books hold " + bookedCount[0] + "/" + bookedCount[1] + " ads but " + listedCount[0] + "/" +
                 listedCount[1] + " are listed";
+        }
+
+        for (final User user : state.users.values())
+        {
+            final int counted = unpaidTakes.getOrDefault(user.id, 0);
+            if (user.unpaidTakes != counted)
+            {
+                return "user " + user.id + " counts " + user.unpaidTakes + " unpaid takes, its orders " + counted;
+            }
         }
 
         return checkBalances(state, expectedLocked);

@@ -56,6 +56,10 @@ final class OrderDesk
         {
             return ErrorCode.AD_NOT_ONLINE;
         }
+        if (ad.isSell() && rules.atUnpaidLimit(taker))
+        {
+            return ErrorCode.TOO_MANY_UNPAID_ORDERS;
+        }
         final ErrorCode refused = rules.quoteTake(
             taker, ad, ad.market.priceOf(ad), amount, amountInFiat, paymentMethod, 0, quote);
         if (refused != null)

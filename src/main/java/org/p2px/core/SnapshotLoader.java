@@ -230,6 +230,7 @@ final class SnapshotLoader
             StateApplier.link(order, state.ads.get(order.sellAdId));
         }
         state.orders.put(order.id, order);
+        StateApplier.countUnpaidTake(order, 1);
         if (order.state == OrderState.PENDING_PAYMENT)
         {
             state.deadlines.add(order.payBy, order.id, DeadlineQueue.PAY_BY);

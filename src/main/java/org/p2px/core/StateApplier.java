@@ -228,12 +228,23 @@ final class StateApplier implements EventHandler
             state.users.get(order.takerId).rememberClientOrder(order.clientOrderId, order.id);
         }
         state.deadlines.add(order.payBy, order.id, DeadlineQueue.PAY_BY);
+        countUnpaidTake(order, 1);
+    }
+
+    /** Keeps {@link User#unpaidTakes}: an order the buyer took counts while it waits for the buyer's payment. */
+    static void countUnpaidTake(final Order order, final int delta)
+    {
+        if (order.state == OrderState.PENDING_PAYMENT && order.takerId == order.buyer.id)
+        {
+            order.buyer.unpaidTakes += delta;
+        }
     }
 
     @Override
     public void onOrderPaid(final OrderPaidDecoder event)
     {
         final Order order = state.orders.get(event.orderId());
+        countUnpaidTake(order, -1);
         order.state = OrderState.PAID;
         order.paidAt = state.now;
         order.releaseBy = event.releaseBy();
@@ -445,6 +456,7 @@ final class StateApplier implements EventHandler
 
     private void finish(final Order order)
     {
+        countUnpaidTake(order, -1);
         order.state = OrderState.NONE;
         state.orders.remove(order.id);
         state.recycle(order);

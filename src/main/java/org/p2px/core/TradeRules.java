@@ -24,6 +24,20 @@ final class TradeRules
     }
 
     /**
+     * Whether {@code taker} already has as many orders waiting for its payment as it may
+     * ({@link CoreConfig#maxUnpaidOrdersPerTaker}, fewer for a new taker): then it may not take to buy again until
+     * it pays or cancels one. Checked once per command, so an express split opens all its orders or none.
+     */
+    boolean atUnpaidLimit(final User taker)
+    {
+        final CoreConfig config = state.config;
+        final int limit = taker.completedOrders < config.newTakerCompletedOrders()
+            ? config.maxUnpaidOrdersNewTaker()
+            : config.maxUnpaidOrdersPerTaker();
+        return taker.unpaidTakes >= limit;
+    }
+
+    /**
      * Quotes {@code taker} taking {@code ad} for {@code amount} (fiat or asset minor units) at {@code price}.
      *
      * @param committed asset the seller of this order has already promised to other orders of the same request

@@ -23,6 +23,8 @@ final class User
     long[] locked = NO_BALANCES;
 
     long completedOrders;
+    /** Orders this user took and must pay, not paid yet: what {@link CoreConfig#maxUnpaidOrdersPerTaker} caps. */
+    int unpaidTakes;
     final RollingDays completed30d = new RollingDays();
     final RollingDays failed30d = new RollingDays();
     long payTimeTotalMs;

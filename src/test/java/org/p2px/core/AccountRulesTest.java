@@ -199,9 +199,8 @@ class AccountRulesTest
     @Test
     void anAdLimitsHowManyOpenOrdersOneTakerHasOnIt()
     {
-        final long limitedAd = h.ad(MERCHANT, Side.SELL, 50, terms(10_000).maxOpenOrdersPerTaker(2));
+        final long limitedAd = h.ad(MERCHANT, Side.SELL, 50, terms(10_000).maxOpenOrdersPerTaker(1));
         final long first = h.takeEur(BUYER, limitedAd, 10);
-        h.takeEur(BUYER, limitedAd, 10);
 
         h.assertRejected(ErrorCode.TOO_MANY_OPEN_ORDERS, () -> h.take(BUYER, limitedAd, 1_000, true, SEPA, 0));
         // Another taker is not affected, and a finished order frees a place.
@@ -322,16 +321,17 @@ class AccountRulesTest
     @Test
     void expiredOrdersCountAsCancelsBeforePayment()
     {
-        for (int i = 0; i < 4; i++)
+        // Two at a time: a new taker may hold no more unpaid orders.
+        for (int round = 0; round < 2; round++)
         {
             h.takeEur(BUYER, sellAd, 10);
+            h.takeEur(BUYER, sellAd, 10);
+            h.advance(15 * MINUTE_MS);
+            ok(h.tick());
         }
-        h.advance(15 * MINUTE_MS);
 
-        ok(h.tick());
-
-        assertEquals(List.of("OrderExpired", "OrderExpired", "OrderExpired", "OrderExpired", "UserRestricted"),
-            h.events());
+        // The fourth expiry is one more than the three cancels before payment a day allows.
+        assertEquals(List.of("OrderExpired", "OrderExpired", "UserRestricted"), h.events());
         assertEquals(h.now + 15 * MINUTE_MS, h.userOf(BUYER).restrictedUntil);
     }
 
@@ -419,7 +419,9 @@ class AccountRulesTest
 
         // Another user's 77 is another order; 0 means no clientOrderId at all.
         ok(h.take(OTHER, sellAd, 1_000, true, SEPA, 77));
-        assertNotEquals(orderId, h.lastOrderIds().get(0));
+        final long othersOrder = h.lastOrderIds().get(0);
+        assertNotEquals(orderId, othersOrder);
+        ok(h.markPaid(OTHER, othersOrder));
         final long a = h.takeEur(OTHER, sellAd, 10);
         final long b = h.takeEur(OTHER, sellAd, 10);
         assertNotEquals(a, b);

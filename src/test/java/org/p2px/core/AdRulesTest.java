@@ -250,7 +250,9 @@ class AdRulesTest
         h.assertRejected(ErrorCode.AD_LIMIT_EXCEEDED, () -> h.take(BUYER, adId, 108_695_653, false, SEPA, 0));
 
         ok(h.take(BUYER, adId, 2_000, true, SEPA, 0));
+        ok(h.markPaid(BUYER, h.lastOrderIds().get(0)));
         ok(h.take(BUYER, adId, 10_000, true, SEPA, 0));
+        ok(h.markPaid(BUYER, h.lastOrderIds().get(0)));
         // 108.695652 USDT x 0.92 = 99.99999984 EUR, rounded up to exactly 100.00 EUR.
         ok(h.take(BUYER, adId, 108_695_652, false, SEPA, 0));
         assertEquals(10_000, h.order(h.lastOrderIds().get(0)).fiatAmount);

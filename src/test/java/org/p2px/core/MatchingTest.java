@@ -147,8 +147,10 @@ class MatchingTest
         assertEquals(100 * USDT_UNIT, lastOrder().quantity);
         assertEquals(9_250, lastOrder().price);
 
+        ok(h.markPaid(BUYER, lastOrder().id));
         ok(h.express(BUYER, Side.BUY, 9_250, true, 0b1111, 0, false, 0));
         assertEquals(c, lastOrder().sellAdId);
+        ok(h.markPaid(BUYER, lastOrder().id));
         ok(h.express(BUYER, Side.BUY, 9_300, true, 0b1111, 0, false, 0));
         assertEquals(a, lastOrder().sellAdId);
         h.assertRejected(ErrorCode.NO_MATCHING_AD, () -> h.express(BUYER, Side.BUY, 9_300, true, 0b1111, 0, false, 0));

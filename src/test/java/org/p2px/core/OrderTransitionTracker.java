@@ -370,6 +370,20 @@ final class OrderTransitionTracker implements EventHandler
         return Math.floorDiv(batchTime, CoreConfig.DAY_MS);
     }
 
+    /** Orders a user took as the buyer and has not paid yet, from the events. */
+    int unpaidTakesOf(final long userId)
+    {
+        int count = 0;
+        for (final TrackedOrder order : open.values())
+        {
+            if (order.state == PENDING && order.takerId == userId && order.buyerId == userId)
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Open orders between an ad and one counterparty, from the events. */
     int openOrdersOn(final long adId, final long counterparty)
     {

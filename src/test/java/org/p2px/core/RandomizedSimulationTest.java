@@ -83,6 +83,9 @@ class RandomizedSimulationTest
             500,
             1_000,
             2,
-            3);
+            3,
+            3,
+            1,
+            2);
     }
 }

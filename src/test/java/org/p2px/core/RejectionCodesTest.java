@@ -730,6 +730,17 @@ class RejectionCodesTest
     }
 
     @Test
+    void tooManyUnpaidOrders()
+    {
+        // A new taker (fewer than 3 completed orders) holds at most 2 orders it must pay, across all ads: the
+        // buyer has one on adId; a second on another ad, then neither a take nor an express buy.
+        final long another = h.ad(SELLER, Side.SELL, 100, terms(9_300));
+        h.takeEur(BUYER, another, 10);
+        rejects(ErrorCode.TOO_MANY_UNPAID_ORDERS, () -> h.take(BUYER, adId, 1_000, true, SEPA, 0));
+        rejects(ErrorCode.TOO_MANY_UNPAID_ORDERS, () -> h.express(BUYER, Side.BUY, 1_000, true, 0b1111, 0, true, 0));
+    }
+
+    @Test
     void invalidOrderState()
     {
         rejects(ErrorCode.INVALID_ORDER_STATE, () -> h.release(SELLER, orderId));

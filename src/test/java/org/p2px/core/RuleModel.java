@@ -121,6 +121,18 @@ final class RuleModel
         return failures;
     }
 
+    /**
+     * Whether a taker who would buy has as many unpaid orders as docs/trading-rules.md lets it hold (fewer while
+     * it is new), by the events.
+     */
+    boolean atUnpaidLimit(final long takerId)
+    {
+        final int limit = tracker.userModels.get(takerId).completed < config.newTakerCompletedOrders()
+            ? config.maxUnpaidOrdersNewTaker()
+            : config.maxUnpaidOrdersPerTaker();
+        return tracker.unpaidTakesOf(takerId) >= limit;
+    }
+
     /** The posting thresholds for non-merchants (docs/trading-rules.md), by the events. */
     boolean meetsPostingThresholds(final long userId, final long now)
     {

@@ -1774,6 +1774,11 @@ final class SimulationDriver
             return;
         }
         final Ad ad = core.state().ads.get(adId);
+        if (ad.side == Side.SELL && model.atUnpaidLimit(taker))
+        {
+            expectCode(ErrorCode.TOO_MANY_UNPAID_ORDERS);
+            return;
+        }
         expectFailures(model.takeFailures(now, taker, ad, model.priceOf(ad), amount, inFiat, method, 0));
         compareWithCoreQuote(taker, ad, model.priceOf(ad), amount, inFiat, method, 0);
     }
@@ -1887,7 +1892,8 @@ final class SimulationDriver
             amount <= 0 ? ErrorCode.INVALID_AMOUNT :
             methods == 0 ? ErrorCode.INVALID_PAYMENT_METHODS :
             priceLimit < 0 ? ErrorCode.INVALID_PRICE :
-            tracker.isRestricted(taker, now) ? ErrorCode.USER_RESTRICTED : null;
+            tracker.isRestricted(taker, now) ? ErrorCode.USER_RESTRICTED :
+            side == Side.BUY && model.atUnpaidLimit(taker) ? ErrorCode.TOO_MANY_UNPAID_ORDERS : null;
         if (invalid != null)
         {
             expectCode(invalid);
