@@ -27,7 +27,12 @@ public final class BookDriver
     private final String server;
     private final List<Long> ads = new ArrayList<>();
     private String market;
-    private String takerToken;
+    /**
+     * Takers used in turn, each of whose orders is marked paid once it opens: the server lets a new taker hold at
+     * most two unpaid orders (docs/trading-rules.md), and marking paid leaves the book as the take left it.
+     */
+    private static final int TAKERS = 8;
+    private final List<String> takerTokens = new ArrayList<>();
 
     BookDriver(final String server)
     {
@@ -78,7 +83,10 @@ public final class BookDriver
                 + "\"autoReply\":\"Thanks, pay the exact amount.\"}}", 201);
             ads.add(ad.getLong("id"));
         }
-        takerToken = signUp("ft" + Long.toString(System.nanoTime(), 36)).getString("accessToken");
+        for (int t = 0; t < TAKERS; t++)
+        {
+            takerTokens.add(signUp("ft" + t + Long.toString(System.nanoTime(), 36)).getString("accessToken"));
+        }
     }
 
     /** Change k (from 1) takes 10 EUR from ad {@code (k - 1) mod W} of {@link #changedAds}: one ad's remaining changes. */
@@ -86,8 +94,12 @@ public final class BookDriver
     {
         final List<Long> changed = changedAds();
         final long adId = changed.get((k - 1) % changed.size());
-        return http.sendAsync(request("POST", "/api/v1/orders", takerToken,
-            "{\"adId\":" + adId + ",\"amount\":\"10\",\"paymentMethod\":\"SEPA\"}"), HttpResponse.BodyHandlers.ofString());
+        final String token = takerTokens.get(k % takerTokens.size());
+        return http.sendAsync(request("POST", "/api/v1/orders", token,
+                "{\"adId\":" + adId + ",\"amount\":\"10\",\"paymentMethod\":\"SEPA\"}"), HttpResponse.BodyHandlers.ofString())
+            .thenCompose(taken -> taken.statusCode() != 201 ? CompletableFuture.completedFuture(taken)
+                : http.sendAsync(request("POST", "/api/v1/orders/" + new JsonObject(taken.body()).getLong("id") + "/paid",
+                    token, ""), HttpResponse.BodyHandlers.ofString()).thenApply(paid -> taken));
     }
 
     private JsonObject signUp(final String username) throws Exception
