@@ -23,6 +23,7 @@ public enum GatewayError
     METHOD_NOT_ALLOWED(405, "That method is not allowed here."),
     NOT_ACCEPTABLE(406, "The requested media type is not available."),
     USERNAME_TAKEN(409, "That username is taken."),
+    TOO_MANY_API_KEYS(409, "You have the most active API keys allowed (20); revoke one first."),
     UNKNOWN_ASSET_CODE(404, "No asset or fiat currency with that code."),
     ASSET_CODE_TAKEN(409, "An asset or fiat currency with that code exists."),
     MARKET_SYMBOL_TAKEN(409, "A market with that symbol exists."),

@@ -6,12 +6,14 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
 import org.p2px.readmodel.ApiKey;
 import org.p2px.readmodel.ApiPermission;
+import org.p2px.readmodel.UserAccount;
 
 /** A user's API keys: create (the secret is shown once), list, revoke, and open a key's secret to verify a signature. */
 @ApplicationScoped
@@ -19,6 +21,8 @@ public class ApiKeys
 {
     private static final int KEY_ID_BYTES = 18;
     private static final int SECRET_BYTES = 32;
+    /** Active (unrevoked) keys one user may hold: enough for every bot and venue, not a table to fill. */
+    public static final int MAX_ACTIVE_KEYS = 20;
 
     private final SecretBox secrets;
     private final Event<ApiKeyRevoked> revocations;
@@ -29,9 +33,16 @@ public class ApiKeys
         this.revocations = revocations;
     }
 
+    /** TOO_MANY_API_KEYS once the user has {@link #MAX_ACTIVE_KEYS} active keys. */
     @Transactional
     public Created create(final long userId, final String label, final Set<ApiPermission> permissions)
     {
+        // The user's row is locked so that two creations at once cannot both pass the count.
+        UserAccount.findById(userId, LockModeType.PESSIMISTIC_WRITE);
+        if (ApiKey.count("userId = ?1 and revoked = false", userId) >= MAX_ACTIVE_KEYS)
+        {
+            throw ApiException.of(GatewayError.TOO_MANY_API_KEYS);
+        }
         final String secret = Digests.randomToken(SECRET_BYTES);
         final ApiKey key = new ApiKey();
         key.keyId = Digests.randomToken(KEY_ID_BYTES);

@@ -33,15 +33,21 @@ public class ChatService
     private final OrderAccess access;
     private final Usernames usernames;
     private final Instance<Pushes> pushes;
+    private final ChatLimits limits;
 
-    public ChatService(final OrderAccess access, final Usernames usernames, final Instance<Pushes> pushes)
+    public ChatService(final OrderAccess access, final Usernames usernames, final Instance<Pushes> pushes,
+        final ChatLimits limits)
     {
         this.access = access;
         this.usernames = usernames;
         this.pushes = pushes;
+        this.limits = limits;
     }
 
-    /** Writes a USER line; UNKNOWN_ORDER, CHAT_NOT_ALLOWED, VALIDATION_FAILED for an empty or too long text. */
+    /**
+     * Writes a USER line; UNKNOWN_ORDER, CHAT_NOT_ALLOWED, VALIDATION_FAILED for an empty or too long text or one
+     * with a forbidden character, RATE_LIMITED past the minute's allowance ({@link ChatLimits}).
+     */
     public ChatMessageView send(final Caller caller, final long orderId, final String text)
     {
         final OrderAccess.Parties order = visibleOrder(caller, orderId);
@@ -51,6 +57,8 @@ public class ChatService
             throw ApiException.of(GatewayError.VALIDATION_FAILED,
                 "text must be 1 to " + MAX_TEXT_LENGTH + " characters.");
         }
+        limits.checkText(trimmed);
+        limits.countLine(caller.userId());
         final ChatMessageRow row = new ChatMessageRow();
         row.orderId = orderId;
         row.authorId = caller.userId();

@@ -54,10 +54,11 @@ public final class Failures
             return new Failure(GatewayError.VALIDATION_FAILED.status(), GatewayError.VALIDATION_FAILED.name(),
                 detail.isEmpty() ? GatewayError.VALIDATION_FAILED.message() : detail);
         }
-        if (cause instanceof JsonProcessingException)
+        if (cause instanceof JsonProcessingException json)
         {
-            // Not JSON, or well-formed JSON of the wrong shape (an unknown enum name, an array for an object).
-            return Failure.of(GatewayError.MALFORMED_REQUEST);
+            // Not JSON, or well-formed JSON of the wrong shape (an unknown field or enum name, an array for an object).
+            return new Failure(GatewayError.MALFORMED_REQUEST.status(), GatewayError.MALFORMED_REQUEST.name(),
+                JsonShape.describe(json));
         }
         if (cause instanceof AuthenticationFailedException authentication)
         {

@@ -143,7 +143,8 @@ public class TradingOperations implements WsOperationGroup
     }
 
     /** ad.update's args: the ad's id (read by {@link #id}) and its new terms, required. */
-    record AdUpdateArgs(@NotNull @Valid AdTermsBody terms)
+    /** {@code ad.update}'s args: the ad (read on its own, as REST's path is) and its new terms. */
+    record AdUpdateArgs(Long adId, @NotNull @Valid AdTermsBody terms)
     {
     }
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
+import org.p2px.gateway.JsonShape;
 
 /**
  * Reads an operation's {@code args} as the REST layer reads a body: the wrong shape is MALFORMED_REQUEST, and the
@@ -40,7 +41,8 @@ public class WsArgs
         }
         catch (final JsonProcessingException ex)
         {
-            throw ApiException.of(GatewayError.MALFORMED_REQUEST, "The args are not of the expected shape.");
+            // The same message as REST's for the same body: which field is unknown or must be a string.
+            throw ApiException.of(GatewayError.MALFORMED_REQUEST, JsonShape.describe(ex));
         }
         if (value == null)
         {

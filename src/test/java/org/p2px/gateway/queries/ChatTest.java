@@ -122,6 +122,37 @@ class ChatTest
             .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
     }
 
+    @Test
+    void controlAndTextDirectionCharactersAreRefusedAndNothingIsStored()
+    {
+        final TestUser buyer = Fixtures.user();
+        final OrderRow order = Fixtures.order(buyer.id(), Fixtures.user().id(), row -> { });
+        // U+202E turns what follows around on screen: "IBAN DE89 ...\u202E0001" would show another number.
+        send(buyer, order.id, "Pay to IBAN DE89 3704 \u202E0044 0532").then().statusCode(400)
+            .body("code", equalTo("VALIDATION_FAILED")).body("message", equalTo(
+                "text must not hold control or text-direction characters (U+202E)."));
+        send(buyer, order.id, "isolate \u2067x\u2069").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
+        send(buyer, order.id, "bell \u0007 escape \u001b[31m").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
+        send(buyer, order.id, "two\nlines\tand a tab, ünïcødé and 中文 are fine").then().statusCode(201);
+        given().auth().oauth2(buyer.token()).get("/api/v1/orders/" + order.id + "/chat")
+            .then().statusCode(200).body("text", hasSize(1));
+    }
+
+    @Test
+    void aUserWritesAtMostThirtyLinesAMinute()
+    {
+        final TestUser buyer = Fixtures.user();
+        final TestUser seller = Fixtures.user();
+        final OrderRow order = Fixtures.order(buyer.id(), seller.id(), row -> { });
+        for (int i = 1; i <= 30; i++)
+        {
+            send(buyer, order.id, "line " + i).then().statusCode(201);
+        }
+        send(buyer, order.id, "one too many").then().statusCode(429).body("code", equalTo("RATE_LIMITED"));
+        // The counterparty still writes.
+        send(seller, order.id, "slow down please").then().statusCode(201);
+    }
+
     private static Response send(final TestUser author, final long orderId, final String text)
     {
         return given().auth().oauth2(author.token()).contentType(ContentType.JSON).body(Map.of("text", text))

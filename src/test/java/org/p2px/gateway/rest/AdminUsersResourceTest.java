@@ -54,6 +54,26 @@ class AdminUsersResourceTest
     }
 
     @Test
+    void aDemotedAdminsTokenLosesTheAdminReadsAtOnce()
+    {
+        final JsonPath user = TestUsers.signUp();
+        final long id = user.getLong("user.id");
+        final String admin = TestUsers.adminToken();
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("role", "ADMIN"))
+            .put("/api/v1/admin/users/" + id + "/role").then().statusCode(200);
+        final String staffToken = TestUsers.signIn(user.getString("user.username"), TestUsers.PASSWORD).getString("accessToken");
+        given().auth().oauth2(staffToken).get("/api/v1/admin/users/" + id).then().statusCode(200);
+
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("role", "USER"))
+            .put("/api/v1/admin/users/" + id + "/role").then().statusCode(200);
+
+        // The token still says ADMIN for the rest of its 15 minutes; the server goes by the role the user has now.
+        given().auth().oauth2(staffToken).get("/api/v1/admin/users/" + id).then().statusCode(403)
+            .body("code", equalTo("FORBIDDEN"));
+        given().auth().oauth2(staffToken).get("/api/v1/account/me").then().statusCode(200).body("role", equalTo("USER"));
+    }
+
+    @Test
     void nonAdminsAreRefused()
     {
         final JsonPath user = TestUsers.signUp();

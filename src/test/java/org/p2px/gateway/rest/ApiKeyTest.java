@@ -48,6 +48,22 @@ class ApiKeyTest
     }
 
     @Test
+    void aUserHoldsAtMostTwentyActiveKeysAndRevokingOneMakesRoom()
+    {
+        final String token = TestUsers.signUp().getString("accessToken");
+        String first = null;
+        for (int i = 0; i < 20; i++)
+        {
+            final String keyId = create(token, List.of("READ")).getString("keyId");
+            first = first == null ? keyId : first;
+        }
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("label", "one more", "permissions", List.of("READ")))
+            .post("/api/v1/account/api-keys").then().statusCode(409).body("code", equalTo("TOO_MANY_API_KEYS"));
+        given().auth().oauth2(token).delete("/api/v1/account/api-keys/" + first).then().statusCode(200);
+        create(token, List.of("READ"));
+    }
+
+    @Test
     void badKeyRequestsAreRefused()
     {
         final String token = TestUsers.signUp().getString("accessToken");

@@ -42,6 +42,17 @@ class TokenSecurityTest
     }
 
     @Test
+    void aTokenExpiredMoreThanFiveSecondsAgoIsRefused()
+    {
+        // MicroProfile JWT's default leeway would accept it for a minute; p2px allows 5 s of clock difference.
+        final long userId = TestUsers.signUp().getLong("user.id");
+        final String expired = Jwt.issuer(settings.issuer()).upn(String.valueOf(userId)).groups(Set.of("USER", "READ"))
+            .issuedAt(Instant.now().minusSeconds(900)).expiresAt(Instant.now().minusSeconds(15))
+            .jws().sign(keys.signingKey());
+        given().auth().oauth2(expired).get("/api/v1/account/me").then().statusCode(401).body("code", equalTo("INVALID_TOKEN"));
+    }
+
+    @Test
     void tamperedTokenIs401()
     {
         final String token = TestUsers.signUp().getString("accessToken");

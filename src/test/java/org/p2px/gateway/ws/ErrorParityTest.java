@@ -47,12 +47,13 @@ class ErrorParityTest
             // A number that is not one.
             same(ws, taker, "POST", "/api/v1/orders", "order.take",
                 Map.of("adId", adId, "amount", "-5", "paymentMethod", "SEPA"), null);
-            // A field checked by the gateway, named in the message.
-            same(ws, taker, "PUT", "/api/v1/account/payment-accounts/SEPA", "payment_account.set",
-                Map.of("method", "SEPA", "holder", " ", "details", "DE89"), "VALIDATION_FAILED");
+            // A field checked by the gateway, named in the message (REST has the method in its path).
+            same(ws, taker, "PUT", "/api/v1/account/payment-accounts/SEPA", Map.of("holder", " ", "details", "DE89"),
+                "payment_account.set", Map.of("method", "SEPA", "holder", " ", "details", "DE89"), "VALIDATION_FAILED", null);
             // An unknown name.
-            same(ws, taker, "PUT", "/api/v1/account/payment-accounts/PIGEON", "payment_account.set",
-                Map.of("method", "PIGEON", "holder", "Ana", "details", "DE89"), "INVALID_PAYMENT_METHODS");
+            same(ws, taker, "PUT", "/api/v1/account/payment-accounts/PIGEON", Map.of("holder", "Ana", "details", "DE89"),
+                "payment_account.set", Map.of("method", "PIGEON", "holder", "Ana", "details", "DE89"),
+                "INVALID_PAYMENT_METHODS", null);
         }
     }
 
@@ -102,6 +103,41 @@ class ErrorParityTest
             .getList("items").size());
         assertEquals(1, seller.request().get("/api/v1/me/ads").then().statusCode(200).extract().jsonPath()
             .getList("$").size());
+    }
+
+    /**
+     * A field the request does not have (a typo would otherwise be dropped and its default used) and a JSON number
+     * where a decimal string is due are refused alike on both gateways, naming the field, and change nothing.
+     */
+    @Test
+    void aTypoedFieldOrANumberForADecimalIsRefusedAlikeOnBothGateways()
+    {
+        final String market = newMarket();
+        final Trader seller = fundedMerchant(market);
+        final long adId = postAd(seller, market, "SELL", "100", "0.9200", "10", "500");
+        final String mustBeAString = " must be a string: amounts and prices are decimal strings such as \"92.50\".";
+        final Map<String, Object> typo = Map.of("market", market, "side", "SELL", "quantity", "10",
+            "terms", terms("paymentWindw", 60));
+        final Map<String, Object> numericQuantity = Map.of("market", market, "side", "SELL", "quantity", 10,
+            "terms", terms("terms", "hi"));
+        try (WsClient ws = WsClient.open(uri, Map.of("Authorization", "Bearer " + seller.token()), List.of(), false))
+        {
+            same(ws, seller, "POST", "/api/v1/ads", typo, "ad.create", typo, "MALFORMED_REQUEST",
+                "Unknown field 'terms.paymentWindw'.");
+            same(ws, seller, "POST", "/api/v1/ads", numericQuantity, "ad.create", numericQuantity, "MALFORMED_REQUEST",
+                "'quantity'" + mustBeAString);
+        }
+        final Trader taker = newUser();
+        final Map<String, Object> numericAmount = Map.of("adId", adId, "amount", 0.1, "paymentMethod", "SEPA");
+        try (WsClient ws = WsClient.open(uri, Map.of("Authorization", "Bearer " + taker.token()), List.of(), false))
+        {
+            same(ws, taker, "POST", "/api/v1/orders", numericAmount, "order.take", numericAmount, "MALFORMED_REQUEST",
+                "'amount'" + mustBeAString);
+        }
+        assertEquals(1, seller.request().get("/api/v1/me/ads").then().statusCode(200).extract().jsonPath()
+            .getList("$").size());
+        assertEquals(0, taker.request().get("/api/v1/me/orders").then().statusCode(200).extract().jsonPath()
+            .getList("items").size());
     }
 
     /** What is within the constraints is still accepted: names in any case, texts of 1000 characters once trimmed. */

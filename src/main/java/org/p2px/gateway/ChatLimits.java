@@ -1,0 +1,71 @@
+package org.p2px.gateway;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
+
+/**
+ * What a chat line may be: no control characters but line breaks and tabs, and none of the characters that
+ * reorder how text is shown (bidi embeddings, overrides and isolates: with them a line can show an IBAN or an
+ * amount other than the one it holds); and how many lines a user may write in a minute
+ * ({@code p2px.chat.max-lines-per-minute}), so that nobody floods a counterparty or the database.
+ */
+@ApplicationScoped
+public class ChatLimits
+{
+    private final int maxLinesPerMinute;
+    private final Cache<Long, AtomicInteger> linesThisMinute;
+
+    @ConfigMapping(prefix = "p2px.chat")
+    public interface Settings
+    {
+        @WithDefault("30")
+        int maxLinesPerMinute();
+    }
+
+    public ChatLimits(final Settings settings)
+    {
+        maxLinesPerMinute = settings.maxLinesPerMinute();
+        linesThisMinute = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(1_000_000).build();
+    }
+
+    /** Refuses a text with a character it may not hold: VALIDATION_FAILED naming the character's code point. */
+    public void checkText(final String text)
+    {
+        text.codePoints().filter(ChatLimits::forbidden).findFirst().ifPresent(codePoint ->
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, String.format(
+                "text must not hold control or text-direction characters (U+%04X).", codePoint));
+        });
+    }
+
+    /** Counts a line of {@code userId}'s; RATE_LIMITED past the minute's allowance (the window starts at its first line). */
+    public void countLine(final long userId)
+    {
+        final AtomicInteger lines = linesThisMinute.get(userId, id -> new AtomicInteger());
+        if (lines.incrementAndGet() > maxLinesPerMinute)
+        {
+            throw ApiException.of(GatewayError.RATE_LIMITED,
+                "At most " + maxLinesPerMinute + " chat lines a minute; wait a little.");
+        }
+    }
+
+    static boolean forbidden(final int codePoint)
+    {
+        if (codePoint == '\n' || codePoint == '\t')
+        {
+            return false;
+        }
+        return Character.getType(codePoint) == Character.CONTROL
+            || (codePoint >= 0x202A && codePoint <= 0x202E)   // LRE, RLE, PDF, LRO, RLO
+            || (codePoint >= 0x2066 && codePoint <= 0x2069);  // LRI, RLI, FSI, PDI
+    }
+}

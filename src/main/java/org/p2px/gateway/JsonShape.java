@@ -1,0 +1,42 @@
+package org.p2px.gateway;
+
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.p2px.api.GatewayError;
+
+/**
+ * The message of a {@code MALFORMED_REQUEST}: which field is wrong, in the client's own names, when the JSON was
+ * well-formed but not of the request's shape; the generic message otherwise. Nothing of the server's classes.
+ */
+public final class JsonShape
+{
+    private JsonShape()
+    {
+    }
+
+    public static String describe(final JsonProcessingException failure)
+    {
+        if (failure instanceof UnrecognizedPropertyException unknown)
+        {
+            return "Unknown field '" + path(unknown) + "'.";
+        }
+        if (failure instanceof MismatchedInputException mismatch && mismatch.getTargetType() == String.class
+            && !mismatch.getPath().isEmpty())
+        {
+            return "'" + path(mismatch) + "' must be a string: amounts and prices are decimal strings such as \"92.50\".";
+        }
+        return GatewayError.MALFORMED_REQUEST.message();
+    }
+
+    /** {@code terms.paymentWindw}, {@code orders[2].amount}. */
+    private static String path(final JsonMappingException failure)
+    {
+        return failure.getPath().stream()
+            .map(step -> step.getFieldName() != null ? "." + step.getFieldName() : "[" + step.getIndex() + "]")
+            .collect(Collectors.joining()).replaceFirst("^\\.", "");
+    }
+}
