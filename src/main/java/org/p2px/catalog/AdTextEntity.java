@@ -18,4 +18,7 @@ public class AdTextEntity extends PanacheEntityBase
     public String terms;
     @Column(name = "auto_reply")
     public String autoReply;
+    /** A PRIVATE ad's link: 128 random bits, base64url; null until the ad first becomes PRIVATE. */
+    @Column(name = "link_token")
+    public String linkToken;
 }

@@ -16,6 +16,7 @@ import org.p2px.catalog.MarketInfo;
 import org.p2px.codec.AdStatus;
 import org.p2px.codec.ErrorCode;
 import org.p2px.codec.Side;
+import org.p2px.codec.Visibility;
 import org.p2px.core.AdSnapshot;
 import org.p2px.core.UserSnapshot;
 import org.p2px.gateway.view.AdView;
@@ -46,11 +47,13 @@ public class LiveQueries
     private final ReadModels readModels;
     private final OrderAccess access;
     private final RowViews rows;
+    private final AdTexts adTexts;
 
     public LiveQueries(final CoreCommands core, final Catalog catalog, final ViewMapper views,
-        final ReadModels readModels, final OrderAccess access, final RowViews rows)
+        final ReadModels readModels, final OrderAccess access, final RowViews rows, final AdTexts adTexts)
     {
         this.rows = rows;
+        this.adTexts = adTexts;
         this.core = core;
         this.catalog = catalog;
         this.views = views;
@@ -92,10 +95,27 @@ public class LiveQueries
     }
 
     /**
-     * An ad by id. PRIVATE ads are reachable this way (the id is the link); a CLOSED ad only by its owner, and an
-     * ad of someone who blocked the caller, or whom the caller blocked, not at all: to others they are UNKNOWN_AD.
+     * An ad by id. A PRIVATE ad only by its owner (others open it by its link, {@link #adByLink}); a CLOSED ad only
+     * by its owner, and an ad of someone who blocked the caller, or whom the caller blocked, not at all: to others
+     * they are UNKNOWN_AD, as an id that does not exist.
      */
     public AdView ad(final long adId, final Caller callerOrNull)
+    {
+        return ad(adId, callerOrNull, false);
+    }
+
+    /** A PRIVATE (or any) ad by its link; UNKNOWN_AD for a link that leads nowhere, as for {@link #ad}. */
+    public AdView adByLink(final String link, final Caller callerOrNull)
+    {
+        final long adId = adTexts.adOfLink(link);
+        if (adId < 0)
+        {
+            throw ApiException.of(ErrorCode.UNKNOWN_AD);
+        }
+        return ad(adId, callerOrNull, true);
+    }
+
+    private AdView ad(final long adId, final Caller callerOrNull, final boolean byLink)
     {
         final long viewerId = callerOrNull == null ? 0 : callerOrNull.userId();
         final AdLookup found = core.read(state ->
@@ -105,10 +125,11 @@ public class LiveQueries
         });
         if (found == null)
         {
-            return readModels.ad(adId, callerOrNull);
+            return readModels.ad(adId, callerOrNull, byLink);
         }
         final boolean owner = viewerId != 0 && viewerId == found.ad().ownerId();
-        if (!owner && (found.ad().status() == AdStatus.CLOSED || found.blocked()))
+        final boolean hidden = found.ad().visibility() == Visibility.PRIVATE && !byLink;
+        if (!owner && (found.ad().status() == AdStatus.CLOSED || found.blocked() || hidden))
         {
             throw ApiException.of(ErrorCode.UNKNOWN_AD);
         }

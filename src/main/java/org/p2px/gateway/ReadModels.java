@@ -95,10 +95,11 @@ public class ReadModels
     }
 
     /**
-     * An ad by id. PRIVATE ads are reachable this way (the id is the link); a CLOSED ad only by its owner, and an
-     * ad of someone who blocked the caller, or whom the caller blocked, not at all: to others they are UNKNOWN_AD.
+     * An ad by id. A PRIVATE ad only by its owner unless {@code byLink} (the caller came with its link); a CLOSED
+     * ad only by its owner, and an ad of someone who blocked the caller, or whom the caller blocked, not at all: to
+     * others they are UNKNOWN_AD.
      */
-    public AdView ad(final long adId, final Caller callerOrNull)
+    public AdView ad(final long adId, final Caller callerOrNull, final boolean byLink)
     {
         final AdRow row = AdRow.findById(adId);
         if (row == null)
@@ -107,7 +108,7 @@ public class ReadModels
         }
         final boolean owner = callerOrNull != null && callerOrNull.userId() == row.ownerId;
         final boolean blocked = callerOrNull != null && blocked(callerOrNull.userId(), row.ownerId);
-        if (!owner && ("CLOSED".equals(row.status) || blocked))
+        if (!owner && ("CLOSED".equals(row.status) || blocked || ("PRIVATE".equals(row.visibility) && !byLink)))
         {
             throw ApiException.of(ErrorCode.UNKNOWN_AD);
         }

@@ -63,7 +63,7 @@ public class RowViews
             new AdGates(row.minKycLevel, row.minAccountAgeDays, row.minCompletedOrders, row.minCompletionRateBps,
                 row.maxOpenOrdersPerTaker),
             row.visibility, row.autoMatch, text == null ? "" : text.terms, text == null ? "" : text.autoReply,
-            row.createdAt);
+            row.createdAt, "PRIVATE".equals(row.visibility) && text != null ? text.linkToken : null);
     }
 
     /** Fees are in the asset: the core takes them from the quantity. */

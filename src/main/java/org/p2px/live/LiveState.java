@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.agrona.DirectBuffer;
 import org.p2px.codec.Side;
+import org.p2px.codec.Visibility;
 import org.p2px.core.AdSnapshot;
 import org.p2px.core.BalanceSnapshot;
 import org.p2px.core.CoreReader;
@@ -42,6 +43,8 @@ public final class LiveState
     private final Map<BalanceKey, long[]> balances = new HashMap<>();
     /** The market of every open ad: written here, read by any thread to route a command without a hop. */
     private final Map<Long, Integer> adMarkets = new ConcurrentHashMap<>();
+    /** The owner of every open PRIVATE ad, read by any thread as {@link #adMarkets} is: who may see and take it. */
+    private final Map<Long, Long> privateAdOwners = new ConcurrentHashMap<>();
     private long batchSequence;
 
     LiveState(final TradingCore replica, final long batchSequence)
@@ -57,7 +60,11 @@ public final class LiveState
             }
             opened(order);
         }
-        reader.ads().forEach(ad -> adMarkets.put(ad.adId(), ad.marketId()));
+        reader.ads().forEach(ad ->
+        {
+            adMarkets.put(ad.adId(), ad.marketId());
+            trackVisibility(ad);
+        });
         for (final UserSnapshot user : reader.users())
         {
             user.balances().forEach(balance -> balances.put(new BalanceKey(user.userId(), balance.assetId()),
@@ -101,16 +108,36 @@ public final class LiveState
             if (changes.closedAds.containsKey(ad.adId()))
             {
                 adMarkets.remove(ad.adId());
+                privateAdOwners.remove(ad.adId());
             }
             else
             {
                 adMarkets.putIfAbsent(ad.adId(), ad.marketId());
+                trackVisibility(ad);
             }
         }
         final List<BalanceChange> changed = new ArrayList<>();
         changes.users.forEach(user -> balancesOf(user, changed));
         return new LiveBatch(sequence, sessionId, orders, changes.ads, changed, changes.books,
             changes.indexes.values(), Set.copyOf(changes.disputedAt.keySet()));
+    }
+
+    private void trackVisibility(final AdSnapshot ad)
+    {
+        if (ad.visibility() == Visibility.PRIVATE)
+        {
+            privateAdOwners.put(ad.adId(), ad.ownerId());
+        }
+        else
+        {
+            privateAdOwners.remove(ad.adId());
+        }
+    }
+
+    /** The owner of an open PRIVATE ad, from any thread; null for a PUBLIC, closed or unknown ad. */
+    Long ownerOfPrivateAd(final long adId)
+    {
+        return privateAdOwners.get(adId);
     }
 
     /**

@@ -178,6 +178,12 @@ public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
         return state.marketOfOpenAd(adId);
     }
 
+    /** The owner of an open PRIVATE ad, read without a hop; null for a PUBLIC, closed or unknown ad. */
+    public Long ownerOfPrivateAd(final long adId)
+    {
+        return state.ownerOfPrivateAd(adId);
+    }
+
     /** The last batch the view has applied. */
     public long appliedSequence()
     {

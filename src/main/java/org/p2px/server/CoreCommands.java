@@ -139,6 +139,12 @@ public class CoreCommands
         return view().marketOfOpenAd(adId);
     }
 
+    /** The owner of an open PRIVATE ad without a hop; null for a PUBLIC, closed or unknown ad. */
+    public Long ownerOfPrivateAd(final long adId)
+    {
+        return view().ownerOfPrivateAd(adId);
+    }
+
     /** The last batch the live view has applied (0 when none runs): what every answer so far reflects. */
     public long appliedSequence()
     {

@@ -33,9 +33,17 @@ public class AdQueriesResource
 
     @GET
     @Path("/{adId}")
-    @Operation(summary = "One ad by id (PRIVATE ads too); 404 UNKNOWN_AD")
+    @Operation(summary = "One ad by id (a PRIVATE ad for its owner only); 404 UNKNOWN_AD")
     public AdView ad(@PathParam("adId") final long adId)
     {
         return readModels.ad(adId, identity.isAnonymous() ? null : Caller.of(identity));
+    }
+
+    @GET
+    @Path("/link/{link}")
+    @Operation(summary = "A PRIVATE ad by the link its owner shared; 404 UNKNOWN_AD")
+    public AdView adByLink(@PathParam("link") final String link)
+    {
+        return readModels.adByLink(link, identity.isAnonymous() ? null : Caller.of(identity));
     }
 }

@@ -21,6 +21,7 @@ import org.p2px.codec.ErrorCode;
 import org.p2px.codec.EventHandler;
 import org.p2px.codec.OrderOpenedDecoder;
 import org.p2px.codec.Side;
+import org.p2px.codec.Visibility;
 import org.p2px.core.AdSnapshot;
 import org.p2px.gateway.AdTextPushes;
 import org.p2px.gateway.AdTexts;
@@ -78,11 +79,10 @@ public class TradingService
         final long quantity = Decimals.parsePositive(body.quantity(), market.asset().scale(), "quantity");
         final AdStatus status = WireValues.initialStatus(body.status());
         final AdTermsSpec terms = terms(market, body.terms());
-        final AdTexts.Texts texts = texts(body.terms());
         final AdSnapshot ad = core.send((proxy, buffer, offset, correlationId) -> proxy.createAd(buffer, offset,
             correlationId, 0, caller.userId(), market.id(), side, quantity, status, terms),
             (reply, state) -> state.ad(createdAdId(reply)));
-        adTexts.save(ad.adId(), texts);
+        saveTexts(ad, body.terms());
         adTextPushes.textsChanged(ad.adId());
         return views.ad(ad);
     }
@@ -93,10 +93,9 @@ public class TradingService
         caller.require(ApiPermission.TRADE);
         final MarketInfo market = marketOfAd(adId);
         final AdTermsSpec terms = terms(market, body);
-        final AdTexts.Texts texts = texts(body);
         final AdSnapshot ad = adCommand((proxy, buffer, offset, correlationId) ->
             proxy.updateAd(buffer, offset, correlationId, 0, caller.userId(), adId, terms), adId);
-        adTexts.save(adId, texts);
+        saveTexts(ad, body);
         adTextPushes.textsChanged(adId);
         return views.ad(ad);
     }
@@ -138,6 +137,7 @@ public class TradingService
         caller.require(ApiPermission.TRADE);
         final long adId = body.adId();
         final MarketInfo market = marketOfAd(adId);
+        checkPrivateAdLink(caller, adId, body.link());
         final boolean inFiat = WireValues.amountInFiat(body.amountIn());
         final long amount = Decimals.parsePositive(body.amount(),
             inFiat ? market.fiat().scale() : market.asset().scale(), "amount");
@@ -362,6 +362,19 @@ public class TradingService
      * The market of an ad, from the live view: an open ad's straight from its index, a closed one (whose commands
      * the core refuses with its own code) from the view's thread.
      */
+    /**
+     * A PRIVATE ad is taken by its owner's counterparties only with its link: without it (or with a wrong one) the
+     * ad does not exist for them, as when the id is unknown, so ids cannot be counted through to find private ads.
+     */
+    private void checkPrivateAdLink(final Caller caller, final long adId, final String link)
+    {
+        final Long owner = core.ownerOfPrivateAd(adId);
+        if (owner != null && owner != caller.userId() && adTexts.adOfLink(link) != adId)
+        {
+            throw ApiException.of(ErrorCode.UNKNOWN_AD);
+        }
+    }
+
     private MarketInfo marketOfAd(final long adId)
     {
         final Integer open = core.marketOfOpenAd(adId);
@@ -407,11 +420,11 @@ public class TradingService
         return spec;
     }
 
-    /** The terms and auto-reply texts (trimmed and bounded by the request's record). */
-    private static AdTexts.Texts texts(final AdTermsBody body)
+    /** The terms and auto-reply texts (trimmed and bounded by the request's record), and a PRIVATE ad's link. */
+    private void saveTexts(final AdSnapshot ad, final AdTermsBody body)
     {
-        return new AdTexts.Texts(body.terms() == null ? "" : body.terms(),
-            body.autoReply() == null ? "" : body.autoReply());
+        adTexts.save(ad.adId(), body.terms() == null ? "" : body.terms(), body.autoReply() == null ? "" : body.autoReply(),
+            ad.visibility() == Visibility.PRIVATE);
     }
 
     private static long createdAdId(final CommandReply reply)

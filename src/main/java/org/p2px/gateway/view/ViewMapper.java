@@ -18,6 +18,7 @@ import org.p2px.catalog.Catalog;
 import org.p2px.catalog.MarketInfo;
 import org.p2px.codec.PriceType;
 import org.p2px.codec.Side;
+import org.p2px.codec.Visibility;
 import org.p2px.core.AdSnapshot;
 import org.p2px.core.BalanceSnapshot;
 import org.p2px.core.OrderSnapshot;
@@ -186,7 +187,8 @@ public class ViewMapper
             market.formatFiat(ad.maxFiat()), PaymentMethod.names(ad.paymentMethods()), ad.paymentWindowMinutes(),
             new AdGates(ad.minKycLevel(), ad.minAccountAgeDays(), ad.minCompletedOrders(), ad.minCompletionRateBps(),
                 ad.maxOpenOrdersPerTaker()),
-            ad.visibility().name(), ad.autoMatch(), texts.terms(), texts.autoReply(), Instant.ofEpochMilli(ad.createdAt()));
+            ad.visibility().name(), ad.autoMatch(), texts.terms(), texts.autoReply(), Instant.ofEpochMilli(ad.createdAt()),
+            ad.visibility() == Visibility.PRIVATE ? texts.link() : null);
     }
 
     private static Long idOrNull(final long id)

@@ -67,7 +67,8 @@ public class TradingOperations implements WsOperationGroup
             of("market.get", true, (caller, a) -> live.market(WsArgs.text(a, "market"))),
             of("book.get", true, (caller, a) -> live.book(WsArgs.text(a, "market"), WsArgs.text(a, "side"),
                 optionalText(a, "amount"), optionalText(a, "paymentMethod"), caller, intArg(a, "limit", LiveQueries.DEFAULT_LIMIT))),
-            of("ad.get", true, (caller, a) -> live.ad(id(a, "adId"), caller)),
+            of("ad.get", true, (caller, a) -> a.hasNonNull("link") ? live.adByLink(WsArgs.text(a, "link"), caller)
+                : live.ad(id(a, "adId"), caller)),
             of("user.profile", true, (caller, a) -> readModels.profile(id(a, "userId"))),
             of("user.feedback", true, (caller, a) -> readModels.feedbackFor(id(a, "userId"), intArg(a, "page", 0),
                 intArg(a, "size", DEFAULT_PAGE_SIZE))),

@@ -117,6 +117,6 @@ class BookWindowTest
     {
         return new AdView(id, 1, "merchant", "USDT-EUR", "SELL", "ONLINE", "FIXED", price, null, remaining, "0", "0",
             "10.00", "100.00", List.of("SEPA"), 15, new AdGates(0, 0, 0, 0, 0), "PUBLIC", false, "", "",
-            Instant.EPOCH);
+            Instant.EPOCH, null);
     }
 }

@@ -48,7 +48,7 @@ class AdQueriesTest
     }
 
     @Test
-    void aFloatingAdShowsItsMarginAndAPrivateAdIsReachableByItsLink()
+    void aFloatingAdShowsItsMarginAndAPrivateAdIsShownByIdToItsOwnerOnly()
     {
         final TestUser owner = Fixtures.user();
         final AdRow ad = Fixtures.ad(owner.id(), row ->
@@ -58,7 +58,11 @@ class AdQueriesTest
             row.price = 94L;
             row.visibility = "PRIVATE";
         });
+        // Its id is not its link: to anyone else it does not exist.
         given().auth().oauth2(Fixtures.user().token()).get("/api/v1/ads/" + ad.id)
+            .then().statusCode(404).body("code", equalTo("UNKNOWN_AD"));
+        given().get("/api/v1/ads/" + ad.id).then().statusCode(404).body("code", equalTo("UNKNOWN_AD"));
+        given().auth().oauth2(owner.token()).get("/api/v1/ads/" + ad.id)
             .then().statusCode(200)
             .body("marginBps", equalTo(150))
             .body("price", equalTo("0.94"))

@@ -148,13 +148,15 @@ class ErrorParityTest
         final Trader seller = fundedMerchant(market);
         final Map<String, Object> terms = new HashMap<>(terms("terms", "  " + "x".repeat(1_000) + "\n"));
         terms.put("visibility", " private");
-        final long adId = seller.request().body(Map.of("market", market, "side", "SELL", "quantity", "100",
-            "terms", terms)).post("/api/v1/ads").then().statusCode(201).extract().jsonPath().getLong("id");
+        final JsonPath created = seller.request().body(Map.of("market", market, "side", "SELL", "quantity", "100",
+            "terms", terms)).post("/api/v1/ads").then().statusCode(201).extract().jsonPath();
+        final long adId = created.getLong("id");
         final Trader taker = newUser();
         try (WsClient ws = WsClient.open(uri, Map.of("Authorization", "Bearer " + taker.token()), List.of(), false))
         {
+            // A PRIVATE ad is taken with its link.
             final JsonNode reply = ws.request("t-1", "order.take", Map.of("adId", adId, "amount", "50",
-                "amountIn", "fiat", "paymentMethod", "SEPA", "clientOrderId", 1));
+                "amountIn", "fiat", "paymentMethod", "SEPA", "clientOrderId", 1, "link", created.getString("link")));
             assertTrue(reply.get("ok").asBoolean(), reply.toString());
         }
     }
