@@ -1,7 +1,6 @@
 package org.p2px.auth;
 
 import java.time.Instant;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -49,14 +48,15 @@ public class ApiKeyIdentityProvider implements IdentityProvider<SignedRequest>
 
     private SecurityIdentity verify(final SignedRequest request)
     {
-        final long timestamp = checkTimestamp(request.timestamp());
+        final long timestamp = SignatureRules.timestampInWindow(request.timestamp(), Instant.now().toEpochMilli(),
+            settings.receiveWindow().toMillis());
         final ApiKey key = ApiKey.findByKeyId(request.keyId()).orElseThrow(() -> AuthFailure.of(GatewayError.INVALID_API_KEY));
         if (key.revoked)
         {
             throw AuthFailure.of(GatewayError.API_KEY_REVOKED);
         }
         final String expected = Digests.hmacSha256Hex(keys.secretOf(key), request.canonical());
-        if (!Digests.constantTimeEquals(expected, request.signature().toLowerCase(Locale.ROOT)))
+        if (!SignatureRules.signatureMatches(expected, request.signature()))
         {
             throw AuthFailure.of(GatewayError.INVALID_SIGNATURE);
         }
@@ -67,23 +67,5 @@ public class ApiKeyIdentityProvider implements IdentityProvider<SignedRequest>
             .addAttribute("apiKeyId", key.keyId);
         key.permissionSet().forEach(permission -> identity.addRole(permission.name()));
         return identity.build();
-    }
-
-    private long checkTimestamp(final String timestamp)
-    {
-        final long millis;
-        try
-        {
-            millis = Long.parseLong(timestamp);
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw AuthFailure.of(GatewayError.TIMESTAMP_OUTSIDE_WINDOW);
-        }
-        if (Math.abs(Instant.now().toEpochMilli() - millis) > settings.receiveWindow().toMillis())
-        {
-            throw AuthFailure.of(GatewayError.TIMESTAMP_OUTSIDE_WINDOW);
-        }
-        return millis;
     }
 }
