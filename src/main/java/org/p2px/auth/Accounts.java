@@ -28,12 +28,15 @@ public class Accounts
     private final CoreCommands core;
     private final PasswordHashing hashing;
     private final GuessingGuard guard;
+    private final TwoFactor twoFactor;
 
-    public Accounts(final CoreCommands core, final PasswordHashing hashing, final GuessingGuard guard)
+    public Accounts(final CoreCommands core, final PasswordHashing hashing, final GuessingGuard guard,
+        final TwoFactor twoFactor)
     {
         this.core = core;
         this.hashing = hashing;
         this.guard = guard;
+        this.twoFactor = twoFactor;
     }
 
     /**
@@ -81,9 +84,12 @@ public class Accounts
 
     /**
      * The user with this username and password, asked from {@code address}. One answer, in the same time, for a
-     * wrong password and an unknown username, so usernames do not leak; locked after too many wrong ones.
+     * wrong password and an unknown username, so usernames do not leak; locked after too many wrong ones. A user
+     * with an authenticator also gives its code (or a recovery code): TOTP_REQUIRED without one, INVALID_TOTP_CODE
+     * for a wrong one, which counts as a wrong password.
      */
-    public UserAccount signIn(final String username, final String password, final String address)
+    public UserAccount signIn(final String username, final String password, final String totpCode,
+        final String address)
     {
         final String account = UserAccount.keyOf(username);
         guard.checkSignIn(account, address);
@@ -93,6 +99,18 @@ public class Accounts
         {
             guard.signInFailed(account, address);
             throw ApiException.of(GatewayError.INVALID_CREDENTIALS);
+        }
+        if (user.totpEnabled)
+        {
+            if (totpCode == null || totpCode.isBlank())
+            {
+                throw ApiException.of(GatewayError.TOTP_REQUIRED);
+            }
+            if (!twoFactor.verify(user.id, totpCode))
+            {
+                guard.signInFailed(account, address);
+                throw ApiException.of(GatewayError.INVALID_TOTP_CODE);
+            }
         }
         guard.signedIn(account);
         return user;
@@ -127,27 +145,58 @@ public class Accounts
     }
 
     /**
-     * The second factor of a release by a person: refuses unless {@code fundPassword} is the user's, and refuses
-     * every try for a while after too many wrong ones.
+     * The second factor of a release by a person: the authenticator's code when given ({@code totpCode}), else the
+     * fund password; every try is refused for a while after too many wrong ones.
      */
-    public void checkFundPassword(final long userId, final String fundPassword)
+    public void checkSecondFactor(final long userId, final String fundPassword, final String totpCode)
     {
+        if (totpCode != null && !totpCode.isBlank())
+        {
+            guard.checkSecondFactor(userId);
+            if (!twoFactor.verify(userId, totpCode))
+            {
+                guard.secondFactorFailed(userId);
+                throw ApiException.of(GatewayError.INVALID_TOTP_CODE);
+            }
+            guard.secondFactorPassed(userId);
+            return;
+        }
         final UserAccount user = get(userId);
         if (user.fundPasswordHash == null)
         {
-            throw ApiException.of(GatewayError.FUND_PASSWORD_NOT_SET);
+            throw ApiException.of(user.totpEnabled ? GatewayError.TOTP_REQUIRED : GatewayError.FUND_PASSWORD_NOT_SET);
         }
         if (fundPassword == null || fundPassword.isEmpty())
         {
             throw ApiException.of(GatewayError.SECOND_FACTOR_REQUIRED);
         }
-        guard.checkFundPassword(userId);
+        guard.checkSecondFactor(userId);
         if (!hashing.matches(fundPassword, user.fundPasswordHash))
         {
-            guard.fundPasswordFailed(userId);
+            guard.secondFactorFailed(userId);
             throw ApiException.of(GatewayError.INVALID_SECOND_FACTOR);
         }
-        guard.fundPasswordPassed(userId);
+        guard.secondFactorPassed(userId);
+    }
+
+    /** Creating an API key: a user with an authenticator gives its code (TOTP_REQUIRED, INVALID_TOTP_CODE). */
+    public void checkAuthenticatorIfOn(final long userId, final String totpCode)
+    {
+        if (!twoFactor.enabled(userId))
+        {
+            return;
+        }
+        if (totpCode == null || totpCode.isBlank())
+        {
+            throw ApiException.of(GatewayError.TOTP_REQUIRED);
+        }
+        guard.checkSecondFactor(userId);
+        if (!twoFactor.verify(userId, totpCode))
+        {
+            guard.secondFactorFailed(userId);
+            throw ApiException.of(GatewayError.INVALID_TOTP_CODE);
+        }
+        guard.secondFactorPassed(userId);
     }
 
     public UserAccount get(final long userId)

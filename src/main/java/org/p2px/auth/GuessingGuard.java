@@ -11,7 +11,7 @@ import org.p2px.api.GatewayError;
 
 /**
  * Stops password guessing: wrong sign-ins are counted per account (known or not, so that a lock tells nothing about
- * which usernames exist) and per client address, wrong fund passwords per user; past the limits
+ * which usernames exist) and per client address, wrong second factors (fund passwords, authenticator codes) per user; past the limits
  * ({@code p2px.auth.lockout.*}) further tries are refused without being checked until the lockout has passed.
  * Counts live in this process: a restart forgets them, which an attacker cannot cause.
  */
@@ -67,22 +67,22 @@ public class GuessingGuard
         accounts.forget(accountKey);
     }
 
-    public void checkFundPassword(final long userId)
+    public void checkSecondFactor(final long userId)
     {
         final Duration wait = fundPasswords.lockedFor(Long.toString(userId));
         if (!wait.isZero())
         {
-            throw ApiException.of(GatewayError.SECOND_FACTOR_LOCKED, "Too many wrong fund passwords; try again in "
+            throw ApiException.of(GatewayError.SECOND_FACTOR_LOCKED, "Too many wrong fund passwords or authenticator codes; try again in "
                 + seconds(wait) + " s.");
         }
     }
 
-    public void fundPasswordFailed(final long userId)
+    public void secondFactorFailed(final long userId)
     {
         fundPasswords.failed(Long.toString(userId));
     }
 
-    public void fundPasswordPassed(final long userId)
+    public void secondFactorPassed(final long userId)
     {
         fundPasswords.forget(Long.toString(userId));
     }

@@ -51,6 +51,22 @@ public class UserAccount extends PanacheEntityBase
     @Column(name = "fund_password_hash", length = 100)
     public String fundPasswordHash;
 
+    /** The TOTP secret (base32), sealed by the server's secrets key; null when none was ever begun. */
+    @Column(name = "totp_secret", length = 200)
+    public String totpSecret;
+
+    /** Whether the TOTP secret was confirmed with a code and is now asked for. */
+    @Column(name = "totp_enabled", nullable = false)
+    public boolean totpEnabled;
+
+    /** The last 30-second step whose code was accepted: no code is good twice. */
+    @Column(name = "totp_last_step", nullable = false)
+    public long totpLastStep;
+
+    /** The unused recovery codes, SHA-256 hex, comma-separated. */
+    @Column(name = "totp_recovery", length = 1000)
+    public String totpRecovery;
+
     /** The account whose username equals {@code username} ignoring case. */
     public static Optional<UserAccount> findByUsername(final String username)
     {

@@ -92,11 +92,11 @@ class GuessingGuardTest
     {
         for (int i = 0; i < 5; i++)
         {
-            guard.checkFundPassword(7);
-            guard.fundPasswordFailed(7);
+            guard.checkSecondFactor(7);
+            guard.secondFactorFailed(7);
         }
-        assertEquals("SECOND_FACTOR_LOCKED", refused(() -> guard.checkFundPassword(7)));
-        assertDoesNotThrow(() -> guard.checkFundPassword(8));
+        assertEquals("SECOND_FACTOR_LOCKED", refused(() -> guard.checkSecondFactor(7)));
+        assertDoesNotThrow(() -> guard.checkSecondFactor(8));
     }
 
     private static String refused(final Runnable check)

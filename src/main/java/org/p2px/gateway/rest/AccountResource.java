@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.p2px.auth.AccessTokens;
 import org.p2px.auth.Accounts;
 import org.p2px.auth.ApiKeys;
+import org.p2px.auth.TwoFactor;
 import org.p2px.gateway.Caller;
 import org.p2px.readmodel.ApiKey;
 import org.p2px.readmodel.ApiPermission;
@@ -37,18 +39,76 @@ public class AccountResource
     private final SecurityIdentity identity;
     private final Accounts accounts;
     private final ApiKeys apiKeys;
+    private final TwoFactor twoFactor;
 
-    public AccountResource(final SecurityIdentity identity, final Accounts accounts, final ApiKeys apiKeys)
+    public AccountResource(final SecurityIdentity identity, final Accounts accounts, final ApiKeys apiKeys,
+        final TwoFactor twoFactor)
     {
         this.identity = identity;
         this.accounts = accounts;
         this.apiKeys = apiKeys;
+        this.twoFactor = twoFactor;
     }
 
+    /** A new key; {@code totpCode} is asked for when the user has an authenticator. */
     public record NewApiKey(
         @NotNull @Pattern(regexp = "[ -~]{1,64}", message = "must be 1 to 64 printable characters") String label,
-        @NotEmpty Set<@NotNull ApiPermission> permissions)
+        @NotEmpty Set<@NotNull ApiPermission> permissions,
+        @Size(max = 16) String totpCode)
     {
+    }
+
+    /** Setting up an authenticator takes the sign-in password. */
+    public record TotpSetup(@NotNull @Size(max = 72) String password)
+    {
+    }
+
+    /** Confirming it takes its first code. */
+    public record TotpConfirm(@NotNull @Size(max = 16) String code)
+    {
+    }
+
+    /** Turning it off takes the password and a code (or a recovery code). */
+    public record TotpDisable(@NotNull @Size(max = 72) String password, @NotNull @Size(max = 16) String code)
+    {
+    }
+
+    /** The recovery codes, shown once: each signs in (or releases) once when the phone is lost. */
+    public record RecoveryCodes(List<String> recoveryCodes)
+    {
+    }
+
+    @GET
+    @Path("/totp")
+    @RolesAllowed(AccessTokens.PERSON)
+    public TwoFactor.Status totpStatus()
+    {
+        return twoFactor.status(Caller.of(identity).userId());
+    }
+
+    @POST
+    @Path("/totp")
+    @RolesAllowed(AccessTokens.PERSON)
+    public TwoFactor.Enrolment beginTotp(@Valid @NotNull final TotpSetup body)
+    {
+        return twoFactor.begin(Caller.of(identity).userId(), body.password());
+    }
+
+    @POST
+    @Path("/totp/confirm")
+    @RolesAllowed(AccessTokens.PERSON)
+    public RecoveryCodes confirmTotp(@Valid @NotNull final TotpConfirm body)
+    {
+        return new RecoveryCodes(twoFactor.confirm(Caller.of(identity).userId(), body.code()));
+    }
+
+    @POST
+    @Path("/totp/disable")
+    @RolesAllowed(AccessTokens.PERSON)
+    public Response disableTotp(@Valid @NotNull final TotpDisable body)
+    {
+        twoFactor.disable(Caller.of(identity).userId(), body.password(), body.code());
+        return Response.noContent().build();
     }
 
     /** A key as listed: never its secret. */
@@ -94,6 +154,7 @@ public class AccountResource
     @RolesAllowed(AccessTokens.PERSON)
     public Response createApiKey(@Valid @NotNull final NewApiKey body)
     {
+        accounts.checkAuthenticatorIfOn(Caller.of(identity).userId(), body.totpCode());
         final ApiKeys.Created created = apiKeys.create(Caller.of(identity).userId(), body.label(), body.permissions());
         return Response.status(Response.Status.CREATED).entity(new CreatedApiKey(created.key().keyId, created.secret(),
             created.key().label, created.key().permissionSet())).build();

@@ -48,7 +48,8 @@ public class AuthResource
     }
 
     /** Sign-in checks no password rules: they may have changed since the password was chosen. */
-    public record SignIn(@NotBlank @Size(max = 32) String username, @NotBlank @Size(max = 72) String password)
+    public record SignIn(@NotBlank @Size(max = 32) String username, @NotBlank @Size(max = 72) String password,
+        @Size(max = 16) String totpCode)
     {
     }
 
@@ -73,7 +74,8 @@ public class AuthResource
     @Path("/signin")
     public Session signIn(@Valid @NotNull final SignIn body, @Context final HttpServerRequest request)
     {
-        final UserAccount user = accounts.signIn(body.username(), body.password(), request.remoteAddress().hostAddress());
+        final UserAccount user = accounts.signIn(body.username(), body.password(), body.totpCode(),
+            request.remoteAddress().hostAddress());
         return session(user, refreshTokens.issue(user.id));
     }
 

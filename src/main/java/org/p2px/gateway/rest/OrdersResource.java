@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -44,8 +45,11 @@ public class OrdersResource
     {
     }
 
-    /** Releasing: a person's fund password (API keys with the RELEASE permission need none). */
-    public record ReleaseBody(String fundPassword)
+    /**
+     * Releasing: a person's fund password or authenticator code (API keys with the RELEASE permission need
+     * neither).
+     */
+    public record ReleaseBody(String fundPassword, @Size(max = 16) String totpCode)
     {
     }
 
@@ -88,10 +92,11 @@ public class OrdersResource
     @Path("/{orderId}/release")
     @Operation(summary = "Seller: fiat received, release the escrow (fund password, or an API key with RELEASE)")
     @RolesAllowed({ "TRADE", "RELEASE" })
-    public OrderView release(@PathParam("orderId") final long orderId, final ReleaseBody body)
+    public OrderView release(@PathParam("orderId") final long orderId, @Valid final ReleaseBody body)
     {
         final Caller caller = Caller.of(identity);
-        return trading.release(caller, orderId, body == null ? null : body.fundPassword());
+        return trading.release(caller, orderId, body == null ? null : body.fundPassword(),
+            body == null ? null : body.totpCode());
     }
 
     @POST

@@ -186,9 +186,9 @@ public class TradingService
      * Releases the escrow to the buyer. A person must give the fund password (the second factor); an API key
      * needs the RELEASE permission instead.
      */
-    public OrderView release(final Caller caller, final long orderId, final String fundPassword)
+    public OrderView release(final Caller caller, final long orderId, final String fundPassword, final String totpCode)
     {
-        return sendRelease(caller, orderId, fundPassword).await();
+        return sendRelease(caller, orderId, fundPassword, totpCode).await();
     }
 
     /**
@@ -196,11 +196,11 @@ public class TradingService
      * that may block) before the command is sent.
      */
     public SentCommand<LiveOrder, OrderView> sendRelease(final Caller caller, final long orderId,
-        final String fundPassword)
+        final String fundPassword, final String totpCode)
     {
         if (caller.person())
         {
-            accounts.checkFundPassword(caller.userId(), fundPassword);
+            accounts.checkSecondFactor(caller.userId(), fundPassword, totpCode);
         }
         else
         {

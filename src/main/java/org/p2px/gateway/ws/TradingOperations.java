@@ -91,7 +91,7 @@ public class TradingOperations implements WsOperationGroup
                 .then(orders -> Map.of("orders", orders))),
             command("order.paid", always -> true, (caller, a) -> trading.sendMarkPaid(caller, id(a, "orderId"))),
             command("order.release", caller -> !caller.person(), (caller, a) -> trading.sendRelease(caller,
-                id(a, "orderId"), optionalText(a, "fundPassword"))),
+                id(a, "orderId"), optionalText(a, "fundPassword"), optionalText(a, "totpCode"))),
             command("order.cancel", always -> true, (caller, a) -> trading.sendCancel(caller, id(a, "orderId"))),
             of("order.cancel_request", false, (caller, a) -> trading.requestCancel(caller, id(a, "orderId"))),
             of("order.review_cancel", false, (caller, a) -> trading.reviewCancelRequest(caller, id(a, "orderId"),
