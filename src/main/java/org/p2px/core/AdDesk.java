@@ -280,6 +280,11 @@ final class AdDesk
         {
             return ErrorCode.INVALID_STATUS;
         }
+        // Last of the checks, so that a price that is also wrong in another way gets that code first.
+        if (priceType == PriceType.FIXED && Money.outsideBand(terms.price(), market.indexPrice, config.maxPriceDeviationBps()))
+        {
+            return ErrorCode.PRICE_OUT_OF_BAND;
+        }
         return null;
     }
 }

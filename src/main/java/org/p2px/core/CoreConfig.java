@@ -32,6 +32,8 @@ package org.p2px.core;
  * @param maxUnpaidOrdersNewTaker   the same for a taker with fewer than {@code newTakerCompletedOrders}
  *                                  completed orders: a fresh account cannot lock much liquidity.
  * @param newTakerCompletedOrders   completed orders from which a taker is no longer new.
+ * @param maxPriceDeviationBps      how far a FIXED price may lie from the market's index price, either way, in
+ *                                  basis points of the index (0: no band); no band while the market has no index.
  */
 public record CoreConfig(
     long releaseWindowMs,
@@ -56,7 +58,8 @@ public record CoreConfig(
     int maxCrossingOrders,
     int maxUnpaidOrdersPerTaker,
     int maxUnpaidOrdersNewTaker,
-    int newTakerCompletedOrders)
+    int newTakerCompletedOrders,
+    int maxPriceDeviationBps)
 {
     public static final long MINUTE_MS = 60_000L;
     public static final long HOUR_MS = 60 * MINUTE_MS;
@@ -67,6 +70,7 @@ public record CoreConfig(
         if (restrictionStepsMs.length == 0 || maxPrePayCancels < 0 || maxPostPayCancels < 0 || adEditLimit < 1 ||
             maxSplitOrders < 1 || maxCrossingOrders < 1 || minPaymentWindowMinutes < 1 ||
             maxUnpaidOrdersPerTaker < 1 || maxUnpaidOrdersNewTaker < 1 || newTakerCompletedOrders < 0 ||
+            maxPriceDeviationBps < 0 ||
             maxPaymentWindowMinutes < minPaymentWindowMinutes)
         {
             throw new IllegalArgumentException("invalid core configuration: " + this);
@@ -100,7 +104,18 @@ public record CoreConfig(
             64,
             5,
             2,
-            3);
+            3,
+            5_000);
+    }
+
+    /** These rules with another price band (0: none). */
+    public CoreConfig withMaxPriceDeviationBps(final int bps)
+    {
+        return new CoreConfig(releaseWindowMs, appealWaitMs, minPaymentWindowMinutes, maxPaymentWindowMinutes,
+            maxPaymentMethodsPerAd, adEditLimit, adEditWindowMs, postingMinKycLevel, postingMinAccountAgeMs,
+            postingMinCompletedOrders, postingMinCompletionBps, maxPrePayCancels, maxPostPayCancels, cancelWindowMs,
+            restrictionStepsMs, restrictionResetMs, maxMarginBps, maxFeeBps, maxSplitOrders, maxCrossingOrders,
+            maxUnpaidOrdersPerTaker, maxUnpaidOrdersNewTaker, newTakerCompletedOrders, bps);
     }
 
     public long restrictionMs(final int level)

@@ -95,4 +95,24 @@ public final class Money
         }
         return quotient < 0 ? OVERFLOW : quotient;
     }
+
+    /**
+     * Whether {@code price} lies further than {@code bandBps} basis points of {@code index} from it, either way;
+     * false when there is no band ({@code bandBps} 0) or no index. Compared in 128 bits: no product overflows.
+     */
+    public static boolean outsideBand(final long price, final long index, final int bandBps)
+    {
+        if (bandBps <= 0 || index <= 0 || price <= 0)
+        {
+            return false;
+        }
+        final long distance = price >= index ? price - index : index - price;
+        final long leftHigh = Math.multiplyHigh(distance, 10_000L);
+        final long rightHigh = Math.multiplyHigh(index, bandBps);
+        if (leftHigh != rightHigh)
+        {
+            return leftHigh > rightHigh;
+        }
+        return Long.compareUnsigned(distance * 10_000L, index * bandBps) > 0;
+    }
 }

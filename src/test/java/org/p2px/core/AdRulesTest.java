@@ -240,6 +240,22 @@ class AdRulesTest
     }
 
     @Test
+    void aFixedPriceLiesWithinHalfOfTheIndexEitherWayJudgedAtEachPostAndEdit()
+    {
+        // Index 0.9200: 0.4600 and 1.3800 are exactly 50 % away.
+        ok(h.createAd(MERCHANT, Side.SELL, 10 * USDT_UNIT, AdStatus.ONLINE, terms(4_600)));
+        ok(h.createAd(MERCHANT, Side.BUY, 10 * USDT_UNIT, AdStatus.ONLINE, terms(13_800)));
+        final long adId = h.lastAdId();
+        h.assertRejected(ErrorCode.PRICE_OUT_OF_BAND,
+            () -> h.createAd(MERCHANT, Side.BUY, 10 * USDT_UNIT, AdStatus.ONLINE, terms(13_801)));
+        // A price already posted stays when the index moves; an edit is judged at the new index.
+        ok(h.setIndex(5_000));
+        assertEquals(13_800, h.adOf(adId).price);
+        h.assertRejected(ErrorCode.PRICE_OUT_OF_BAND, () -> h.updateAd(MERCHANT, adId, terms(13_800)));
+        ok(h.updateAd(MERCHANT, adId, terms(7_500)));
+    }
+
+    @Test
     void anOrderMustFitTheAdsLimits()
     {
         final long adId = h.ad(MERCHANT, Side.SELL, 500, terms(9_200).limits(20 * EUR_UNIT, 100 * EUR_UNIT));

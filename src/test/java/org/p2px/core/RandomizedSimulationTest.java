@@ -86,6 +86,7 @@ class RandomizedSimulationTest
             3,
             3,
             1,
-            2);
+            2,
+            0);
     }
 }

@@ -730,6 +730,16 @@ class RejectionCodesTest
     }
 
     @Test
+    void priceOutOfBand()
+    {
+        // The index is 0.9200 and the band 5000 bps: fixed prices from 0.4600 to 1.3800.
+        rejects(ErrorCode.PRICE_OUT_OF_BAND, () -> sellAdWith(terms(13_801)));
+        rejects(ErrorCode.PRICE_OUT_OF_BAND, () -> sellAdWith(terms(4_599)));
+        rejects(ErrorCode.PRICE_OUT_OF_BAND, () -> sellAdWith(terms(Long.MAX_VALUE)));
+        rejects(ErrorCode.PRICE_OUT_OF_BAND, () -> h.updateAd(SELLER, adId, terms(922_337_203_685_477L)));
+    }
+
+    @Test
     void tooManyUnpaidOrders()
     {
         // A new taker (fewer than 3 completed orders) holds at most 2 orders it must pay, across all ads: the

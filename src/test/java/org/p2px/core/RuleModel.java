@@ -133,6 +133,21 @@ final class RuleModel
         return tracker.unpaidTakesOf(takerId) >= limit;
     }
 
+    /**
+     * Whether a FIXED price lies outside the band around the market's index (docs/trading-rules.md), by exact
+     * arithmetic: |price - index| x 10000 > band x index; no band without an index or with a band of 0.
+     */
+    boolean outOfBand(final long price, final long index)
+    {
+        if (config.maxPriceDeviationBps() == 0 || index <= 0 || price <= 0)
+        {
+            return false;
+        }
+        final BigInteger distance = BigInteger.valueOf(price).subtract(BigInteger.valueOf(index)).abs();
+        return distance.multiply(BigInteger.valueOf(10_000))
+            .compareTo(BigInteger.valueOf(index).multiply(BigInteger.valueOf(config.maxPriceDeviationBps()))) > 0;
+    }
+
     /** The posting thresholds for non-merchants (docs/trading-rules.md), by the events. */
     boolean meetsPostingThresholds(final long userId, final long now)
     {

@@ -1321,6 +1321,10 @@ final class SimulationDriver
                 postingFailures.add(ErrorCode.INSUFFICIENT_BALANCE);
             }
         }
+        if (terms.priceType == PriceType.FIXED && model.outOfBand(terms.price, tracker.indexPrices.get(marketId)))
+        {
+            postingFailures.add(ErrorCode.PRICE_OUT_OF_BAND);
+        }
         expectFailures(postingFailures);
         if (!bootstrap && rng.nextInt(10) == 0)
         {
@@ -1504,6 +1508,10 @@ final class SimulationDriver
         else
         {
             expectAccept();
+            if (terms.priceType == PriceType.FIXED && model.outOfBand(terms.price, tracker.indexPrices.get(MARKET_IDS[m])))
+            {
+                expectCode(ErrorCode.PRICE_OUT_OF_BAND);
+            }
             if (rng.nextInt(12) == 0)
             {
                 expectCode(breakTerms(m));

@@ -128,12 +128,13 @@ class SimulationRegressionTest
      * fat finger high (100 million EUR per USDT) with a 1000 EUR upper limit rests first, so each crossing order
      * is 10 minor units at its price, and a 100 USDT SELL ad would have paired with it ten million times in one
      * command (the simulation ran out of memory building that batch). One command now opens at most
-     * {@code maxCrossingOrders}; the next trigger goes on.
+     * {@code maxCrossingOrders}; the next trigger goes on. (The default price band now refuses such a price; the
+     * cap still bounds a market without a band.)
      */
     @Test
     void oneCommandOpensABoundedNumberOfCrossingOrders()
     {
-        final CoreHarness h = new CoreHarness().standardWorld();
+        final CoreHarness h = new CoreHarness(CoreConfig.defaults().withMaxPriceDeviationBps(0)).standardWorld();
         final long buyer = h.merchant(10, 0);
         final long seller = h.merchant(11, 1_000);
         h.ad(buyer, Side.BUY, 100, CoreHarness.terms(1_000_000_000_000L).limits(1_000, 100_000).autoMatch(true));
