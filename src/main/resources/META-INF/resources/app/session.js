@@ -42,8 +42,10 @@ async function post(path, body) {
   return answer;
 }
 
-export async function signIn(username, password) {
-  store(fromAnswer(await post('/api/v1/auth/signin', { username, password })));
+// totpCode: the authenticator's code (or a recovery code), for an account that has one (TOTP_REQUIRED otherwise).
+export async function signIn(username, password, totpCode) {
+  const body = totpCode ? { username, password, totpCode } : { username, password };
+  store(fromAnswer(await post('/api/v1/auth/signin', body)));
 }
 
 export async function signUp(username, password) {

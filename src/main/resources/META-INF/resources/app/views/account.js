@@ -2,7 +2,8 @@ import { h, replace, toast } from '../dom.js';
 import { rest } from '../api.js';
 import { request } from '../connection.js';
 
-// The fund password (asked on every release) and API keys for bots (the secret is shown once).
+// The fund password (asked on every release), an authenticator app (TOTP), and API keys for bots (the secret is
+// shown once).
 export const needsSignIn = true;
 
 export function render(main) {
@@ -25,13 +26,84 @@ export function render(main) {
   h('label', {}, 'New fund password', h('input', { type: 'password', name: 'fundPassword', required: true, autocomplete: 'new-password' })),
   h('button', { type: 'submit', className: 'primary' }, 'Set fund password'), fundMessage);
 
+  // The authenticator: set up with the password, confirmed with a first code (which shows the recovery codes once).
+  const totp = h('section', { className: 'stack panel', 'aria-label': 'Authenticator' });
+  let authenticatorOn = false;
+  async function drawTotp() {
+    let status;
+    try {
+      status = await rest('GET', '/api/v1/account/totp');
+    } catch (error) {
+      replace(totp, h('p', { className: 'error' }, error.message));
+      return;
+    }
+    authenticatorOn = status.enabled;
+    keyCode.hidden = !status.enabled;
+    const message = h('p', { role: 'status' });
+    if (status.enabled) {
+      const off = h('form', { className: 'stack', onsubmit: async event => {
+        event.preventDefault();
+        try {
+          await rest('POST', '/api/v1/account/totp/disable', { password: off.elements.password.value,
+            code: off.elements.code.value.trim() });
+          drawTotp();
+        } catch (error) {
+          message.className = 'error';
+          message.textContent = error.message;
+        }
+      } }, h('label', {}, 'Account password', h('input', { type: 'password', name: 'password', required: true, autocomplete: 'current-password' })),
+      h('label', {}, 'Code or recovery code', h('input', { name: 'code', required: true, autocomplete: 'one-time-code', maxlength: 16 })),
+      h('button', { type: 'submit' }, 'Turn off'));
+      replace(totp, h('h2', {}, 'Authenticator'), h('p', { className: 'ok' }, 'On. ' + status.recoveryCodesLeft
+        + ' recovery codes left. Sign-in, new API keys and releases ask for its code.'), off, message);
+      return;
+    }
+    const begin = h('form', { className: 'stack', onsubmit: async event => {
+      event.preventDefault();
+      try {
+        const setup = await rest('POST', '/api/v1/account/totp', { password: begin.elements.password.value });
+        const confirm = h('form', { className: 'stack', onsubmit: async event2 => {
+          event2.preventDefault();
+          try {
+            const answer = await rest('POST', '/api/v1/account/totp/confirm', { code: confirm.elements.code.value.trim() });
+            replace(totp, h('h2', {}, 'Authenticator'), h('p', { className: 'ok' }, 'On. Keep these recovery codes '
+              + 'somewhere safe: each signs in once if you lose your phone. They are shown this once.'),
+              h('ul', { id: 'recovery-codes' }, answer.recoveryCodes.map(code => h('li', {}, h('code', {}, code)))),
+              h('button', { type: 'button', onclick: drawTotp }, 'Done'));
+            authenticatorOn = true;
+            keyCode.hidden = false;
+          } catch (error) {
+            message.className = 'error';
+            message.textContent = error.message;
+          }
+        } }, h('label', {}, 'Code from the app', h('input', { name: 'code', required: true, autocomplete: 'one-time-code', inputmode: 'numeric', maxlength: 6 })),
+        h('button', { type: 'submit', className: 'primary' }, 'Turn on'));
+        replace(totp, h('h2', {}, 'Authenticator'),
+          h('p', {}, 'Add this key to your authenticator app (or open the link on the phone), then enter the code it shows.'),
+          h('p', {}, h('code', { id: 'totp-secret' }, setup.secret)),
+          h('p', {}, h('a', { href: setup.otpauthUri }, 'Add to an authenticator app')), confirm, message);
+      } catch (error) {
+        message.className = 'error';
+        message.textContent = error.message;
+      }
+    } }, h('label', {}, 'Account password', h('input', { type: 'password', name: 'password', required: true, autocomplete: 'current-password' })),
+    h('button', { type: 'submit' }, 'Set up an authenticator'));
+    replace(totp, h('h2', {}, 'Authenticator'),
+      h('p', { className: 'muted' }, 'Off. With an authenticator app, a stolen password is not enough to sign in or release.'),
+      begin, message);
+  }
+
   const keys = h('tbody');
   const secret = h('div', { 'aria-live': 'polite' });
+  const keyCode = h('label', { hidden: true }, 'Authenticator code',
+    h('input', { name: 'totpCode', autocomplete: 'one-time-code', maxlength: 16 }));
   const keyForm = h('form', { className: 'row panel', onsubmit: async event => {
     event.preventDefault();
     const permissions = [...keyForm.querySelectorAll('input[type=checkbox]:checked')].map(box => box.value);
     try {
-      const created = await rest('POST', '/api/v1/account/api-keys', { label: keyForm.elements.label.value.trim(), permissions });
+      const body = { label: keyForm.elements.label.value.trim(), permissions };
+      if (authenticatorOn) body.totpCode = keyForm.elements.totpCode.value.trim();
+      const created = await rest('POST', '/api/v1/account/api-keys', body);
       replace(secret, h('div', { className: 'panel' }, h('p', {}, 'Key ', h('code', {}, created.keyId),
         ' created. Its secret is shown this once:'), h('code', { id: 'api-secret' }, created.secret)));
       loadKeys();
@@ -40,6 +112,7 @@ export function render(main) {
     }
   } }, h('label', {}, 'Label', h('input', { name: 'label', required: true, maxlength: 64 })),
   ['READ', 'TRADE', 'RELEASE'].map(p => h('label', { className: 'row' }, h('input', { type: 'checkbox', value: p, checked: p === 'READ' }), p)),
+  keyCode,
   h('button', { type: 'submit' }, 'Create API key'));
 
   async function loadKeys() {
@@ -96,8 +169,9 @@ export function render(main) {
   }).catch(() => {});
   loadAccounts();
 
-  main.append(h('h1', {}, 'Account'), fundForm, accountForm, h('h2', {}, 'API keys'), keyForm, secret,
+  main.append(h('h1', {}, 'Account'), fundForm, totp, accountForm, h('h2', {}, 'API keys'), keyForm, secret,
     h('table', { 'aria-label': 'API keys' }, h('thead', {}, h('tr', {}, h('th', {}, 'Key'), h('th', {}, 'Label'),
       h('th', {}, 'Permissions'), h('th', {}, ''))), keys));
   loadKeys();
+  drawTotp();
 }

@@ -2,6 +2,7 @@ import { h, replace, toast } from '../dom.js';
 import { request, serverNow, subscribe } from '../connection.js';
 import { current } from '../session.js';
 import { profile } from '../profiles.js';
+import { rest } from '../api.js';
 
 // One order: its state timeline, live countdowns to its deadlines, the counterparty, exactly the actions the
 // state and the person's side allow, the live chat, and feedback once completed.
@@ -16,6 +17,12 @@ export function render(main, params) {
   const me = current().user.id;
   const stops = [];
   let order = null;
+  // Whether this person has an authenticator: the release form then asks for its code first.
+  let authenticatorOn = false;
+  rest('GET', '/api/v1/account/totp').then(status => {
+    authenticatorOn = status.enabled;
+    if (order && order.state === 'PAID') draw();
+  }).catch(() => {});
   const heading = h('h1', {}, 'Order #' + orderId);
   const timeline = h('ol', { className: 'timeline', 'aria-label': 'Order state' });
   const facts = h('dl', { className: 'facts' });
@@ -136,20 +143,35 @@ export function render(main, params) {
     replace(actions, buttons);
   }
 
+  // The fund password or, for an account with an authenticator, its code (a recovery code works too).
   function releaseForm() {
-    const password = h('input', { type: 'password', name: 'fundPassword', autocomplete: 'off', 'aria-label': 'Fund password',
-      placeholder: 'Fund password', required: true });
+    let useCode = authenticatorOn;
+    const secret = h('input', { type: 'password', name: 'fundPassword', autocomplete: 'off', required: true });
+    const switcher = h('button', { type: 'button', className: 'link' });
+    function label() {
+      const name = useCode ? 'Authenticator code' : 'Fund password';
+      secret.type = useCode ? 'text' : 'password';
+      secret.name = useCode ? 'totpCode' : 'fundPassword';
+      secret.setAttribute('aria-label', name);
+      secret.placeholder = name;
+      switcher.textContent = useCode ? 'Use the fund password' : 'Use an authenticator code';
+      switcher.hidden = !authenticatorOn;
+    }
+    switcher.onclick = () => { useCode = !useCode; label(); };
+    label();
     return h('form', { className: 'row', onsubmit: async event => {
       event.preventDefault();
       actionMessage.textContent = '';
       try {
-        order = await request('order.release', { orderId, fundPassword: password.value });
+        order = await request('order.release', useCode ? { orderId, totpCode: secret.value.trim() }
+          : { orderId, fundPassword: secret.value });
         draw();
       } catch (error) {
         actionMessage.textContent = error.message;
       }
-    } }, password, h('button', { type: 'submit', className: 'primary' }, 'Release ' + order.market.split('-')[0]));
+    } }, secret, h('button', { type: 'submit', className: 'primary' }, 'Release ' + order.market.split('-')[0]), switcher);
   }
+
 
   let feedbackLeft = false;
   function drawFeedback() {

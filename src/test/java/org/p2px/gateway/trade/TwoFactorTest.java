@@ -12,18 +12,14 @@ import static org.p2px.testing.TradingFixture.postAd;
 import static org.p2px.testing.TradingFixture.signIn;
 import static org.p2px.testing.TradingFixture.take;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
+import org.p2px.testing.AuthenticatorApp;
 import org.p2px.testing.TradingFixture.Trader;
 
 /** An authenticator (TOTP): set up, then asked for at sign-in, for API keys, and accepted to release escrow. */
@@ -31,7 +27,7 @@ import org.p2px.testing.TradingFixture.Trader;
 class TwoFactorTest
 {
     @Test
-    void anAuthenticatorGuardsSignInKeysAndReleasesAndRecoveryCodesWorkOnce() throws Exception
+    void anAuthenticatorGuardsSignInKeysAndReleasesAndRecoveryCodesWorkOnce()
     {
         final String market = newMarket();
         final Trader seller = newUser("MERCHANT");
@@ -89,16 +85,8 @@ class TwoFactorTest
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/signin");
     }
 
-    /** The code an authenticator app shows {@code stepsAhead} steps from now, computed here per RFC 6238. */
-    private static String code(final String base32Secret, final int stepsAhead) throws Exception
+    private static String code(final String base32Secret, final int stepsAhead)
     {
-        final long step = System.currentTimeMillis() / 30_000 + stepsAhead;
-        final Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(new Base32().decode(base32Secret), "HmacSHA1"));
-        final byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-        final int offset = hash[19] & 0xf;
-        final int value = ((hash[offset] & 0x7f) << 24 | (hash[offset + 1] & 0xff) << 16 | (hash[offset + 2] & 0xff) << 8
-            | (hash[offset + 3] & 0xff)) % 1_000_000;
-        return String.format("%06d", value);
+        return AuthenticatorApp.code(base32Secret, stepsAhead);
     }
 }
