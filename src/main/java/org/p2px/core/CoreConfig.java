@@ -108,6 +108,16 @@ public record CoreConfig(
             5_000);
     }
 
+    /** These rules with other limits on a taker's unpaid orders. */
+    public CoreConfig withUnpaidOrderLimits(final int perTaker, final int perNewTaker)
+    {
+        return new CoreConfig(releaseWindowMs, appealWaitMs, minPaymentWindowMinutes, maxPaymentWindowMinutes,
+            maxPaymentMethodsPerAd, adEditLimit, adEditWindowMs, postingMinKycLevel, postingMinAccountAgeMs,
+            postingMinCompletedOrders, postingMinCompletionBps, maxPrePayCancels, maxPostPayCancels, cancelWindowMs,
+            restrictionStepsMs, restrictionResetMs, maxMarginBps, maxFeeBps, maxSplitOrders, maxCrossingOrders,
+            perTaker, perNewTaker, newTakerCompletedOrders, maxPriceDeviationBps);
+    }
+
     /** These rules with another price band (0: none). */
     public CoreConfig withMaxPriceDeviationBps(final int bps)
     {
