@@ -29,6 +29,9 @@ import org.p2px.auth.TwoFactor;
 import org.p2px.gateway.Caller;
 import org.p2px.readmodel.ApiKey;
 import org.p2px.readmodel.ApiPermission;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The caller's own account, and the API keys of its bots (managed by the person only, never by a key). */
 @Path("/api/v1/account")
@@ -105,6 +108,7 @@ public class AccountResource
     @POST
     @Path("/totp/disable")
     @RolesAllowed(AccessTokens.PERSON)
+    @APIResponse(responseCode = "204", description = "Done; no body")
     public Response disableTotp(@Valid @NotNull final TotpDisable body)
     {
         twoFactor.disable(Caller.of(identity).userId(), body.password(), body.code());
@@ -134,6 +138,7 @@ public class AccountResource
     @PUT
     @Path("/fund-password")
     @RolesAllowed(AccessTokens.PERSON)
+    @APIResponse(responseCode = "204", description = "Done; no body")
     public Response setFundPassword(final FundPasswordChange body)
     {
         accounts.setFundPassword(Caller.of(identity).userId(), body == null ? null : body.password(),
@@ -152,6 +157,9 @@ public class AccountResource
     @POST
     @Path("/api-keys")
     @RolesAllowed(AccessTokens.PERSON)
+    @APIResponse(responseCode = "201", description = "Created",
+        content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CreatedApiKey.class)))
     public Response createApiKey(@Valid @NotNull final NewApiKey body)
     {
         accounts.checkAuthenticatorIfOn(Caller.of(identity).userId(), body.totpCode());

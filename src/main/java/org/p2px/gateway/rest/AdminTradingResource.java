@@ -27,6 +27,9 @@ import org.p2px.gateway.LiveQueries;
 import org.p2px.gateway.trade.TradingService;
 import org.p2px.gateway.view.BalanceView;
 import org.p2px.gateway.view.MarketView;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Admin: assets and markets, index prices, and the custody operations (deposits and withdrawals). The core is
@@ -76,6 +79,9 @@ public class AdminTradingResource
     @Path("/assets")
     @RolesAllowed("ADMIN")
     @Operation(summary = "Declare a crypto asset or fiat currency with its decimal places")
+    @APIResponse(responseCode = "201", description = "Created",
+        content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AssetInfo.class)))
     public Response defineAsset(@Valid @NotNull final NewAsset body)
     {
         final AssetInfo asset = catalog.defineAsset(Caller.of(identity).userId(), body.code(), body.scale(),
@@ -87,6 +93,9 @@ public class AdminTradingResource
     @Path("/markets")
     @RolesAllowed("ADMIN")
     @Operation(summary = "Open a market ASSET-FIAT")
+    @APIResponse(responseCode = "201", description = "Created",
+        content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = MarketView.class)))
     public Response createMarket(@Valid @NotNull final NewMarket body)
     {
         final AssetInfo fiat = catalog.asset(body.fiat());

@@ -21,6 +21,9 @@ import org.p2px.gateway.trade.AdTermsBody;
 import org.p2px.gateway.trade.NewAdBody;
 import org.p2px.gateway.trade.TradingService;
 import org.p2px.gateway.view.AdView;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Posting and managing one's own ads. Each answer is the ad as it is after the change. */
 @Path("/api/v1/ads")
@@ -49,6 +52,9 @@ public class AdsResource
 
     @POST
     @Operation(summary = "Post an ad (a SELL ad reserves its quantity plus the maker fee from your balance)")
+    @APIResponse(responseCode = "201", description = "Created",
+        content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdView.class)))
     public Response create(@Valid @NotNull final NewAdBody body)
     {
         final Caller caller = Caller.of(identity);

@@ -20,6 +20,9 @@ import org.p2px.auth.RefreshTokens;
 import org.p2px.gateway.MaxUtf8Bytes;
 import org.p2px.readmodel.UserAccount;
 import org.p2px.readmodel.UserRole;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Sign up, sign in, refresh and sign out. Everything here is reachable without a token. */
 @Path("/api/v1/auth")
@@ -64,6 +67,9 @@ public class AuthResource
 
     @POST
     @Path("/signup")
+    @APIResponse(responseCode = "201", description = "Created",
+        content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Session.class)))
     public Response signUp(@Valid @NotNull final Credentials body)
     {
         final UserAccount user = accounts.signUp(body.username(), body.password(), UserRole.USER, 0);
@@ -90,6 +96,7 @@ public class AuthResource
     /** Revokes the refresh token and every token rotated from the same sign-in. */
     @POST
     @Path("/signout")
+    @APIResponse(responseCode = "204", description = "Done; no body")
     public Response signOut(@Valid @NotNull final RefreshRequest body)
     {
         refreshTokens.revoke(body.refreshToken());

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.trade.TradingService;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Blocking a user: neither trades with the other, and neither sees the other's ads. */
 @Path("/api/v1/blocks/{userId}")
@@ -33,6 +34,7 @@ public class BlocksResource
 
     @PUT
     @Operation(summary = "Block a user")
+    @APIResponse(responseCode = "204", description = "Done; no body")
     public Response block(@PathParam("userId") final long userId)
     {
         trading.block(Caller.of(identity), userId);
@@ -41,6 +43,7 @@ public class BlocksResource
 
     @DELETE
     @Operation(summary = "Unblock a user")
+    @APIResponse(responseCode = "204", description = "Done; no body")
     public Response unblock(@PathParam("userId") final long userId)
     {
         trading.unblock(Caller.of(identity), userId);

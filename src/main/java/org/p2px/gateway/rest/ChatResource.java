@@ -21,6 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.ChatService;
 import org.p2px.gateway.view.ChatMessageView;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An order's chat. Reading needs READ, writing TRADE (a bot's read-only key cannot talk for its owner). */
 @Path("/api/v1/orders")
@@ -60,6 +63,9 @@ public class ChatResource
     @Path("/{orderId}/chat")
     @RolesAllowed("TRADE")
     @Operation(summary = "Write a line (1 to 2000 characters); 403 CHAT_NOT_ALLOWED")
+    @APIResponse(responseCode = "201", description = "Created",
+        content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ChatMessageView.class)))
     public Response send(@PathParam("orderId") final long orderId, @Valid @NotNull final ChatText body)
     {
         return Response.status(Response.Status.CREATED)

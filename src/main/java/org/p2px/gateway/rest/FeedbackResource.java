@@ -16,6 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.FeedbackService;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.p2px.gateway.view.FeedbackView;
 
 /** Rating the counterparty of a completed order. Needs TRADE. Reading ratings: {@link ProfilesResource}. */
 @Path("/api/v1/orders")
@@ -41,6 +45,9 @@ public class FeedbackResource
     @Path("/{orderId}/feedback")
     @RolesAllowed("TRADE")
     @Operation(summary = "Rate the other party once (comment up to 500 characters); 409 FEEDBACK_EXISTS")
+    @APIResponse(responseCode = "201", description = "Created",
+        content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = FeedbackView.class)))
     public Response leave(@PathParam("orderId") final long orderId, @Valid @NotNull final NewFeedback body)
     {
         return Response.status(Response.Status.CREATED)

@@ -22,6 +22,9 @@ import org.p2px.gateway.trade.ExpressBody;
 import org.p2px.gateway.trade.TakeBody;
 import org.p2px.gateway.trade.TradingService;
 import org.p2px.gateway.view.OrderView;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Opening orders and moving them through their life. Each answer is the order as it is after the step. */
 @Path("/api/v1/orders")
@@ -63,6 +66,9 @@ public class OrdersResource
 
     @POST
     @Operation(summary = "Take an ad: opens an order and locks the seller's asset in escrow")
+    @APIResponse(responseCode = "201", description = "Created",
+        content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = OrderView.class)))
     public Response take(@Valid @NotNull final TakeBody body)
     {
         final Caller caller = Caller.of(identity);
@@ -72,6 +78,9 @@ public class OrdersResource
     @POST
     @Path("/express")
     @Operation(summary = "Express: the best ad (or ads, with allowSplit) for an amount")
+    @APIResponse(responseCode = "201", description = "Created",
+        content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ExpressResult.class)))
     public Response express(@Valid @NotNull final ExpressBody body)
     {
         final Caller caller = Caller.of(identity);

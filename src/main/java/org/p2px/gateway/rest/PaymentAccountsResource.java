@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.PaymentAccounts;
 import org.p2px.gateway.view.PaymentAccountView;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The caller's payment accounts, one per method (the order side: {@link PaymentDetailsResource}). */
 @Path("/api/v1/account/payment-accounts")
@@ -62,6 +63,7 @@ public class PaymentAccountsResource
     @Path("/{method}")
     @RolesAllowed("TRADE")
     @Operation(summary = "Removes the caller's account for a method; 404 NO_PAYMENT_ACCOUNT")
+    @APIResponse(responseCode = "204", description = "Done; no body")
     public Response delete(@PathParam("method") final String method)
     {
         accounts.delete(Caller.of(identity), method);

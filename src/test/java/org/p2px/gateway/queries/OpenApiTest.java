@@ -1,7 +1,11 @@
 package org.p2px.gateway.queries;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,29 @@ class OpenApiTest
             .body("paths", hasKey("/api/v1/users/{userId}/profile"))
             .body("paths", hasKey("/api/v1/users/{userId}/feedback"))
             .body("paths", hasKey("/api/v1/admin/disputes"));
+    }
+
+    /**
+     * What a generated client needs beyond the paths: creates answer 201 with their body, deletions 204, every
+     * failure is the error body, and signed API-key requests are a security scheme. (Every answer of the test
+     * suite is also checked against this document: {@code ContractCheck}.)
+     */
+    @Test
+    void theDocumentSaysWhatTheAnswersAre()
+    {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+            .body("paths.'/api/v1/orders'.post.responses", hasKey("201"))
+            .body("paths.'/api/v1/orders'.post.responses.'201'.content.'application/json'.schema.'$ref'",
+                equalTo("#/components/schemas/OrderView"))
+            .body("paths.'/api/v1/ads'.post.responses", hasKey("201"))
+            .body("paths.'/api/v1/auth/signup'.post.responses", hasKey("201"))
+            .body("paths.'/api/v1/account/api-keys'.post.responses", hasKey("201"))
+            .body("paths.'/api/v1/auth/signout'.post.responses", hasKey("204"))
+            .body("paths.'/api/v1/orders'.post.responses.default.content.'application/json'.schema.'$ref'",
+                equalTo("#/components/schemas/Error"))
+            .body("components.schemas.Error.required", hasItems("code", "message"))
+            .body("components.securitySchemes.ApiKeySignature.name", equalTo("X-P2PX-APIKEY"))
+            .body("paths.'/api/v1/orders'.post.security.ApiKeySignature", hasItem(notNullValue()));
     }
 
     @Test
