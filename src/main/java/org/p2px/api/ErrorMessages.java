@@ -117,6 +117,7 @@ public final class ErrorMessages
             case PAYMENT_METHOD_NOT_ACCEPTED -> "The ad does not accept that payment method.";
             case TOO_MANY_OPEN_ORDERS -> "You already have the most open orders this ad allows per taker.";
             case PRICE_OUT_OF_BAND -> "A fixed price must lie within the market's price band around its index price.";
+            case TOO_MANY_ADS -> "You have the most ads allowed; close one first.";
             case TOO_MANY_UNPAID_ORDERS -> "Pay or cancel one of your unpaid orders before you buy again.";
             case INVALID_ORDER_STATE -> "The order is not in a state that allows this.";
             case APPEAL_TOO_EARLY -> "An appeal is possible only once the appeal wait has passed.";

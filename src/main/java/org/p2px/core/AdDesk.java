@@ -71,6 +71,10 @@ final class AdDesk
         {
             return ErrorCode.USER_RESTRICTED;
         }
+        if (owner.openAds >= state.config.maxOpenAdsPerUser())
+        {
+            return ErrorCode.TOO_MANY_ADS;
+        }
         long reserved = 0;
         if (side == Side.SELL)
         {

@@ -34,6 +34,7 @@ package org.p2px.core;
  * @param newTakerCompletedOrders   completed orders from which a taker is no longer new.
  * @param maxPriceDeviationBps      how far a FIXED price may lie from the market's index price, either way, in
  *                                  basis points of the index (0: no band); no band while the market has no index.
+ * @param maxOpenAdsPerUser         ads (ONLINE or OFFLINE) one user may have at once; closing one makes room.
  */
 public record CoreConfig(
     long releaseWindowMs,
@@ -59,7 +60,8 @@ public record CoreConfig(
     int maxUnpaidOrdersPerTaker,
     int maxUnpaidOrdersNewTaker,
     int newTakerCompletedOrders,
-    int maxPriceDeviationBps)
+    int maxPriceDeviationBps,
+    int maxOpenAdsPerUser)
 {
     public static final long MINUTE_MS = 60_000L;
     public static final long HOUR_MS = 60 * MINUTE_MS;
@@ -70,7 +72,7 @@ public record CoreConfig(
         if (restrictionStepsMs.length == 0 || maxPrePayCancels < 0 || maxPostPayCancels < 0 || adEditLimit < 1 ||
             maxSplitOrders < 1 || maxCrossingOrders < 1 || minPaymentWindowMinutes < 1 ||
             maxUnpaidOrdersPerTaker < 1 || maxUnpaidOrdersNewTaker < 1 || newTakerCompletedOrders < 0 ||
-            maxPriceDeviationBps < 0 ||
+            maxPriceDeviationBps < 0 || maxOpenAdsPerUser < 1 ||
             maxPaymentWindowMinutes < minPaymentWindowMinutes)
         {
             throw new IllegalArgumentException("invalid core configuration: " + this);
@@ -105,7 +107,8 @@ public record CoreConfig(
             5,
             2,
             3,
-            5_000);
+            5_000,
+            100);
     }
 
     /** These rules with other limits on a taker's unpaid orders. */
@@ -115,7 +118,7 @@ public record CoreConfig(
             maxPaymentMethodsPerAd, adEditLimit, adEditWindowMs, postingMinKycLevel, postingMinAccountAgeMs,
             postingMinCompletedOrders, postingMinCompletionBps, maxPrePayCancels, maxPostPayCancels, cancelWindowMs,
             restrictionStepsMs, restrictionResetMs, maxMarginBps, maxFeeBps, maxSplitOrders, maxCrossingOrders,
-            perTaker, perNewTaker, newTakerCompletedOrders, maxPriceDeviationBps);
+            perTaker, perNewTaker, newTakerCompletedOrders, maxPriceDeviationBps, maxOpenAdsPerUser);
     }
 
     /** These rules with another price band (0: none). */
@@ -125,7 +128,7 @@ public record CoreConfig(
             maxPaymentMethodsPerAd, adEditLimit, adEditWindowMs, postingMinKycLevel, postingMinAccountAgeMs,
             postingMinCompletedOrders, postingMinCompletionBps, maxPrePayCancels, maxPostPayCancels, cancelWindowMs,
             restrictionStepsMs, restrictionResetMs, maxMarginBps, maxFeeBps, maxSplitOrders, maxCrossingOrders,
-            maxUnpaidOrdersPerTaker, maxUnpaidOrdersNewTaker, newTakerCompletedOrders, bps);
+            maxUnpaidOrdersPerTaker, maxUnpaidOrdersNewTaker, newTakerCompletedOrders, bps, maxOpenAdsPerUser);
     }
 
     public long restrictionMs(final int level)

@@ -52,8 +52,10 @@ final class Invariants
         }
 
         int[] listedCount = new int[]{ 0, 0 };
+        final Map<Long, Integer> openAds = new HashMap<>();
         for (final Ad ad : state.ads.values())
         {
+            openAds.merge(ad.owner.id, 1, Integer::sum);
             final String problem = checkAd(ad, frozenByAd.getOrDefault(ad.id, 0L));
             if (problem != null)
             {
@@ -86,6 +88,10 @@ final class Invariants
             if (user.unpaidTakes != counted)
             {
                 return "user " + user.id + " counts " + user.unpaidTakes + " unpaid takes, its orders " + counted;
+            }
+            if (user.openAds != openAds.getOrDefault(user.id, 0))
+            {
+                return "user " + user.id + " counts " + user.openAds + " open ads, the book " + openAds.getOrDefault(user.id, 0);
             }
         }
 

@@ -191,6 +191,7 @@ final class SnapshotLoader
             ad.edits.record(edit.time());
         }
         state.ads.put(ad.id, ad);
+        ad.owner.openAds++;
         ads.add(ad);
         return record.encodedLength();
     }

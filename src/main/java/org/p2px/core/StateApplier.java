@@ -135,6 +135,7 @@ final class StateApplier implements EventHandler
         ad.remaining = event.quantity();
         ad.reserved = event.reserved();
         ad.owner.lock(ad.market.asset.id, ad.reserved);
+        ad.owner.openAds++;
         ad.bookSeq = state.nextBookSeq++;
         state.ads.put(ad.id, ad);
         state.nextAdId = Math.max(state.nextAdId, ad.id + 1);
@@ -437,6 +438,7 @@ final class StateApplier implements EventHandler
     {
         Listings.delist(ad);
         ad.owner.lock(ad.market.asset.id, -ad.reserved);
+        ad.owner.openAds--;
         ad.reserved = 0;
         ad.status = AdStatus.CLOSED;
         final int slot = ad.orderSlot();

@@ -25,6 +25,8 @@ final class User
     long completedOrders;
     /** Orders this user took and must pay, not paid yet: what {@link CoreConfig#maxUnpaidOrdersPerTaker} caps. */
     int unpaidTakes;
+    /** Ads of this user not closed: what {@link CoreConfig#maxOpenAdsPerUser} caps. */
+    int openAds;
     final RollingDays completed30d = new RollingDays();
     final RollingDays failed30d = new RollingDays();
     long payTimeTotalMs;

@@ -370,6 +370,20 @@ final class OrderTransitionTracker implements EventHandler
         return Math.floorDiv(batchTime, CoreConfig.DAY_MS);
     }
 
+    /** The user's ads not closed, from the events. */
+    int openAdsOf(final long userId)
+    {
+        int count = 0;
+        for (final AdModel ad : adModels.values())
+        {
+            if (ad.ownerId == userId)
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Orders a user took as the buyer and has not paid yet, from the events. */
     int unpaidTakesOf(final long userId)
     {

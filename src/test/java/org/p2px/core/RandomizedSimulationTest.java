@@ -87,6 +87,7 @@ class RandomizedSimulationTest
             3,
             1,
             2,
-            0);
+            0,
+            4);
     }
 }

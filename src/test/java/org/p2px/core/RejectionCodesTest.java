@@ -730,6 +730,20 @@ class RejectionCodesTest
     }
 
     @Test
+    void tooManyAds()
+    {
+        // The seller has one ad; 99 more make the 100 a user may have; closing one makes room.
+        for (int i = 0; i < 99; i++)
+        {
+            h.ad(SELLER, Side.BUY, 1, terms(9_100));
+        }
+        final long last = h.lastAdId();
+        rejects(ErrorCode.TOO_MANY_ADS, () -> h.createAd(SELLER, Side.BUY, 1_000_000L, AdStatus.ONLINE, terms(9_100)));
+        ok(h.setStatus(SELLER, last, AdStatus.CLOSED));
+        buyAd();
+    }
+
+    @Test
     void priceOutOfBand()
     {
         // The index is 0.9200 and the band 5000 bps: fixed prices from 0.4600 to 1.3800.

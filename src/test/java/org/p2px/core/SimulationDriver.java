@@ -1325,6 +1325,10 @@ final class SimulationDriver
         {
             postingFailures.add(ErrorCode.PRICE_OUT_OF_BAND);
         }
+        if (tracker.openAdsOf(owner) >= config.maxOpenAdsPerUser())
+        {
+            postingFailures.add(ErrorCode.TOO_MANY_ADS);
+        }
         expectFailures(postingFailures);
         if (!bootstrap && rng.nextInt(10) == 0)
         {
