@@ -111,7 +111,7 @@ public class AdminTradingResource
     @PUT
     @Path("/markets/{symbol}/index-price")
     @RolesAllowed("TRADE")
-    @Operation(summary = "Set a market's index price (floating ads follow it)")
+    @Operation(summary = "Admin: set a market's index price (floating ads follow it)", description = "An admin's access token, or an admin's API key with TRADE (a price feed); anyone else: 403 NOT_ADMIN.")
     public MarketView setIndexPrice(@PathParam("symbol") final String symbol, final IndexPrice body)
     {
         trading.setIndexPrice(Caller.of(identity), symbol, body == null ? null : body.price());
@@ -121,7 +121,7 @@ public class AdminTradingResource
     @POST
     @Path("/deposits")
     @RolesAllowed("TRADE")
-    @Operation(summary = "Custody: credit a user's available balance")
+    @Operation(summary = "Admin: credit a user's available balance (custody)", description = "An admin's access token, or an admin's API key with TRADE (a custody system; each signed request runs once); anyone else: 403 NOT_ADMIN.")
     public List<BalanceView> deposit(@Valid @NotNull final Transfer body)
     {
         return trading.deposit(Caller.of(identity), body.userId(), body.asset(), body.amount());
@@ -130,7 +130,7 @@ public class AdminTradingResource
     @POST
     @Path("/withdrawals")
     @RolesAllowed("TRADE")
-    @Operation(summary = "Custody: debit a user's available balance")
+    @Operation(summary = "Admin: debit a user's available balance (custody)", description = "An admin's access token, or an admin's API key with TRADE (a custody system; each signed request runs once); anyone else: 403 NOT_ADMIN.")
     public List<BalanceView> withdraw(@Valid @NotNull final Transfer body)
     {
         return trading.withdraw(Caller.of(identity), body.userId(), body.asset(), body.amount());
