@@ -29,7 +29,8 @@ export function render(main) {
     const terms = { priceType: priceType.value, price: floating ? undefined : field(form, 'price'),
       marginBps: floating ? Number(field(form, 'margin')) : undefined, minFiat: field(form, 'minFiat'),
       maxFiat: field(form, 'maxFiat'), paymentMethods: chosen, paymentWindowMinutes: Number(field(form, 'window')),
-      terms: field(form, 'terms') || undefined, autoReply: field(form, 'autoReply') || undefined };
+      terms: field(form, 'terms') || undefined, autoReply: field(form, 'autoReply') || undefined,
+      visibility: form.elements.visibility.value };
     try {
       if (editing) {
         await request('ad.update', { adId: editing.id, terms });
@@ -60,6 +61,8 @@ export function render(main) {
     h('label', {}, 'Max per order', h('input', { name: 'maxFiat', inputmode: 'decimal', required: true }))),
   methods,
   h('label', {}, 'Payment window (minutes)', h('input', { name: 'window', inputmode: 'numeric', value: '15' })),
+  h('label', {}, 'Visibility', h('select', { name: 'visibility' }, h('option', { value: 'PUBLIC' }, 'Public (in the book)'),
+    h('option', { value: 'PRIVATE' }, 'Private (only with its link)'))),
   h('label', {}, 'Terms', h('textarea', { name: 'terms', maxlength: 1000, rows: 2 })),
   h('label', {}, 'Auto-reply', h('textarea', { name: 'autoReply', maxlength: 500, rows: 2 })),
   h('div', { className: 'row' }, submitButton, cancelEdit), message);
@@ -83,6 +86,7 @@ export function render(main) {
     form.elements.window.value = ad.paymentWindowMinutes;
     form.elements.terms.value = ad.terms || '';
     form.elements.autoReply.value = ad.autoReply || '';
+    form.elements.visibility.value = ad.visibility;
     methods.querySelectorAll('input[type=checkbox]').forEach(box => { box.checked = ad.paymentMethods.includes(box.value); });
     drawPreview();
     form.scrollIntoView();
@@ -148,6 +152,14 @@ export function render(main) {
     };
   }
 
+  // A PRIVATE ad is reached by its link only: the owner shares this address.
+  function copyLink(ad) {
+    const address = location.origin + location.pathname + '#/trade/' + ad.market + '/link/' + ad.link;
+    (navigator.clipboard ? navigator.clipboard.writeText(address) : Promise.reject(new Error('no clipboard')))
+      .then(() => toast('Link copied: ' + address))
+      .catch(() => prompt('The ad\'s link:', address));
+  }
+
   function quantityButton(ad, label, sign) {
     return h('button', { type: 'button', onclick: async () => {
       const amount = prompt(label + ' by how much?');
@@ -169,6 +181,7 @@ export function render(main) {
         ad.status === 'ONLINE' ? h('button', { type: 'button', onclick: change(ad, 'ad.status', { status: 'OFFLINE' }, 'Offline.') }, 'Go offline')
           : h('button', { type: 'button', onclick: change(ad, 'ad.status', { status: 'ONLINE' }, 'Online.') }, 'Go online'),
         h('button', { type: 'button', onclick: () => startEditing(ad) }, 'Edit'),
+        ad.link ? h('button', { type: 'button', className: 'copy-link', onclick: () => copyLink(ad) }, 'Copy link') : null,
         quantityButton(ad, 'Top up', ''), quantityButton(ad, 'Reduce', '-'),
         h('button', { type: 'button', onclick: change(ad, 'ad.close', {}, 'Closed.') }, 'Close')))));
   }

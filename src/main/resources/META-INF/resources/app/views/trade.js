@@ -9,7 +9,8 @@ const minUnits = (a, b) => (a < b ? a : b);
 
 // The market's book, live: Buy and Sell tabs (a buyer takes SELL ads), best price first, filters by amount and
 // payment method, a row per ad with its merchant's stats; taking an ad opens the take dialog. The rows come from a
-// local copy of book.<MARKET>, kept from the deltas and proven by each checksum.
+// local copy of book.<MARKET>, kept from the deltas and proven by each checksum. #/trade/<MARKET>/link/<link> opens
+// the take dialog of the PRIVATE ad that link leads to (its owner shares it; such ads are in no book).
 export function render(main, params) {
   const state = { market: null, markets: [], tab: 'BUY', book: new LocalBook(), index: null, amount: '', method: '',
     blocked: new Set() };
@@ -239,7 +240,7 @@ export function render(main, params) {
       submit.disabled = true;
       try {
         const order = await request('order.take', { adId: ad.id, amount: amount.value.trim(), amountIn: unit.value,
-          paymentMethod: method.value });
+          paymentMethod: method.value, link: ad.link });
         dialog.close();
         location.hash = '#/order/' + order.id;
       } catch (error) {
@@ -300,6 +301,18 @@ export function render(main, params) {
     stops.push(subscribe('index.' + market.symbol, frame => {
       indexLine.textContent = frame.data.price ? 'Index ' + frame.data.price + ' ' + market.fiat : 'No index price';
     }));
+    if (params[1] === 'link' && params[2]) openLink(params[2]);
+  }
+
+  async function openLink(link) {
+    try {
+      const ad = await request('ad.get', { link });
+      const market = state.markets.find(m => m.symbol === ad.market) || state.market;
+      tab(ad.side === 'SELL' ? 'BUY' : 'SELL');
+      takeDialog(ad, market);
+    } catch (error) {
+      toast(error.message, 'error');
+    }
   }
 
   tab('BUY');
