@@ -71,7 +71,8 @@ public class AdminTradingResource
     }
 
     /** A deposit or withdrawal: who, which asset, how much. */
-    public record Transfer(@NotNull Long userId, String asset, String amount)
+    public record Transfer(@NotNull Long userId, @Schema(required = true, examples = "USDT") String asset,
+        @Schema(required = true, description = "A decimal string", examples = "250.5") String amount)
     {
     }
 

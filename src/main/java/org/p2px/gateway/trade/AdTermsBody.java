@@ -3,6 +3,7 @@ package org.p2px.gateway.trade;
 import java.util.List;
 
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An ad's terms as clients send them (new ad or edit). Prices and limits are decimal strings; {@code priceType}
@@ -10,10 +11,14 @@ import jakarta.validation.constraints.Size;
  * Omitted gates mean no requirement; omitted window 15 minutes; omitted visibility PUBLIC. The texts {@code terms}
  * and {@code autoReply} are kept without surrounding white space, at most 1000 characters each.
  */
-public record AdTermsBody(String priceType, String price, Integer marginBps, String minFiat, String maxFiat,
-    List<String> paymentMethods, Integer paymentWindowMinutes, Integer minKycLevel, Integer minAccountAgeDays,
+public record AdTermsBody(@Schema(required = true, enumeration = { "FIXED", "FLOATING" }) String priceType,
+    @Schema(description = "A decimal string; FIXED ads only", examples = "0.9200") String price,
+    @Schema(description = "FLOATING ads only: the index x (1 + margin/10000)") Integer marginBps,
+    @Schema(required = true, description = "A decimal string, in fiat", examples = "10") String minFiat,
+    @Schema(required = true, description = "A decimal string, in fiat", examples = "500") String maxFiat,
+    @Schema(required = true) List<String> paymentMethods, Integer paymentWindowMinutes, Integer minKycLevel, Integer minAccountAgeDays,
     Integer minCompletedOrders, Integer minCompletionRateBps, Integer maxOpenOrdersPerTaker,
-    @OneOf({ "PUBLIC", "PRIVATE" }) String visibility, Boolean autoMatch,
+    @Schema(enumeration = { "PUBLIC", "PRIVATE" }) @OneOf({ "PUBLIC", "PRIVATE" }) String visibility, Boolean autoMatch,
     @Size(max = AdTermsBody.MAX_TEXT, message = TEXT_TOO_LONG) String terms,
     @Size(max = AdTermsBody.MAX_TEXT, message = TEXT_TOO_LONG) String autoReply)
 {

@@ -53,7 +53,12 @@ class OpenApiTest
                 equalTo("#/components/schemas/Error"))
             .body("components.schemas.Error.required", hasItems("code", "message"))
             .body("components.securitySchemes.ApiKeySignature.name", equalTo("X-P2PX-APIKEY"))
-            .body("paths.'/api/v1/orders'.post.security.ApiKeySignature", hasItem(notNullValue()));
+            .body("paths.'/api/v1/orders'.post.security.ApiKeySignature", hasItem(notNullValue()))
+            // Request bodies: what must be sent, and the names a field takes.
+            .body("components.schemas.TakeBody.required", hasItems("adId", "amount", "paymentMethod"))
+            .body("components.schemas.ExpressBody.properties.side.enum", hasItems("BUY", "SELL"))
+            .body("components.schemas.AdTermsBody.required", hasItems("priceType", "minFiat", "maxFiat", "paymentMethods"))
+            .body("components.schemas.AdTermsBody.properties.visibility.enum", hasItems("PUBLIC", "PRIVATE"));
     }
 
     @Test
