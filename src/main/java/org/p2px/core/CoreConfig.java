@@ -114,21 +114,22 @@ public record CoreConfig(
     /** These rules with other limits on a taker's unpaid orders. */
     public CoreConfig withUnpaidOrderLimits(final int perTaker, final int perNewTaker)
     {
-        return new CoreConfig(releaseWindowMs, appealWaitMs, minPaymentWindowMinutes, maxPaymentWindowMinutes,
-            maxPaymentMethodsPerAd, adEditLimit, adEditWindowMs, postingMinKycLevel, postingMinAccountAgeMs,
-            postingMinCompletedOrders, postingMinCompletionBps, maxPrePayCancels, maxPostPayCancels, cancelWindowMs,
-            restrictionStepsMs, restrictionResetMs, maxMarginBps, maxFeeBps, maxSplitOrders, maxCrossingOrders,
-            perTaker, perNewTaker, newTakerCompletedOrders, maxPriceDeviationBps, maxOpenAdsPerUser);
+        return with(perTaker, perNewTaker, maxPriceDeviationBps);
     }
 
     /** These rules with another price band (0: none). */
     public CoreConfig withMaxPriceDeviationBps(final int bps)
     {
+        return with(maxUnpaidOrdersPerTaker, maxUnpaidOrdersNewTaker, bps);
+    }
+
+    private CoreConfig with(final int unpaidPerTaker, final int unpaidPerNewTaker, final int priceBandBps)
+    {
         return new CoreConfig(releaseWindowMs, appealWaitMs, minPaymentWindowMinutes, maxPaymentWindowMinutes,
             maxPaymentMethodsPerAd, adEditLimit, adEditWindowMs, postingMinKycLevel, postingMinAccountAgeMs,
             postingMinCompletedOrders, postingMinCompletionBps, maxPrePayCancels, maxPostPayCancels, cancelWindowMs,
             restrictionStepsMs, restrictionResetMs, maxMarginBps, maxFeeBps, maxSplitOrders, maxCrossingOrders,
-            maxUnpaidOrdersPerTaker, maxUnpaidOrdersNewTaker, newTakerCompletedOrders, bps, maxOpenAdsPerUser);
+            unpaidPerTaker, unpaidPerNewTaker, newTakerCompletedOrders, priceBandBps, maxOpenAdsPerUser);
     }
 
     public long restrictionMs(final int level)

@@ -162,6 +162,15 @@ public final class TradingFixture
             .post("/api/v1/ads").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** A PRIVATE SELL ad of 100 at 0.9200 (10 to 500 EUR, SEPA); returns the answer, which holds its id and link. */
+    public static JsonPath postPrivateAd(final Trader owner, final String market)
+    {
+        return owner.request().body(Map.of("market", market, "side", "SELL", "quantity", "100",
+                "terms", Map.of("priceType", "FIXED", "price", "0.9200", "minFiat", "10", "maxFiat", "500",
+                    "paymentMethods", List.of("SEPA"), "visibility", "PRIVATE")))
+            .post("/api/v1/ads").then().statusCode(201).extract().jsonPath();
+    }
+
     /** Takes an ad for a fiat amount by SEPA; returns the order's id. */
     public static long take(final Trader taker, final long adId, final String fiatAmount)
     {

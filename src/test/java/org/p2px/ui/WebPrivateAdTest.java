@@ -6,9 +6,8 @@ import static org.p2px.testing.TradingFixture.assetOf;
 import static org.p2px.testing.TradingFixture.fundedMerchant;
 import static org.p2px.testing.TradingFixture.newMarket;
 import static org.p2px.testing.TradingFixture.newUser;
+import static org.p2px.testing.TradingFixture.postPrivateAd;
 
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
@@ -27,10 +26,7 @@ class WebPrivateAdTest extends BrowserTest
     {
         final String market = newMarket();
         final Trader seller = fundedMerchant(market);
-        final JsonPath ad = seller.request().body(Map.of("market", market, "side", "SELL", "quantity", "100",
-            "terms", Map.of("priceType", "FIXED", "price", "0.9200", "minFiat", "10", "maxFiat", "500",
-                "paymentMethods", List.of("SEPA"), "visibility", "PRIVATE")))
-            .post("/api/v1/ads").then().statusCode(201).extract().jsonPath();
+        final JsonPath ad = postPrivateAd(seller, market);
 
         final Page owner = Browsers.signIn(browser, root, seller.username(), PASSWORD);
         owner.navigate(root + "#/ads");

@@ -10,6 +10,7 @@ import static org.p2px.testing.TradingFixture.fundedMerchant;
 import static org.p2px.testing.TradingFixture.newMarket;
 import static org.p2px.testing.TradingFixture.newUser;
 import static org.p2px.testing.TradingFixture.postAd;
+import static org.p2px.testing.TradingFixture.postPrivateAd;
 
 import java.net.URI;
 import java.util.List;
@@ -34,10 +35,7 @@ class PrivateAdLinkTest
     {
         final String market = newMarket();
         final Trader seller = fundedMerchant(market);
-        final JsonPath created = seller.request().body(Map.of("market", market, "side", "SELL", "quantity", "100",
-            "terms", Map.of("priceType", "FIXED", "price", "0.9200", "minFiat", "10", "maxFiat", "500",
-                "paymentMethods", List.of("SEPA"), "visibility", "PRIVATE")))
-            .post("/api/v1/ads").then().statusCode(201).extract().jsonPath();
+        final JsonPath created = postPrivateAd(seller, market);
         final long adId = created.getLong("id");
         final String link = created.getString("link");
         assertTrue(link.matches("[A-Za-z0-9_-]{22}"), link);
