@@ -152,13 +152,7 @@ public class Accounts
     {
         if (totpCode != null && !totpCode.isBlank())
         {
-            guard.checkSecondFactor(userId);
-            if (!twoFactor.verify(userId, totpCode))
-            {
-                guard.secondFactorFailed(userId);
-                throw ApiException.of(GatewayError.INVALID_TOTP_CODE);
-            }
-            guard.secondFactorPassed(userId);
+            twoFactor.requireCode(userId, totpCode);
             return;
         }
         final UserAccount user = get(userId);
@@ -190,13 +184,7 @@ public class Accounts
         {
             throw ApiException.of(GatewayError.TOTP_REQUIRED);
         }
-        guard.checkSecondFactor(userId);
-        if (!twoFactor.verify(userId, totpCode))
-        {
-            guard.secondFactorFailed(userId);
-            throw ApiException.of(GatewayError.INVALID_TOTP_CODE);
-        }
-        guard.secondFactorPassed(userId);
+        twoFactor.requireCode(userId, totpCode);
     }
 
     public UserAccount get(final long userId)

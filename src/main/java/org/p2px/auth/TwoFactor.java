@@ -142,6 +142,16 @@ public class TwoFactor
         return QuarkusTransaction.requiringNew().call(() -> consume(user(userId), code));
     }
 
+    /**
+     * Refuses unless {@code code} is the user's authenticator code or a recovery code (INVALID_TOTP_CODE),
+     * counting a wrong one toward the second-factor lock and refusing every try while it holds.
+     */
+    public void requireCode(final long userId, final String code)
+    {
+        guard.checkSecondFactor(userId);
+        passedOrCounted(userId, verify(userId, code) ? Boolean.TRUE : null);
+    }
+
     private boolean consume(final UserAccount user, final String code)
     {
         if (!user.totpEnabled || code == null || code.isBlank())
