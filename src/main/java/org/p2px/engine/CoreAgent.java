@@ -1,6 +1,6 @@
 package org.p2px.engine;
 
-import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
@@ -47,7 +47,8 @@ final class CoreAgent implements Agent, MessageHandler
     private final BroadcastTransmitter outbound;
     private final EpochClock clock;
     private final Runnable recoverAfterFailure;
-    private final Consumer<EngineStatus> statusChange;
+    private final Runnable reportFailed;
+    private final BooleanSupplier outOfSpace;
     private final BatchWaiters batchWaiters;
     private final ManyToOneConcurrentArrayQueue<Runnable> tasks = new ManyToOneConcurrentArrayQueue<>(1024);
     private final ExpandableArrayBuffer outboundRecord = new ExpandableArrayBuffer(64 * 1024);
@@ -64,6 +65,8 @@ final class CoreAgent implements Agent, MessageHandler
     private long now;
     private long nextTickAt;
     private boolean failed;
+    /** Failed, or the journal's disk is low: commands are answered SERVICE_UNAVAILABLE without being decided. */
+    private boolean refusing;
 
     CoreAgent(
         final EngineConfig config,
@@ -73,7 +76,8 @@ final class CoreAgent implements Agent, MessageHandler
         final BroadcastTransmitter outbound,
         final EpochClock clock,
         final Runnable recoverAfterFailure,
-        final Consumer<EngineStatus> statusChange,
+        final Runnable failedStatus,
+        final BooleanSupplier outOfSpace,
         final BatchWaiters batchWaiters)
     {
         this.batchWaiters = batchWaiters;
@@ -83,7 +87,8 @@ final class CoreAgent implements Agent, MessageHandler
         this.outbound = outbound;
         this.clock = clock;
         this.recoverAfterFailure = recoverAfterFailure;
-        this.statusChange = statusChange;
+        this.reportFailed = failedStatus;
+        this.outOfSpace = outOfSpace;
         this.tickLength = tickProxy.tick(tickCommand, 0, 0, 0);
         install(recovered);
     }
@@ -107,7 +112,8 @@ final class CoreAgent implements Agent, MessageHandler
     public int doWork()
     {
         int work = runTasks();
-        if (failed)
+        refusing = failed || outOfSpace.getAsBoolean();
+        if (refusing)
         {
             return work + inbound.read(this, config.commandBatchLimit());
         }
@@ -134,7 +140,7 @@ final class CoreAgent implements Agent, MessageHandler
         final long sessionId = buffer.getLong(index + CommandEnvelope.SESSION_ID_OFFSET);
         final int commandOffset = index + CommandEnvelope.COMMAND_OFFSET;
         final int commandLength = length - CommandEnvelope.COMMAND_OFFSET;
-        if (failed)
+        if (refusing)
         {
             answerUnavailable(sessionId, buffer, commandOffset);
             return;
@@ -188,7 +194,8 @@ final class CoreAgent implements Agent, MessageHandler
     {
         LOG.log(System.Logger.Level.ERROR, "journal append failed: the engine stops taking commands", ex);
         failed = true;
-        statusChange.accept(EngineStatus.FAILED);
+        refusing = true;
+        reportFailed.run();
         answerUnavailable(sessionId, command, offset);
         recoverAfterFailure.run();
     }

@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -39,6 +40,8 @@ public final class Engine implements EngineClient, AutoCloseable
     private static final int CACHE_LINE = 64;
     private static final long SNAPSHOT_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(10);
 
+    private static final long DISK_SPACE_CHECK_MS = 100;
+
     private final EngineConfig config;
     private final Journal journal;
     private final SnapshotStore snapshots;
@@ -55,6 +58,9 @@ public final class Engine implements EngineClient, AutoCloseable
     private SnapshotReplica replica;
     private AgentRunner replicaRunner;
     private volatile EngineStatus status = EngineStatus.RECOVERING;
+    /** Null when no minimum of free disk space is set. */
+    private final DiskSpaceWatch diskSpace;
+    private final AgentRunner diskSpaceRunner;
 
     private Engine(final EngineConfig config, final Journal journal, final EpochClock clock)
     {
@@ -81,8 +87,13 @@ public final class Engine implements EngineClient, AutoCloseable
         final IdleStrategy coreIdle = config.idleStrategy().create();
         wakeCore = coreIdle instanceof WakeableIdleStrategy wakeable ? wakeable::wake : () -> { };
         publisher = new CommandPublisher(inbound, () -> status, wakeCore);
+        diskSpace = config.minFreeDiskBytes() > 0
+            ? new DiskSpaceWatch(config.journalDirectory(), config.minFreeDiskBytes(), this::onDiskSpaceChange)
+            : null;
+        diskSpaceRunner = diskSpace == null ? null
+            : new AgentRunner(new SleepingMillisIdleStrategy(DISK_SPACE_CHECK_MS), this::onAgentError, null, diskSpace);
         coreAgent = new CoreAgent(config, recovered, journal, inbound, outbound, clock, this::reloadAfterFailure,
-            newStatus -> status = newStatus, batchWaiters);
+            this::failed, diskSpace == null ? () -> false : diskSpace::isLow, batchWaiters);
         coreRunner = new AgentRunner(coreIdle, this::onAgentError, null, coreAgent);
     }
 
@@ -103,7 +114,15 @@ public final class Engine implements EngineClient, AutoCloseable
         {
             engine.snapshotReplica();
         }
-        engine.status = EngineStatus.READY;
+        if (engine.diskSpaceRunner != null)
+        {
+            AgentRunner.startOnThread(engine.diskSpaceRunner);
+        }
+        engine.changeStatus(EngineStatus.RECOVERING, EngineStatus.READY);
+        if (engine.diskSpace != null)
+        {
+            engine.onDiskSpaceChange();
+        }
         LOG.log(System.Logger.Level.INFO, "engine ready at batch {0}", engine.recovered.batchSequence());
         return engine;
     }
@@ -412,9 +431,42 @@ public final class Engine implements EngineClient, AutoCloseable
             coreAgent.install(Recovery.run(config.core(), journal, snapshots));
             LOG.log(System.Logger.Level.ERROR, "core reloaded from the journal after the failure; still refusing commands");
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | InternalError ex)
         {
+            // InternalError: a fault in a memory-mapped journal page (the disk that failed the append is full). The
+            // engine stays failed and answers every command SERVICE_UNAVAILABLE; letting it out would end the core
+            // thread and leave commands unanswered.
             LOG.log(System.Logger.Level.ERROR, "core could not be reloaded after the failure", ex);
+        }
+    }
+
+    /** Called by the core thread when a journal append failed: no way back but a restart. */
+    private synchronized void failed()
+    {
+        if (status != EngineStatus.STOPPED)
+        {
+            status = EngineStatus.FAILED;
+        }
+    }
+
+    /** Between READY and NO_SPACE as the journal's disk fills and frees; any other status stays. */
+    private void onDiskSpaceChange()
+    {
+        if (diskSpace.isLow())
+        {
+            changeStatus(EngineStatus.READY, EngineStatus.NO_SPACE);
+        }
+        else
+        {
+            changeStatus(EngineStatus.NO_SPACE, EngineStatus.READY);
+        }
+    }
+
+    private synchronized void changeStatus(final EngineStatus from, final EngineStatus to)
+    {
+        if (status == from)
+        {
+            status = to;
         }
     }
 
@@ -461,7 +513,14 @@ public final class Engine implements EngineClient, AutoCloseable
                 LOG.log(System.Logger.Level.ERROR, "no snapshot at shutdown: the next start replays the journal", ex);
             }
         }
-        status = EngineStatus.STOPPED;
+        synchronized (this)
+        {
+            status = EngineStatus.STOPPED;
+        }
+        if (diskSpaceRunner != null)
+        {
+            diskSpaceRunner.close();
+        }
         coreRunner.close();
         synchronized (this)
         {

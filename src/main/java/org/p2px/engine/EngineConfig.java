@@ -25,6 +25,7 @@ import org.p2px.core.CoreConfig;
  * @param snapshotInterval      or after this much time with anything new (zero: never by time).
  * @param snapshotsKept         how many snapshots to keep.
  * @param verifyOnStart         check the core's invariants after recovery before reporting ready.
+ * @param minFreeDiskBytes      commands are refused while the journal's disk has less free space (0: never).
  * @param core                  the trading rules.
  */
 public record EngineConfig(
@@ -41,14 +42,18 @@ public record EngineConfig(
     Duration snapshotInterval,
     int snapshotsKept,
     boolean verifyOnStart,
+    long minFreeDiskBytes,
     CoreConfig core)
 {
+    /** Room for a few minutes of appends at the highest measured rate, and a snapshot or two. */
+    public static final long DEFAULT_MIN_FREE_DISK_BYTES = 256L * 1024 * 1024;
+
     public EngineConfig
     {
         requirePowerOfTwo("commandBufferBytes", commandBufferBytes);
         requirePowerOfTwo("eventBufferBytes", eventBufferBytes);
         if (commandBatchLimit < 1 || tickIntervalMs < 1 || snapshotEveryBatches < 0 || snapshotsKept < 1 ||
-            snapshotInterval.isNegative() || journalRetention.isNegative())
+            snapshotInterval.isNegative() || journalRetention.isNegative() || minFreeDiskBytes < 0)
         {
             throw new IllegalArgumentException("invalid engine configuration: " + this);
         }
@@ -70,6 +75,7 @@ public record EngineConfig(
             Duration.ofMinutes(10),
             3,
             true,
+            DEFAULT_MIN_FREE_DISK_BYTES,
             CoreConfig.defaults());
     }
 
@@ -87,28 +93,35 @@ public record EngineConfig(
     {
         return new EngineConfig(dataDirectory, rollCycle, syncMode, journalRetention, commandBufferBytes,
             eventBufferBytes, idleStrategy, commandBatchLimit, tickIntervalMs, everyBatches, interval, snapshotsKept,
-            verifyOnStart, core);
+            verifyOnStart, minFreeDiskBytes, core);
     }
 
     public EngineConfig withIdleStrategy(final IdleStrategyKind kind)
     {
         return new EngineConfig(dataDirectory, rollCycle, syncMode, journalRetention, commandBufferBytes,
             eventBufferBytes, kind, commandBatchLimit, tickIntervalMs, snapshotEveryBatches, snapshotInterval,
-            snapshotsKept, verifyOnStart, core);
+            snapshotsKept, verifyOnStart, minFreeDiskBytes, core);
     }
 
     public EngineConfig withBuffers(final int commandBytes, final int eventBytes)
     {
         return new EngineConfig(dataDirectory, rollCycle, syncMode, journalRetention, commandBytes, eventBytes,
             idleStrategy, commandBatchLimit, tickIntervalMs, snapshotEveryBatches, snapshotInterval, snapshotsKept,
-            verifyOnStart, core);
+            verifyOnStart, minFreeDiskBytes, core);
+    }
+
+    public EngineConfig withMinFreeDisk(final long bytes)
+    {
+        return new EngineConfig(dataDirectory, rollCycle, syncMode, journalRetention, commandBufferBytes,
+            eventBufferBytes, idleStrategy, commandBatchLimit, tickIntervalMs, snapshotEveryBatches, snapshotInterval,
+            snapshotsKept, verifyOnStart, bytes, core);
     }
 
     public EngineConfig withVerifyOnStart(final boolean verify)
     {
         return new EngineConfig(dataDirectory, rollCycle, syncMode, journalRetention, commandBufferBytes,
             eventBufferBytes, idleStrategy, commandBatchLimit, tickIntervalMs, snapshotEveryBatches, snapshotInterval,
-            snapshotsKept, verify, core);
+            snapshotsKept, verify, minFreeDiskBytes, core);
     }
 
     private static void requirePowerOfTwo(final String name, final int value)

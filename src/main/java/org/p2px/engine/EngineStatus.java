@@ -7,6 +7,11 @@ public enum EngineStatus
     RECOVERING,
     /** Taking commands. */
     READY,
+    /**
+     * The journal's disk has less free space than the engine's minimum: commands are refused, untouched, until
+     * space returns (then READY again, without a restart).
+     */
+    NO_SPACE,
     /** A journal append failed: no commands are taken until an operator restarts it. */
     FAILED,
     /** Shut down. */

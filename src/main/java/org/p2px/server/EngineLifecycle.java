@@ -49,6 +49,7 @@ public class EngineLifecycle
             settings.snapshotInterval(),
             settings.snapshotsKept(),
             settings.verifyOnStart(),
+            settings.minFreeDisk().asLongValue(),
             CoreConfig.defaults());
         engine = Engine.start(config, clock);
         LOG.log(System.Logger.Level.INFO, "engine started on {0}: {1}", config.dataDirectory(), engine.recoverySummary());

@@ -2,6 +2,8 @@ package org.p2px.server;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import net.openhft.chronicle.bytes.SyncMode;
@@ -52,4 +54,12 @@ public interface EngineSettings
 
     @WithDefault("true")
     boolean verifyOnStart();
+
+    /**
+     * Commands are refused (SERVICE_UNAVAILABLE, not ready) while the journal's disk has less free space than this,
+     * and taken again once it has twice as much; 0 turns the check off. An append on a full disk faults inside the
+     * memory-mapped journal, so the engine stops before it gets there.
+     */
+    @WithDefault("256M")
+    MemorySize minFreeDisk();
 }
