@@ -51,6 +51,7 @@ public enum GatewayError
     REQUEST_TIMEOUT(408, "The request's body did not arrive in time."),
     UNSUPPORTED_HTTP_VERSION(505, "Send API-key-signed requests over HTTP/1.1."),
     ENGINE_TIMEOUT(503, "The trading core did not answer in time; retry shortly."),
+    DATABASE_UNAVAILABLE(503, "The database is unavailable; this was not done, retry shortly."),
     INTERNAL_ERROR(500, "Something went wrong on our side.");
 
     private final int status;

@@ -12,6 +12,7 @@ import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
 import org.p2px.codec.ErrorCode;
 import org.p2px.readmodel.UserAccount;
+import org.p2px.readmodel.Usernames;
 import org.p2px.readmodel.UserRole;
 import org.p2px.server.CoreCommands;
 
@@ -29,10 +30,12 @@ public class Accounts
     private final PasswordHashing hashing;
     private final GuessingGuard guard;
     private final TwoFactor twoFactor;
+    private final Usernames usernames;
 
     public Accounts(final CoreCommands core, final PasswordHashing hashing, final GuessingGuard guard,
-        final TwoFactor twoFactor)
+        final TwoFactor twoFactor, final Usernames usernames)
     {
+        this.usernames = usernames;
         this.core = core;
         this.hashing = hashing;
         this.guard = guard;
@@ -52,6 +55,7 @@ public class Accounts
         user.kycLevel = kycLevel;
         user.createdAt = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> insert(user));
+        usernames.add(user.id, user.username);
         try
         {
             core.registerUser(user.id, role.toCore(), kycLevel);

@@ -12,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import org.p2px.catalog.AdTextEntity;
 
 /**
@@ -27,6 +29,7 @@ public class AdTexts
     /** How many ads' texts stay in memory; others are read again on use. */
     static final int CACHED = 50_000;
     private static final Texts NONE = new Texts("", "", null);
+    private static final System.Logger LOG = System.getLogger(AdTexts.class.getName());
     /** 128 random bits: nobody finds a PRIVATE ad by trying links. */
     private static final int LINK_BYTES = 16;
     private static final Pattern LINK = Pattern.compile("[A-Za-z0-9_-]{22}");
@@ -36,8 +39,14 @@ public class AdTexts
     {
     }
 
+    private static final long RETRY_EVERY_MILLIS = 1_000;
+
+    private final Vertx vertx;
+    private long timer = -1;
     private final SecureRandom random = new SecureRandom();
     private final Map<Long, String> linkOfAd = new ConcurrentHashMap<>();
+    /** Texts kept but not written yet (the database was away), in the order they were saved. */
+    private final Map<Long, Texts> held = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Long> adOfLink = new ConcurrentHashMap<>();
     private final Map<Long, Texts> cache = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true)
     {
@@ -50,10 +59,45 @@ public class AdTexts
         }
     });
 
-    void loadLinks(@Observes final StartupEvent event)
+    public AdTexts(final Vertx vertx)
     {
-        QuarkusTransaction.requiringNew().run(() -> AdTextEntity.<AdTextEntity>stream("linkToken is not null")
-            .forEach(row -> remember(row.adId, row.linkToken)));
+        this.vertx = vertx;
+    }
+
+    /**
+     * Every link, and the texts of the ads not closed (the ones the book and answers show), so that neither waits
+     * for the database, nor fails while it is away.
+     */
+    void start(@Observes final StartupEvent event)
+    {
+        load();
+        timer = vertx.setPeriodic(RETRY_EVERY_MILLIS, id ->
+        {
+            if (!held.isEmpty())
+            {
+                vertx.executeBlocking(() ->
+                {
+                    writeHeld();
+                    return null;
+                }, false);
+            }
+        });
+    }
+
+    void stop(@Observes final ShutdownEvent event)
+    {
+        vertx.cancelTimer(timer);
+    }
+
+    private void load()
+    {
+        QuarkusTransaction.requiringNew().run(() ->
+        {
+            AdTextEntity.<AdTextEntity>stream("linkToken is not null").forEach(row -> remember(row.adId, row.linkToken));
+            AdTextEntity.<AdTextEntity>stream("adId in (select a.id from AdRow a where a.status <> 'CLOSED')")
+                .limit(CACHED)
+                .forEach(row -> cache.put(row.adId, new Texts(row.terms, row.autoReply, row.linkToken)));
+        });
     }
 
     private void remember(final long adId, final String link)
@@ -64,6 +108,11 @@ public class AdTexts
 
     public Texts of(final long adId)
     {
+        final Texts waiting = held.get(adId);
+        if (waiting != null)
+        {
+            return waiting;
+        }
         final Texts cached = cache.get(adId);
         if (cached != null)
         {
@@ -79,33 +128,59 @@ public class AdTexts
     }
 
     /**
-     * Writes an ad's terms and auto-reply in a transaction of their own and keeps them; a PRIVATE ad gets its link
-     * the first time, and keeps it (a link already shared stays good when the ad goes PUBLIC and back).
+     * Keeps an ad's terms and auto-reply, and gives a PRIVATE ad its link the first time (a link already shared
+     * stays good when the ad goes PUBLIC and back), then writes them. The ad already exists in the core when this
+     * runs, so a database that is away must not fail the answer: the texts are held in memory and written once it
+     * is back ({@link #writeHeld}). Held texts are lost if the process dies before then (the ad keeps empty texts).
      */
     public void save(final long adId, final String terms, final String autoReply, final boolean privateAd)
     {
-        final Texts saved = QuarkusTransaction.requiringNew().call(() ->
+        final String link = linkOfAd.containsKey(adId) || !privateAd ? linkOfAd.get(adId) : newLink();
+        final Texts texts = new Texts(terms, autoReply, link);
+        if (link != null)
         {
-            final AdTextEntity found = AdTextEntity.findById(adId);
-            final AdTextEntity row = found == null ? new AdTextEntity() : found;
-            row.adId = adId;
-            row.terms = terms;
-            row.autoReply = autoReply;
-            if (privateAd && row.linkToken == null)
-            {
-                row.linkToken = newLink();
-            }
-            if (found == null)
-            {
-                row.persist();
-            }
-            return new Texts(row.terms, row.autoReply, row.linkToken);
-        });
-        if (saved.link() != null)
-        {
-            remember(adId, saved.link());
+            remember(adId, link);
         }
-        cache.put(adId, saved);
+        cache.put(adId, texts);
+        held.put(adId, texts);
+        writeHeld();
+    }
+
+    /** Writes every held text, oldest first; on a database failure keeps them for the next call (every second). */
+    synchronized void writeHeld()
+    {
+        for (final Map.Entry<Long, Texts> entry : held.entrySet())
+        {
+            try
+            {
+                QuarkusTransaction.requiringNew().run(() -> write(entry.getKey(), entry.getValue()));
+                held.remove(entry.getKey(), entry.getValue());
+            }
+            catch (final RuntimeException ex)
+            {
+                if (!DatabaseUnavailable.is(ex))
+                {
+                    throw ex;
+                }
+                LOG.log(System.Logger.Level.WARNING, "ad texts of {0} ad(s) wait for the database: {1}", held.size(),
+                    ClientGone.describe(ex));
+                return;
+            }
+        }
+    }
+
+    private static void write(final long adId, final Texts texts)
+    {
+        final AdTextEntity found = AdTextEntity.findById(adId);
+        final AdTextEntity row = found == null ? new AdTextEntity() : found;
+        row.adId = adId;
+        row.terms = texts.terms();
+        row.autoReply = texts.autoReply();
+        row.linkToken = texts.link();
+        if (found == null)
+        {
+            row.persist();
+        }
     }
 
     /** The ad a link leads to, or -1 for none (and for anything that cannot be a link); from memory, any thread. */

@@ -78,6 +78,13 @@ public final class Failures
             final GatewayError error = GatewayError.ofStatus(status);
             return new Failure(status, error.name(), error.message());
         }
+        // Before ClientGone: a database connection reset reads like a client's reset.
+        if (DatabaseUnavailable.is(cause))
+        {
+            LOG.log(System.Logger.Level.WARNING, () -> where + " needs the database, which is unavailable: " +
+                ClientGone.describe(cause));
+            return Failure.of(GatewayError.DATABASE_UNAVAILABLE);
+        }
         if (ClientGone.is(cause))
         {
             LOG.log(System.Logger.Level.DEBUG, () -> "client went away during " + where + ": " + ClientGone.describe(cause));

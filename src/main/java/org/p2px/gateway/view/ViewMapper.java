@@ -5,11 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.p2px.api.Decimals;
 import org.p2px.api.PaymentMethod;
 import org.p2px.catalog.AdTextEntity;
@@ -31,14 +29,14 @@ import org.p2px.readmodel.AdRow;
 import org.p2px.readmodel.BalanceRow;
 import org.p2px.readmodel.ChatMessageRow;
 import org.p2px.readmodel.OrderRow;
-import org.p2px.readmodel.UserAccount;
+import org.p2px.readmodel.Usernames;
 
 /**
  * Turns read-model rows and the live view's copies into the view records clients get: codes and symbols from the
  * {@link Catalog}, money as decimal strings at the asset's, fiat's or price's scale, usernames, payment method
- * names. Usernames and ad texts are held in memory, so views of the live state can be built on any thread; a
- * name or text not held yet is read from the database in a transaction of its own. Throws the catalogue's
- * {@code ApiException} for a market or asset it does not know.
+ * names. Usernames and ad texts are held in memory, so views of the live state can be built on any thread; an
+ * ad text not held yet is read from the database in a transaction of its own (names are all held:
+ * {@link Usernames}). Throws the catalogue's {@code ApiException} for a market or asset it does not know.
  */
 @ApplicationScoped
 public class ViewMapper
@@ -46,14 +44,14 @@ public class ViewMapper
     private final Catalog catalog;
     private final RowViews rows;
     private final AdTexts adTexts;
-    /** Usernames never change, so each is read once. */
-    private final Map<Long, String> usernames = new ConcurrentHashMap<>();
+    private final Usernames usernames;
 
-    public ViewMapper(final Catalog catalog, final RowViews rows, final AdTexts adTexts)
+    public ViewMapper(final Catalog catalog, final RowViews rows, final AdTexts adTexts, final Usernames usernames)
     {
         this.catalog = catalog;
         this.rows = rows;
         this.adTexts = adTexts;
+        this.usernames = usernames;
     }
 
     public OrderView order(final OrderRow row)
@@ -150,31 +148,17 @@ public class ViewMapper
             ads.stream().map(ad -> ad(market, ad, adTexts.of(ad.adId()))).toList());
     }
 
-    /** The user's name, or null for an id the account store does not know. */
-    /** Whether {@link #order(LiveOrder)} can map this order without a database read (both names cached). */
+    /** Whether {@link #order(LiveOrder)} can map this order without a database read (both names held). */
     public boolean namesKnown(final LiveOrder live)
     {
         final OrderSnapshot order = live.order();
-        return usernames.containsKey(order.buyerId()) && usernames.containsKey(order.sellerId());
+        return usernames.knows(order.buyerId()) && usernames.knows(order.sellerId());
     }
 
+    /** The user's name, or null for an id the account store does not know. */
     public String username(final long userId)
     {
-        final String cached = usernames.get(userId);
-        if (cached != null)
-        {
-            return cached;
-        }
-        final String name = QuarkusTransaction.joiningExisting().call(() ->
-        {
-            final UserAccount account = UserAccount.findById(userId);
-            return account == null ? null : account.username;
-        });
-        if (name != null)
-        {
-            usernames.put(userId, name);
-        }
-        return name;
+        return usernames.of(userId);
     }
 
     private AdView ad(final MarketInfo market, final AdSnapshot ad, final AdTexts.Texts texts)
