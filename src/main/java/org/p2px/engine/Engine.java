@@ -246,8 +246,15 @@ public final class Engine implements EngineClient, AutoCloseable
     private EventConsumerAgent consumerAgent(
         final String name, final EventBatchHandler handler, final long afterSequence, final long afterIndex)
     {
-        return new EventConsumerAgent(name, new BroadcastReceiver(outboundBuffer), journal, handler, afterSequence,
-            afterIndex, 256);
+        final EventConsumerAgent agent = new EventConsumerAgent(name, new BroadcastReceiver(outboundBuffer), journal,
+            handler, afterSequence, afterIndex, 256);
+        // Behind already: read the journal first. Waiting for the broadcast to show a gap would wait forever on a
+        // quiet engine, as after a crash (no snapshot at shutdown), when the live view starts behind the journal.
+        if (afterSequence < batchSequence())
+        {
+            agent.catchUpFromJournal();
+        }
+        return agent;
     }
 
     /** Subscribe from the current position: only batches that come after. */

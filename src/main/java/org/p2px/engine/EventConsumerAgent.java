@@ -23,6 +23,7 @@ final class EventConsumerAgent implements Agent, JournalRecordHandler
     private final ExpandableArrayBuffer copy = new ExpandableArrayBuffer(64 * 1024);
     private final int pollLimit;
     private JournalReader catchUp;
+    private boolean catchUpFirst;
     private long lastSequence;
     private long lastIndex;
     private long lappedCount;
@@ -56,6 +57,11 @@ final class EventConsumerAgent implements Agent, JournalRecordHandler
     @Override
     public int doWork()
     {
+        if (catchUpFirst)
+        {
+            catchUpFirst = false;
+            startCatchUp();
+        }
         if (catchUp != null)
         {
             final int read = catchUp.poll(this, pollLimit);
@@ -124,6 +130,15 @@ final class EventConsumerAgent implements Agent, JournalRecordHandler
         lastSequence = sequence;
         lastIndex = index;
         handler.onBatch(sequence, index, sessionId, events, offset, length);
+    }
+
+    /**
+     * Reads the journal after the last batch delivered before anything else, then returns to the broadcast. The
+     * reader is opened by the consuming thread's next work cycle: a journal reader stays on the thread that opened it.
+     */
+    void catchUpFromJournal()
+    {
+        catchUpFirst = true;
     }
 
     private void startCatchUp()

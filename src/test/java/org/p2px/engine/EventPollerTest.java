@@ -46,6 +46,35 @@ class EventPollerTest
         }
     }
 
+    /**
+     * After a crash there is no snapshot at shutdown: the live view starts behind the journal while the engine is
+     * quiet (nothing is published until the server, which waits for the view, takes requests).
+     */
+    @Test
+    void aPollerStartedBehindAQuietEngineCatchesUpWithoutANewBatch() throws Exception
+    {
+        final EngineConfig config = EngineConfig.defaults(data).withSnapshots(0, Duration.ZERO);
+        try (Engine engine = Engine.start(config, SystemEpochClock.INSTANCE))
+        {
+            final ReplyCollector replies = new ReplyCollector();
+            engine.subscribe("replies", replies, Engine.CURRENT);
+            final TestGateway client = new TestGateway(engine.publisher(), 1);
+            replies.await(client.world());
+            replies.await(client.register(10, Role.MERCHANT));
+            final ReplyCollector late = new ReplyCollector();
+            try (EventPoller poller = engine.poller("late", late, 0))
+            {
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (poller.lastSequence() < engine.batchSequence() && System.nanoTime() < deadline)
+                {
+                    poller.poll();
+                }
+                assertEquals(engine.batchSequence(), poller.lastSequence(), "caught up with no new batch published");
+                assertInOrderWithoutGaps(late, engine.batchSequence());
+            }
+        }
+    }
+
     @Test
     void aPollerThatFallsBehindCatchesUpFromTheJournal() throws Exception
     {

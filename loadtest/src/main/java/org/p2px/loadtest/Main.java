@@ -23,6 +23,9 @@ public final class Main
           fanout      --subscribers N on one book channel, ads changed --rate times a second, against a bare
                       Vert.x broadcast (--bare-url http://127.0.0.1:PORT of a broadcast-server, else in process)
           smoke       a short trade run and a short fan-out (what CI runs)
+          crash       starts the server (--server-command, deploy/run-server.sh) on --data-dir, trades over
+                      WebSockets at --rate, SIGKILLs it within --kill-within s, restarts it, checks every
+                      acknowledged order and resumes the open ones; --rounds times
           broadcast-server --port P   the bare broadcast floor as a process of its own, until stopped
 
         objectives: --slo 'order.take.p99<=50ms,cycle.p99.9<=500ms,lost<=0,refused<=0'
@@ -63,6 +66,7 @@ public final class Main
                 case "soak" -> TradeScenarios.soak(options, report);
                 case "fanout" -> FanOutRun.run(options, report, false);
                 case "smoke" -> smoke(argv);
+                case "crash" -> CrashRun.run(options, report);
                 default -> throw new Options.BadOption("unknown scenario '" + scenario + "'");
             };
             if (!scenario.equals("smoke"))

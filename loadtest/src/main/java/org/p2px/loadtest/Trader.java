@@ -30,6 +30,8 @@ final class Trader
     /** The last timestamp this trader signed with: the server refuses a signature it has seen (a replay). */
     private final java.util.concurrent.atomic.AtomicLong lastSignedAt = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicInteger next = new AtomicInteger();
+    /** The crash scenario: the open orders of the snapshot its newest connection received. */
+    java.util.concurrent.CompletableFuture<io.vertx.core.json.JsonArray> openOrders;
 
     Trader(final String name, final String password)
     {
