@@ -47,9 +47,11 @@ class ComposeFileTest
 
         final JsonNode owner = services.path("p2px-data-owner");
         assertEquals(p2px.path("image"), owner.path("image"));
-        assertEquals("service_completed_successfully", p2px.path("depends_on").path("p2px-data-owner").path("condition").asText());
+        assertEquals("service_completed_successfully",
+            p2px.path("depends_on").path("p2px-data-owner").path("condition").asText());
         assertEquals(volume, sourceMountedAt(owner, dataDir));
-        assertEquals(List.of("chown", served.imageUser() + ":" + served.imageUser(), dataDir), DeployFiles.strings(owner.path("entrypoint")));
+        assertEquals(List.of("chown", served.imageUser() + ":" + served.imageUser(), dataDir),
+            DeployFiles.strings(owner.path("entrypoint")));
     }
 
     @Test
@@ -65,7 +67,8 @@ class ComposeFileTest
     {
         final List<String> test = DeployFiles.strings(p2px.path("healthcheck").path("test"));
         // The script's arguments: its name, the port, the path.
-        assertEquals(List.of(String.valueOf(served.httpPort()), served.readinessPath()), test.subList(test.size() - 2, test.size()));
+        assertEquals(List.of(String.valueOf(served.httpPort()), served.readinessPath()),
+            test.subList(test.size() - 2, test.size()));
     }
 
     @Test
@@ -79,9 +82,11 @@ class ComposeFileTest
     {
         final URI url = URI.create(environment.path("P2PX_DB_URL").asText().substring("jdbc:".length()));
         final JsonNode postgres = services.path(url.getHost());
-        assertTrue(postgres.path("image").asText().startsWith("postgres:15"), url.getHost() + " runs " + postgres.path("image"));
+        assertTrue(postgres.path("image").asText().startsWith("postgres:15"),
+            url.getHost() + " runs " + postgres.path("image"));
         assertEquals("/" + postgres.path("environment").path("POSTGRES_DB").asText(), url.getPath());
-        assertEquals(postgres.path("environment").path("POSTGRES_USER").asText(), environment.path("P2PX_DB_USERNAME").asText());
+        assertEquals(postgres.path("environment").path("POSTGRES_USER").asText(),
+            environment.path("P2PX_DB_USERNAME").asText());
         assertEquals(postgres.path("environment").path("POSTGRES_PASSWORD"), environment.path("P2PX_DB_PASSWORD"));
         assertEquals("service_healthy", p2px.path("depends_on").path(url.getHost()).path("condition").asText());
     }
@@ -94,7 +99,8 @@ class ComposeFileTest
         final JsonNode config = DeployFiles.yaml("prometheus/prometheus.yml");
         final JsonNode job = config.path("scrape_configs").get(0);
         assertEquals(served.metricsPath(), job.path("metrics_path").asText());
-        assertEquals(List.of("p2px:" + served.httpPort()), DeployFiles.strings(job.path("static_configs").get(0).path("targets")));
+        assertEquals(List.of("p2px:" + served.httpPort()),
+            DeployFiles.strings(job.path("static_configs").get(0).path("targets")));
         // The rules are the metrics work's file, deploy/prometheus/alerts.yml.
         assertEquals(List.of("./prometheus/alerts.yml"),
             DeployFiles.strings(config.path("rule_files")).stream().map(file -> sourceMountedAt(prometheus, file)).toList());
@@ -107,7 +113,8 @@ class ComposeFileTest
         assertEquals("./grafana/provisioning", sourceMountedAt(grafana, GRAFANA_PROVISIONING));
         assertTrue(Files.isDirectory(DeployFiles.DEPLOY.resolve("grafana/provisioning/datasources")));
 
-        final JsonNode datasource = DeployFiles.yaml("grafana/provisioning/datasources/prometheus.yml").path("datasources").get(0);
+        final JsonNode datasource =
+            DeployFiles.yaml("grafana/provisioning/datasources/prometheus.yml").path("datasources").get(0);
         final URI url = URI.create(datasource.path("url").asText());
         assertEquals(List.of(url.getPort()), containerPorts(services.path(url.getHost())));
 

@@ -80,7 +80,8 @@ class KubernetesManifestsTest
     @Test
     void theDataDirectoryIsTheClaimedVolume()
     {
-        final String claim = statefulSet.path("spec").path("volumeClaimTemplates").get(0).path("metadata").path("name").asText();
+        final String claim =
+            statefulSet.path("spec").path("volumeClaimTemplates").get(0).path("metadata").path("name").asText();
         assertEquals(served.imageDataDir(), env.get("P2PX_ENGINE_DATA_DIR"));
         assertEquals(env.get("P2PX_ENGINE_DATA_DIR"), mountPath(claim));
     }
@@ -107,8 +108,8 @@ class KubernetesManifestsTest
         ConfigNames.server().assertAllSetProperties("deploy/kubernetes", variables, LAUNCHER_VARIABLES);
 
         final JsonNode envFrom = container.path("envFrom");
-        assertEquals(configMap.path("metadata").path("name").asText(), envFrom.get(0).path("configMapRef").path("name").asText());
-        assertEquals(credentials.path("metadata").path("name").asText(), envFrom.get(1).path("secretRef").path("name").asText());
+        assertEquals(configMap.path("metadata").path("name"), envFrom.get(0).path("configMapRef").path("name"));
+        assertEquals(credentials.path("metadata").path("name"), envFrom.get(1).path("secretRef").path("name"));
     }
 
     @Test
@@ -141,8 +142,9 @@ class KubernetesManifestsTest
     void theGeneratedManifestHasTheSameContainer() throws IOException
     {
         Assumptions.assumeTrue(Files.exists(GENERATED), "no " + GENERATED + ": run mvn package to check it too");
-        Assumptions.assumeTrue(Files.getLastModifiedTime(GENERATED).compareTo(
-            Files.getLastModifiedTime(DeployFiles.APPLICATION_PROPERTIES)) > 0, GENERATED + " is older than application.properties");
+        Assumptions.assumeTrue(
+            Files.getLastModifiedTime(GENERATED).compareTo(Files.getLastModifiedTime(DeployFiles.APPLICATION_PROPERTIES)) > 0,
+            GENERATED + " is older than application.properties");
         final JsonNode generated = DeployFiles.yamlDocuments(GENERATED).stream()
             .filter(document -> "StatefulSet".equals(document.path("kind").asText()))
             .findFirst()

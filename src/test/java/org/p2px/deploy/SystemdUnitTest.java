@@ -31,7 +31,8 @@ class SystemdUnitTest
         assertEquals(DeployFiles.DEPLOY.resolve("run-server.sh").getFileName(), launcher.getFileName());
         final Path application = Path.of(environment.get("P2PX_APP"));
         // mvn package lays out target/quarkus-app/quarkus-run.jar; it is copied as quarkus-app/.
-        assertEquals(Path.of("quarkus-app", "quarkus-run.jar"), application.getParent().getFileName().resolve(application.getFileName()));
+        assertEquals(Path.of("quarkus-app", "quarkus-run.jar"),
+            application.getParent().getFileName().resolve(application.getFileName()));
         assertEquals(launcher.getParent(), application.getParent().getParent());
     }
 
