@@ -87,6 +87,12 @@ public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
                 Thread.onSpinWait();
             }
         }
+        // Until a poll finds nothing: a journal reader opened to catch up is closed then, on the thread that opened
+        // it, before the view's own thread takes the poller over.
+        while (view.poller.poll() > 0)
+        {
+            Thread.onSpinWait();
+        }
         engine.wakeOnPublication(view.idle);
         view.runner = new AgentRunner(view.idle, view::onError, null, view);
         AgentRunner.startOnThread(view.runner);

@@ -45,6 +45,7 @@ final class CrashRun
     /** Which taker and merchant each order belongs to. */
     private final Map<Long, Trader[]> parties = new ConcurrentHashMap<>();
     private final AtomicLong seqGaps = new AtomicLong();
+    private final Map<String, Integer> refusals = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
     private Process server;
 
@@ -92,19 +93,24 @@ final class CrashRun
                 final long sent = trade(market, rate, killAfterMs);
                 killServer();
                 final long restartMs = startServer(round + 1);
-                market.everyone().forEach(t -> t.connections.clear());
+                market.everyone().forEach(CrashRun::disconnect);
                 connect(market, client);
                 final int checked = checkAcknowledged(market);
                 final int finished = finishOpenOrders(market);
                 final String line = String.format(Locale.ROOT, "round %d: %d cycles started, SIGKILL after %d ms; "
                     + "%d orders acknowledged so far (%d new), all %d found at least as acknowledged; ready again "
-                    + "%d ms after the restart; %d open orders finished after reconnecting", round + 1, sent,
-                    killAfterMs, acknowledged.size(), acknowledged.size() - before, checked, restartMs, finished);
+                    + "%d ms after the restart; %d open orders finished after reconnecting; refused so far: %s",
+                    round + 1, sent, killAfterMs, acknowledged.size(), acknowledged.size() - before, checked, restartMs,
+                    finished, refusals);
                 Console.log(line);
                 lines.add(line);
-                market.everyone().forEach(Trader::closeAll);
+                if (round < rounds - 1)
+                {
+                    awaitAllCompleted(market, false);
+                    market.everyone().forEach(CrashRun::disconnect);
+                }
             }
-            awaitAllCompleted(market);
+            awaitAllCompleted(market, true);
         }
         finally
         {
@@ -160,6 +166,10 @@ final class CrashRun
                     acknowledge(orderId, "PENDING_PAYMENT");
                     pay(orderId);
                 }
+                else
+                {
+                    refused("order.take", reply.code());
+                }
             });
     }
 
@@ -173,6 +183,10 @@ final class CrashRun
                 acknowledge(orderId, "PAID");
                 release(orderId);
             }
+            else
+            {
+                refused("order.paid", reply.code());
+            }
         });
     }
 
@@ -185,7 +199,17 @@ final class CrashRun
             {
                 acknowledge(orderId, "COMPLETED");
             }
+            else
+            {
+                refused("order.release", reply.code());
+            }
         });
+    }
+
+    /** Refusals by operation and code, reported per round: a SIGKILL refuses what was in flight. */
+    private void refused(final String op, final String code)
+    {
+        refusals.merge(op + " " + code, 1, Integer::sum);
     }
 
     private void acknowledge(final long orderId, final String state)
@@ -276,8 +300,17 @@ final class CrashRun
         return finished;
     }
 
-    /** After the last round: every acknowledged order reaches COMPLETED (the resumed ones included). */
-    private void awaitAllCompleted(final TradeMarket market) throws InterruptedException
+    private static void disconnect(final Trader trader)
+    {
+        trader.closeAll();
+        trader.connections.clear();
+    }
+
+    /**
+     * Every acknowledged order reaches COMPLETED (the resumed ones included), before the next round and at the end;
+     * at the end, one that does not is a problem.
+     */
+    private void awaitAllCompleted(final TradeMarket market, final boolean last) throws InterruptedException
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(o.timeoutSeconds);
         while (System.nanoTime() < deadline && acknowledged.values().stream().anyMatch(s -> !s.equals("COMPLETED")))
@@ -286,7 +319,7 @@ final class CrashRun
         }
         acknowledged.forEach((orderId, state) ->
         {
-            if (!state.equals("COMPLETED"))
+            if (last && !state.equals("COMPLETED"))
             {
                 problems.add("order " + orderId + " not completed after resuming: " + state);
             }
