@@ -50,9 +50,10 @@ public final class Engine implements EngineClient, AutoCloseable
     private final CommandPublisher publisher;
     private final Runnable wakeCore;
     private final BatchWaiters batchWaiters = new BatchWaiters();
+    private final CoreCounters counters = new CoreCounters();
     private final Recovery.Result recovered;
     private final List<AgentRunner> consumerRunners = new ArrayList<>();
-    private SnapshotReplica replica;
+    private volatile SnapshotReplica replica;
     private AgentRunner replicaRunner;
     private volatile EngineStatus status = EngineStatus.RECOVERING;
 
@@ -82,7 +83,7 @@ public final class Engine implements EngineClient, AutoCloseable
         wakeCore = coreIdle instanceof WakeableIdleStrategy wakeable ? wakeable::wake : () -> { };
         publisher = new CommandPublisher(inbound, () -> status, wakeCore);
         coreAgent = new CoreAgent(config, recovered, journal, inbound, outbound, clock, this::reloadAfterFailure,
-            newStatus -> status = newStatus, batchWaiters);
+            newStatus -> status = newStatus, batchWaiters, counters);
         coreRunner = new AgentRunner(coreIdle, this::onAgentError, null, coreAgent);
     }
 
@@ -147,6 +148,27 @@ public final class Engine implements EngineClient, AutoCloseable
     public long recoveredEvents()
     {
         return recovered.replayedEvents();
+    }
+
+    public long recoveredBatches()
+    {
+        return recovered.replayedBatches();
+    }
+
+    /** What the core thread counts (commands, rejections, busy time, appends), readable from any thread. */
+    public CoreCounters counters()
+    {
+        return counters;
+    }
+
+    /**
+     * True while the core thread runs: false once it has ended, which a clean stop does and an {@link Error} on it
+     * (out of memory, say) does too, leaving an engine that reports READY and decides nothing.
+     */
+    public boolean coreThreadRunning()
+    {
+        final Thread thread = coreRunner.thread();
+        return thread != null && thread != AgentRunner.TOMBSTONE && thread.isAlive();
     }
 
     /**
@@ -381,17 +403,11 @@ public final class Engine implements EngineClient, AutoCloseable
         }
     }
 
-    /** How long the last snapshot took to serialize and write (on the replica's thread: the core did not pause). */
-    public long lastSnapshotNanos()
+    /** The newest snapshot and how the last one went, or null while no snapshot replica runs (snapshots are off). */
+    public SnapshotStatus snapshotStatus()
     {
         final SnapshotReplica taker = replica;
-        return taker == null ? 0 : taker.lastSnapshotNanos();
-    }
-
-    public int lastSnapshotSize()
-    {
-        final SnapshotReplica taker = replica;
-        return taker == null ? 0 : taker.lastSnapshotSize();
+        return taker == null ? null : taker.status();
     }
 
     private synchronized SnapshotReplica snapshotReplica()
