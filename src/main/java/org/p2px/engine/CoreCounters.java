@@ -17,9 +17,9 @@ import org.p2px.codec.ErrorCode;
 public final class CoreCounters
 {
     /** Appends slower than this are recorded as this: a histogram with a bounded range never resizes. */
-    static final long MAX_RECORDED_NANOS = 60_000_000_000L;
+    public static final long MAX_RECORDED_NANOS = 60_000_000_000L;
     /** Latencies to within 1 %: about 30 KB per histogram instead of 220 KB for 0.1 %. */
-    static final int SIGNIFICANT_DIGITS = 2;
+    public static final int SIGNIFICANT_DIGITS = 2;
     /** Commands whose template id is outside the commands' band are counted here. */
     private static final int OUT_OF_BAND_SLOT = 0;
 

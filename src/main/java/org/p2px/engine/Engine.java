@@ -167,8 +167,7 @@ public final class Engine implements EngineClient, AutoCloseable
      */
     public boolean coreThreadRunning()
     {
-        final Thread thread = coreRunner.thread();
-        return thread != null && thread != AgentRunner.TOMBSTONE && thread.isAlive();
+        return AgentThreads.running(coreRunner);
     }
 
     /**
