@@ -50,7 +50,7 @@ final class ExportedSeries
         "http_server_requests_seconds_sum",
         "jvm_memory_used_bytes",
         "jvm_memory_max_bytes",
-        "jvm_gc_pause_seconds_sum",
+        "jvm_gc_overhead",
         "jvm_threads_live_threads",
         "process_cpu_usage");
 
