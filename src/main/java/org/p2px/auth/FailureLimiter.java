@@ -1,6 +1,7 @@
 package org.p2px.auth;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -10,7 +11,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * Counts wrong guesses per key (an account, an address, a user's fund password): after {@code maxFailures} of them
  * with no gap longer than {@code lockout}, the key is locked until {@code lockout} after the last one. A success
  * forgets the key. Bounded in memory: the least recently used keys go first, and a key is forgotten
- * {@code lockout} after its last failure.
+ * {@code lockout} after its last failure. It counts the locks it has set, for the metrics.
  */
 public final class FailureLimiter
 {
@@ -18,6 +19,7 @@ public final class FailureLimiter
     private final long lockoutNanos;
     private final Ticker ticker;
     private final Cache<String, Failures> failures;
+    private final LongAdder lockouts = new LongAdder();
 
     private record Failures(int count, long lastNanos)
     {
@@ -45,7 +47,18 @@ public final class FailureLimiter
     public void failed(final String key)
     {
         final long now = ticker.read();
-        failures.asMap().merge(key, new Failures(1, now), (before, first) -> new Failures(before.count() + 1, now));
+        final Failures after = failures.asMap().merge(key, new Failures(1, now),
+            (before, first) -> new Failures(before.count() + 1, now));
+        if (after.count() == maxFailures)
+        {
+            lockouts.increment(); // merge is atomic: exactly one failure reaches the limit
+        }
+    }
+
+    /** How many times a key was locked. */
+    public long lockouts()
+    {
+        return lockouts.sum();
     }
 
     public void forget(final String key)

@@ -1,6 +1,7 @@
 package org.p2px.auth;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,8 @@ import org.p2px.api.GatewayError;
  * Stops password guessing: wrong sign-ins are counted per account (known or not, so that a lock tells nothing about
  * which usernames exist) and per client address, wrong second factors (fund passwords, authenticator codes) per user; past the limits
  * ({@code p2px.auth.lockout.*}) further tries are refused without being checked until the lockout has passed.
- * Counts live in this process: a restart forgets them, which an attacker cannot cause.
+ * Counts live in this process: a restart forgets them, which an attacker cannot cause. The metrics read how many
+ * wrong passwords and second factors it saw, and how many locks it set.
  */
 @ApplicationScoped
 public class GuessingGuard
@@ -24,6 +26,8 @@ public class GuessingGuard
     private final FailureLimiter accounts;
     private final FailureLimiter addresses;
     private final FailureLimiter fundPasswords;
+    private final LongAdder passwordFailures = new LongAdder();
+    private final LongAdder secondFactorFailures = new LongAdder();
 
     @Inject
     public GuessingGuard(final AuthSettings settings)
@@ -54,6 +58,7 @@ public class GuessingGuard
 
     public void signInFailed(final String accountKey, final String address)
     {
+        passwordFailures.increment();
         accounts.failed(accountKey);
         if (address != null)
         {
@@ -79,12 +84,40 @@ public class GuessingGuard
 
     public void secondFactorFailed(final long userId)
     {
+        secondFactorFailures.increment();
         fundPasswords.failed(Long.toString(userId));
     }
 
     public void secondFactorPassed(final long userId)
     {
         fundPasswords.forget(Long.toString(userId));
+    }
+
+    /** Wrong passwords, at sign-in and where a signed-in user proves it is them. */
+    public long passwordFailures()
+    {
+        return passwordFailures.sum();
+    }
+
+    /** Wrong fund passwords and authenticator codes. */
+    public long secondFactorFailures()
+    {
+        return secondFactorFailures.sum();
+    }
+
+    public long accountLockouts()
+    {
+        return accounts.lockouts();
+    }
+
+    public long addressLockouts()
+    {
+        return addresses.lockouts();
+    }
+
+    public long secondFactorLockouts()
+    {
+        return fundPasswords.lockouts();
     }
 
     private static Duration max(final Duration a, final Duration b)

@@ -28,6 +28,7 @@ public final class PasswordHashing implements AutoCloseable
     private final ThreadPoolExecutor hashers;
     private final String unknownUserHash;
     private final AtomicLong computations = new AtomicLong();
+    private final AtomicLong refusals = new AtomicLong();
 
     public PasswordHashing(final int threads, final int queued)
     {
@@ -65,6 +66,12 @@ public final class PasswordHashing implements AutoCloseable
         return computations.get();
     }
 
+    /** How many password checks were refused RATE_LIMITED because the hashing threads and their queue were full. */
+    public long refusals()
+    {
+        return refusals.get();
+    }
+
     private <T> T run(final Callable<T> work)
     {
         final Future<T> result;
@@ -78,6 +85,7 @@ public final class PasswordHashing implements AutoCloseable
         }
         catch (final RejectedExecutionException ex)
         {
+            refusals.incrementAndGet();
             throw ApiException.of(GatewayError.RATE_LIMITED, "Too many sign-ins and password checks at once; retry in a moment.");
         }
         try

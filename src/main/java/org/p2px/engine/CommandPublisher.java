@@ -1,5 +1,6 @@
 package org.p2px.engine;
 
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 import org.agrona.DirectBuffer;
@@ -11,7 +12,7 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
 /**
  * The gateways' way in: puts an encoded command, tagged with its session, onto the core's inbound ring buffer.
  * Safe to call from any number of threads; never blocks. A full buffer is an answer ({@link OfferResult#BUSY}),
- * not a silent drop.
+ * not a silent drop. What the metrics read of it: how full the buffer is, and how many offers it answered BUSY.
  */
 public final class CommandPublisher
 {
@@ -19,6 +20,7 @@ public final class CommandPublisher
     private final Supplier<EngineStatus> status;
     private final int slotLength;
     private final Runnable wakeCore;
+    private final LongAdder busyAnswers = new LongAdder();
 
     CommandPublisher(final ManyToOneRingBuffer ringBuffer, final Supplier<EngineStatus> status, final Runnable wakeCore)
     {
@@ -66,6 +68,7 @@ public final class CommandPublisher
         final int index = ringBuffer.tryClaim(CommandEnvelope.MSG_TYPE_ID, CommandEnvelope.COMMAND_OFFSET + length);
         if (index == RingBuffer.INSUFFICIENT_CAPACITY)
         {
+            busyAnswers.increment();
             return OfferResult.BUSY;
         }
         final AtomicBuffer buffer = ringBuffer.buffer();
@@ -101,5 +104,22 @@ public final class CommandPublisher
     public int maxCommandLength()
     {
         return ringBuffer.maxMsgLength();
+    }
+
+    /** Bytes of commands waiting for the core (any thread may ask). */
+    public int queuedBytes()
+    {
+        return ringBuffer.size();
+    }
+
+    public int capacityBytes()
+    {
+        return ringBuffer.capacity();
+    }
+
+    /** Offers answered BUSY since the engine started: the buffer was full. */
+    public long busyAnswers()
+    {
+        return busyAnswers.sum();
     }
 }

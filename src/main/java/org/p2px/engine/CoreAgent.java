@@ -15,6 +15,7 @@ import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.p2px.codec.CommandAdapter;
 import org.p2px.codec.CommandAcceptedEncoder;
 import org.p2px.codec.CommandProxy;
+import org.p2px.codec.CommandRejectedDecoder;
 import org.p2px.codec.ErrorCode;
 import org.p2px.codec.EventProxy;
 import org.p2px.codec.MessageHeaderDecoder;
@@ -30,6 +31,8 @@ import org.p2px.journal.JournalWriteException;
  * appends the resulting batch to the journal, and only then publishes it on the outbound broadcast buffer.
  * Nothing is published that is not journaled. When idle it lets the journal prepare its next pages. Snapshots
  * are not its business: a {@link SnapshotReplica} takes them without pausing it.
+ *
+ * <p>It counts what it does in {@link CoreCounters} (plain single-writer counts, no lock) for the metrics to read.
  *
  * <p>If an append fails, the engine fails stop: it reports FAILED, answers the command (and every command still
  * queued) with SERVICE_UNAVAILABLE, and rebuilds the core from disk so that its state is again exactly what
@@ -50,6 +53,8 @@ final class CoreAgent implements Agent, MessageHandler
     private final Runnable reportFailed;
     private final BooleanSupplier outOfSpace;
     private final BatchWaiters batchWaiters;
+    private final CoreCounters counters;
+    private final AppendSampling appendSampling = new AppendSampling();
     private final ManyToOneConcurrentArrayQueue<Runnable> tasks = new ManyToOneConcurrentArrayQueue<>(1024);
     private final ExpandableArrayBuffer outboundRecord = new ExpandableArrayBuffer(64 * 1024);
     private final UnsafeBuffer tickCommand = new UnsafeBuffer(new byte[64]);
@@ -57,6 +62,7 @@ final class CoreAgent implements Agent, MessageHandler
     private final CommandProxy tickProxy = new CommandProxy();
     private final EventProxy notices = new EventProxy(256, (buffer, offset) -> { });
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final CommandRejectedDecoder rejected = new CommandRejectedDecoder();
 
     private TradingCore core;
     private CommandAdapter adapter;
@@ -78,9 +84,11 @@ final class CoreAgent implements Agent, MessageHandler
         final Runnable recoverAfterFailure,
         final Runnable failedStatus,
         final BooleanSupplier outOfSpace,
-        final BatchWaiters batchWaiters)
+        final BatchWaiters batchWaiters,
+        final CoreCounters counters)
     {
         this.batchWaiters = batchWaiters;
+        this.counters = counters;
         this.config = config;
         this.journal = journal;
         this.inbound = inbound;
@@ -100,6 +108,7 @@ final class CoreAgent implements Agent, MessageHandler
         adapter = new CommandAdapter(core);
         batchSequence = recovered.batchSequence();
         journalIndex = recovered.journalIndex();
+        counters.journaled(batchSequence);
     }
 
     @Override
@@ -110,6 +119,18 @@ final class CoreAgent implements Agent, MessageHandler
 
     @Override
     public int doWork()
+    {
+        final long start = System.nanoTime();
+        final int work = dutyCycle();
+        if (work > 0)
+        {
+            counters.worked(System.nanoTime() - start);
+        }
+        appendSampling.cycleDid(work);
+        return work;
+    }
+
+    private int dutyCycle()
     {
         int work = runTasks();
         refusing = failed || outOfSpace.getAsBoolean();
@@ -142,6 +163,7 @@ final class CoreAgent implements Agent, MessageHandler
         final int commandLength = length - CommandEnvelope.COMMAND_OFFSET;
         if (refusing)
         {
+            counters.commandDecided(templateId(buffer, commandOffset));
             answerUnavailable(sessionId, buffer, commandOffset);
             return;
         }
@@ -151,6 +173,7 @@ final class CoreAgent implements Agent, MessageHandler
 
     private void decide(final long sessionId, final DirectBuffer command, final int offset, final int length)
     {
+        counters.commandDecided(templateId(command, offset));
         adapter.onCommand(command, offset, length);
         final int batchLength = core.batchLength();
         if (sessionId == CommandEnvelope.ENGINE_SESSION && batchLength == ACCEPTED_ONLY_LENGTH)
@@ -158,6 +181,8 @@ final class CoreAgent implements Agent, MessageHandler
             return;
         }
         final long sequence = batchSequence + 1;
+        final boolean timed = appendSampling.times(sequence);
+        final long appendStart = timed ? System.nanoTime() : 0;
         final long index;
         try
         {
@@ -168,9 +193,33 @@ final class CoreAgent implements Agent, MessageHandler
             failStop(ex, sessionId, command, offset);
             return;
         }
+        if (timed)
+        {
+            counters.appendTook(System.nanoTime() - appendStart);
+        }
         batchSequence = sequence;
         journalIndex = index;
+        counters.journaled(sequence);
+        countRejection();
         publish(EventRecord.BATCH_MSG_TYPE_ID, sequence, index, sessionId, core.batchBuffer(), batchLength);
+    }
+
+    private static int templateId(final DirectBuffer command, final int offset)
+    {
+        return command.getShort(offset + MessageHeaderDecoder.templateIdEncodingOffset(), MessageHeaderDecoder.BYTE_ORDER)
+            & 0xFFFF;
+    }
+
+    /** A journaled batch that is a lone CommandRejected counts its code. */
+    private void countRejection()
+    {
+        final DirectBuffer batch = core.batchBuffer();
+        header.wrap(batch, 0);
+        if (header.templateId() == CommandRejectedDecoder.TEMPLATE_ID)
+        {
+            counters.rejected(rejected.wrap(batch, MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(),
+                header.version()).errorCode());
+        }
     }
 
     private void publish(
@@ -193,6 +242,7 @@ final class CoreAgent implements Agent, MessageHandler
     private void failStop(final JournalWriteException ex, final long sessionId, final DirectBuffer command, final int offset)
     {
         LOG.log(System.Logger.Level.ERROR, "journal append failed: the engine stops taking commands", ex);
+        counters.appendFailed();
         failed = true;
         refusing = true;
         reportFailed.run();
@@ -208,6 +258,7 @@ final class CoreAgent implements Agent, MessageHandler
         notices.commandRejected(correlationId, now, header.templateId(), 0, ErrorCode.SERVICE_UNAVAILABLE);
         if (sessionId != CommandEnvelope.ENGINE_SESSION || header.templateId() != TickDecoder.TEMPLATE_ID)
         {
+            counters.rejected(ErrorCode.SERVICE_UNAVAILABLE);
             publish(EventRecord.NOTICE_MSG_TYPE_ID, 0, 0, sessionId, notices.buffer(), notices.length());
         }
     }

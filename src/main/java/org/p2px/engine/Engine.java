@@ -53,9 +53,10 @@ public final class Engine implements EngineClient, AutoCloseable
     private final CommandPublisher publisher;
     private final Runnable wakeCore;
     private final BatchWaiters batchWaiters = new BatchWaiters();
+    private final CoreCounters counters = new CoreCounters();
     private final Recovery.Result recovered;
     private final List<AgentRunner> consumerRunners = new ArrayList<>();
-    private SnapshotReplica replica;
+    private volatile SnapshotReplica replica;
     private AgentRunner replicaRunner;
     private volatile EngineStatus status = EngineStatus.RECOVERING;
     /** Null when no minimum of free disk space is set. */
@@ -93,7 +94,7 @@ public final class Engine implements EngineClient, AutoCloseable
         diskSpaceRunner = diskSpace == null ? null
             : new AgentRunner(new SleepingMillisIdleStrategy(DISK_SPACE_CHECK_MS), this::onAgentError, null, diskSpace);
         coreAgent = new CoreAgent(config, recovered, journal, inbound, outbound, clock, this::reloadAfterFailure,
-            this::failed, diskSpace == null ? () -> false : diskSpace::isLow, batchWaiters);
+            this::failed, diskSpace == null ? () -> false : diskSpace::isLow, batchWaiters, counters);
         coreRunner = new AgentRunner(coreIdle, this::onAgentError, null, coreAgent);
     }
 
@@ -166,6 +167,26 @@ public final class Engine implements EngineClient, AutoCloseable
     public long recoveredEvents()
     {
         return recovered.replayedEvents();
+    }
+
+    public long recoveredBatches()
+    {
+        return recovered.replayedBatches();
+    }
+
+    /** What the core thread counts (commands, rejections, busy time, appends), readable from any thread. */
+    public CoreCounters counters()
+    {
+        return counters;
+    }
+
+    /**
+     * True while the core thread runs: false once it has ended, which a clean stop does and an {@link Error} on it
+     * (out of memory, say) does too, leaving an engine that reports READY and decides nothing.
+     */
+    public boolean coreThreadRunning()
+    {
+        return AgentThreads.running(coreRunner);
     }
 
     /**
@@ -407,17 +428,11 @@ public final class Engine implements EngineClient, AutoCloseable
         }
     }
 
-    /** How long the last snapshot took to serialize and write (on the replica's thread: the core did not pause). */
-    public long lastSnapshotNanos()
+    /** The newest snapshot and how the last one went, or null while no snapshot replica runs (snapshots are off). */
+    public SnapshotStatus snapshotStatus()
     {
         final SnapshotReplica taker = replica;
-        return taker == null ? 0 : taker.lastSnapshotNanos();
-    }
-
-    public int lastSnapshotSize()
-    {
-        final SnapshotReplica taker = replica;
-        return taker == null ? 0 : taker.lastSnapshotSize();
+        return taker == null ? null : taker.status();
     }
 
     private synchronized SnapshotReplica snapshotReplica()

@@ -20,9 +20,12 @@ final class Recovery implements JournalRecordHandler
     private static final System.Logger LOG = System.getLogger(Recovery.class.getName());
     private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
 
-    /** What recovery produced: the core and where the journal stands. */
+    /**
+     * What recovery produced: the core and where the journal stands; {@code snapshotTakenAt} is when the snapshot it
+     * started from was taken (epoch milliseconds by the engine's clock), 0 without one.
+     */
     record Result(TradingCore core, long batchSequence, long journalIndex, long replayedBatches, long replayedEvents,
-        long nanos, boolean fromSnapshot)
+        long nanos, boolean fromSnapshot, long snapshotTakenAt)
     {
     }
 
@@ -76,7 +79,7 @@ final class Recovery implements JournalRecordHandler
         LOG.log(System.Logger.Level.INFO, "recovered to batch {0}: replayed {1} batches, {2} events in {3} ms",
             batchSequence, replayedBatches, replayedEvents, nanos / 1_000_000);
         return new Result(core, batchSequence, journalIndex, replayedBatches, replayedEvents, nanos,
-            snapshot.isPresent());
+            snapshot.isPresent(), snapshot.map(SnapshotStore.Snapshot::takenAt).orElse(0L));
     }
 
     @Override

@@ -46,6 +46,7 @@ final class SnapshotReplica implements Agent, JournalRecordHandler
     private long lastSnapshotAt;
     private final AtomicLong requestedSequence = new AtomicLong(NONE);
     private volatile long snapshotSequence = NONE;
+    private volatile long newestTakenAt;
     private volatile long lastSnapshotNanos;
     private volatile int lastSnapshotSize;
     private volatile Throwable failure;
@@ -86,6 +87,7 @@ final class SnapshotReplica implements Agent, JournalRecordHandler
         journalIndex = recovered.journalIndex();
         reader = journal.reader(journalIndex);
         lastSnapshotAt = clock.time();
+        newestTakenAt = recovered.fromSnapshot() ? recovered.snapshotTakenAt() : lastSnapshotAt;
         // What recovery replayed is not in any snapshot yet.
         batchesSinceSnapshot = recovered.replayedBatches();
         snapshotSequence = batchSequence - batchesSinceSnapshot;
@@ -159,6 +161,7 @@ final class SnapshotReplica implements Agent, JournalRecordHandler
         lastSnapshotSize = length;
         batchesSinceSnapshot = 0;
         lastSnapshotAt = now;
+        newestTakenAt = now;
         snapshotSequence = batchSequence;
         final long requested = requestedSequence.get();
         if (requested != NONE && requested <= batchSequence)
@@ -190,15 +193,10 @@ final class SnapshotReplica implements Agent, JournalRecordHandler
         return failure;
     }
 
-    /** How long the last snapshot took to serialize and write, on the replica's thread. */
-    long lastSnapshotNanos()
+    /** What the metrics show of the snapshots (read from any thread). */
+    SnapshotStatus status()
     {
-        return lastSnapshotNanos;
-    }
-
-    int lastSnapshotSize()
-    {
-        return lastSnapshotSize;
+        return new SnapshotStatus(snapshotSequence, newestTakenAt, lastSnapshotNanos, lastSnapshotSize, failure != null);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.p2px.gateway;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,6 +24,7 @@ public class ChatLimits
 {
     private final int maxLinesPerMinute;
     private final Cache<Long, AtomicInteger> linesThisMinute;
+    private final LongAdder refusals = new LongAdder();
 
     @ConfigMapping(prefix = "p2px.chat")
     public interface Settings
@@ -53,9 +55,16 @@ public class ChatLimits
         final AtomicInteger lines = linesThisMinute.get(userId, id -> new AtomicInteger());
         if (lines.incrementAndGet() > maxLinesPerMinute)
         {
+            refusals.increment();
             throw ApiException.of(GatewayError.RATE_LIMITED,
                 "At most " + maxLinesPerMinute + " chat lines a minute; wait a little.");
         }
+    }
+
+    /** Chat lines refused RATE_LIMITED so far (for the metrics). */
+    public long refusals()
+    {
+        return refusals.sum();
     }
 
     static boolean forbidden(final int codePoint)

@@ -20,6 +20,7 @@ import org.p2px.codec.CommandProxy;
 import org.p2px.codec.CommandRejectedDecoder;
 import org.p2px.codec.ErrorCode;
 import org.p2px.codec.MessageHeaderDecoder;
+import org.p2px.engine.AgentThreads;
 import org.p2px.engine.EngineClient;
 import org.p2px.engine.EventBatchHandler;
 import org.p2px.engine.EventPoller;
@@ -59,7 +60,7 @@ public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
     private volatile Thread thread;
     private volatile long appliedSequence;
     private final WakeableIdleStrategy idle = new WakeableIdleStrategy(100, 10, 1_000, MAX_PARK_NANOS);
-    private AgentRunner runner;
+    private volatile AgentRunner runner;
 
     private LiveView(final EngineClient engine, final ReplicaStart start)
     {
@@ -188,6 +189,12 @@ public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
     public Long ownerOfPrivateAd(final long adId)
     {
         return state.ownerOfPrivateAd(adId);
+    }
+
+    /** True while the view's thread runs (an {@link Error} on it ends it, and every command then times out). */
+    public boolean threadRunning()
+    {
+        return AgentThreads.running(runner);
     }
 
     /** The last batch the view has applied. */

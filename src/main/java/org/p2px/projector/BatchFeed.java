@@ -14,8 +14,8 @@ import org.p2px.engine.EventBatchHandler;
  */
 final class BatchFeed implements EventBatchHandler
 {
-    /** One journaled batch, copied. */
-    record Batch(long sequence, byte[] events)
+    /** One journaled batch, copied, and when it arrived ({@link System#nanoTime()}): how long it waits shows lag. */
+    record Batch(long sequence, byte[] events, long arrivedNanos)
     {
     }
 
@@ -42,7 +42,7 @@ final class BatchFeed implements EventBatchHandler
     {
         final byte[] copy = new byte[length];
         events.getBytes(offset, copy);
-        final Batch batch = new Batch(batchSequence, copy);
+        final Batch batch = new Batch(batchSequence, copy, System.nanoTime());
         try
         {
             while (open && !queue.offer(batch, OFFER_WAIT_MS, TimeUnit.MILLISECONDS))

@@ -36,6 +36,8 @@ final class ProjectionRun implements Runnable
     static final long MIN_TRANSACTION_INTERVAL_MS = 50;
     private static final long MAX_RETRY_WAIT_MS = 30_000;
     private static final String SUBSCRIBER = "read-model-projector";
+    /** {@link #oldestWaitingNanos} when no batch waits. */
+    static final long NOTHING_WAITING = Long.MIN_VALUE;
     private static final System.Logger LOG = System.getLogger(ProjectionRun.class.getName());
 
     private final EngineClient engine;
@@ -47,6 +49,13 @@ final class ProjectionRun implements Runnable
     private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
     private final Thread thread;
     private volatile boolean running = true;
+    /**
+     * When the oldest batch that has arrived and is not in the read models yet arrived, or {@link #NOTHING_WAITING}.
+     * Kept through a failure and a start-over (the batch is delivered again, later), so the lag it shows keeps growing.
+     */
+    private volatile long oldestWaitingNanos = NOTHING_WAITING;
+    /** Whether the last database transaction (a write, or reading the position to start over) failed. */
+    private volatile boolean lastTransactionFailed;
 
     private ChangeCollector collector;
     private BatchFeed feed;
@@ -103,11 +112,17 @@ final class ProjectionRun implements Runnable
                 final BatchFeed.Batch first = queue.poll(POLL_MS, TimeUnit.MILLISECONDS);
                 if (first != null)
                 {
+                    if (oldestWaitingNanos == NOTHING_WAITING)
+                    {
+                        oldestWaitingNanos = first.arrivedNanos();
+                    }
                     waitForInterval();
                     pending.add(first);
                     queue.drainTo(pending, MAX_BATCHES_PER_TRANSACTION - 1);
                     lastTransactionNanos = System.nanoTime();
                     project();
+                    final BatchFeed.Batch next = queue.peek();
+                    oldestWaitingNanos = next == null ? NOTHING_WAITING : next.arrivedNanos();
                 }
             }
             catch (final InterruptedException ex)
@@ -122,6 +137,7 @@ final class ProjectionRun implements Runnable
                     break;
                 }
                 LOG.log(System.Logger.Level.ERROR, "projector failed; starting over from the database position", ex);
+                lastTransactionFailed = true;
                 reset();
                 pause(1_000);
             }
@@ -148,6 +164,7 @@ final class ProjectionRun implements Runnable
     private void begin()
     {
         final long position = QuarkusTransaction.requiringNew().call(ReadModelWriter::position);
+        lastTransactionFailed = false;
         final var config = engine.config();
         final ReplicaStart start = ReplicaStart.at(config.core(), config.snapshotDirectory(), position);
         LOG.log(System.Logger.Level.INFO, "projector at batch {0}: replica from {1} at batch {2}", position,
@@ -238,10 +255,13 @@ final class ProjectionRun implements Runnable
         {
             try
             {
-                return QuarkusTransaction.requiringNew().call(() -> writer.write(changes));
+                final Committed committed = QuarkusTransaction.requiringNew().call(() -> writer.write(changes));
+                lastTransactionFailed = false;
+                return committed;
             }
             catch (final RuntimeException ex)
             {
+                lastTransactionFailed = true;
                 if (!running)
                 {
                     throw ex;
@@ -294,6 +314,17 @@ final class ProjectionRun implements Runnable
             subscription = null;
         }
         queue.clear();
+    }
+
+    /** When the oldest batch waiting for the read models arrived ({@link System#nanoTime()}), or {@link #NOTHING_WAITING}. */
+    long oldestWaitingNanos()
+    {
+        return oldestWaitingNanos;
+    }
+
+    boolean lastTransactionFailed()
+    {
+        return lastTransactionFailed;
     }
 
     /** Waits, but no longer than the run keeps running. */

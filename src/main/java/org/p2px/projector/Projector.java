@@ -32,7 +32,7 @@ public class Projector implements ProjectionProgress
     private final Supplier<List<ProjectionListener>> listeners;
     private final Object progress = new Object();
     private long position = -1;
-    private ProjectionRun run;
+    private volatile ProjectionRun run;
 
     @Inject
     public Projector(final EngineLifecycle lifecycle, final Catalog catalog, final Instance<ProjectionListener> listeners)
@@ -86,6 +86,24 @@ public class Projector implements ProjectionProgress
         {
             return position;
         }
+    }
+
+    /**
+     * How long the oldest batch that has reached the projector and is not in the read models yet has waited (0 when
+     * none waits): the read models' lag in time, which keeps growing while the database is away.
+     */
+    public long waitingNanos(final long nowNanos)
+    {
+        final ProjectionRun current = run;
+        final long since = current == null ? ProjectionRun.NOTHING_WAITING : current.oldestWaitingNanos();
+        return since == ProjectionRun.NOTHING_WAITING ? 0 : Math.max(0, nowNanos - since);
+    }
+
+    /** Whether the projector's last database transaction failed (it retries; trading goes on without it). */
+    public boolean lastTransactionFailed()
+    {
+        final ProjectionRun current = run;
+        return current != null && current.lastTransactionFailed();
     }
 
     @Override

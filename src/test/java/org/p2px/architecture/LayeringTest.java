@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Dependencies point down toward the core: codec, core, journal, engine, replica and live never import a package
  * above them (the gateways, authentication, the catalogue, the read models, the projector, the server shell), so
- * each can be benchmarked, replayed and replicated alone. The core sees nothing but the codec and Agrona.
+ * each can be benchmarked, replayed and replicated alone, and none of them imports Quarkus or Micrometer. The core sees
+ * nothing but the codec and Agrona.
  */
 class LayeringTest
 {
@@ -29,6 +30,16 @@ class LayeringTest
         noClasses().that().resideInAnyPackage("org.p2px.codec..", "org.p2px.core..", "org.p2px.journal..",
                 "org.p2px.engine..", "org.p2px.replica..", "org.p2px.live..")
             .should().dependOnClassesThat().resideInAnyPackage(ABOVE_THE_ENGINE)
+            .check(MAIN);
+    }
+
+    /** The engine counts for the metrics in plain counters; Quarkus' side reads them and speaks Micrometer. */
+    @Test
+    void nothingBelowTheGatewaysImportsQuarkusOrMicrometer()
+    {
+        noClasses().that().resideInAnyPackage("org.p2px.codec..", "org.p2px.core..", "org.p2px.journal..",
+                "org.p2px.engine..", "org.p2px.replica..", "org.p2px.live..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.micrometer..", "jakarta..")
             .check(MAIN);
     }
 

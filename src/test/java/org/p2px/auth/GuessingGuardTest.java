@@ -46,6 +46,9 @@ class GuessingGuardTest
             guard.signInFailed("victim" + i, "203.0.113.9");
         }
         assertEquals("SIGN_IN_LOCKED", refused(() -> guard.checkSignIn("someone-new", "203.0.113.9")));
+        assertEquals(1, guard.addressLockouts());
+        assertEquals(0, guard.accountLockouts());
+        assertEquals(20, guard.passwordFailures());
         assertDoesNotThrow(() -> guard.checkSignIn("someone-new", "198.51.100.7"));
         // No account reached its own limit: from elsewhere they all sign in.
         assertDoesNotThrow(() -> guard.checkSignIn("victim0", "198.51.100.7"));
@@ -59,6 +62,7 @@ class GuessingGuardTest
             guard.signInFailed("alice", "198.51.100." + i);
         }
         assertEquals("SIGN_IN_LOCKED", refused(() -> guard.checkSignIn("alice", "192.0.2.1")));
+        assertEquals(1, guard.accountLockouts(), "one lock, set by the fifth wrong password");
         nanos.addAndGet(Duration.ofMinutes(14).toNanos());
         assertEquals("SIGN_IN_LOCKED", refused(() -> guard.checkSignIn("alice", "192.0.2.1")));
         nanos.addAndGet(Duration.ofMinutes(1).toNanos() + 1);
@@ -96,6 +100,9 @@ class GuessingGuardTest
             guard.secondFactorFailed(7);
         }
         assertEquals("SECOND_FACTOR_LOCKED", refused(() -> guard.checkSecondFactor(7)));
+        assertEquals(5, guard.secondFactorFailures());
+        assertEquals(1, guard.secondFactorLockouts());
+        assertEquals(0, guard.passwordFailures());
         assertDoesNotThrow(() -> guard.checkSecondFactor(8));
     }
 

@@ -55,6 +55,7 @@ class PasswordHashingTest
             assertEquals(12, hashed + refused);
             assertTrue(refused > 0, "one thread and two queued cannot take twelve at once");
             assertTrue(hashed >= 3, "the thread and its queue were used");
+            assertEquals(refused, hashing.refusals());
         }
         finally
         {

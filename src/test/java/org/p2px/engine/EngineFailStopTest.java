@@ -86,6 +86,8 @@ class EngineFailStopTest
             assertEquals(ErrorCode.SERVICE_UNAVAILABLE.name(), replies.await(failed));
             assertEquals(EngineStatus.FAILED, engine.status());
             assertEquals(digestBefore, engine.digest(), "the unjournaled deposit was not kept");
+            assertEquals(1, engine.counters().appendFailures());
+            assertEquals(1, engine.counters().rejections(ErrorCode.SERVICE_UNAVAILABLE));
             assertEquals(OfferResult.UNAVAILABLE,
                 client.offerOnce(client.proxy().deposit(client.buffer(), 0, client.nextCorrelationId(), 0,
                     TestGateway.ADMIN, 10, TestGateway.USDT, 1)));

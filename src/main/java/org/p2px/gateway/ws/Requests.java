@@ -3,6 +3,7 @@ package org.p2px.gateway.ws;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,6 +17,7 @@ import org.p2px.api.GatewayError;
  * From a text frame to its reply. On the event loop: read the frame, take a rate-limit token, queue the request
  * (all cheap and bounded). On a worker: run the operation in a request context and send the reply. Replies leave
  * in request order; only RATE_LIMITED refusals are sent at once and may overtake replies still being worked on.
+ * Those refusals are counted for the metrics.
  */
 @ApplicationScoped
 public class Requests
@@ -26,6 +28,8 @@ public class Requests
     private final Sessions sessions;
     private final WsSettings settings;
     private final Executor blockingWork = Requests::onWorker;
+    private final LongAdder overRate = new LongAdder();
+    private final LongAdder overPending = new LongAdder();
 
     public Requests(final ObjectMapper mapper, final Replies replies, final WsOperations operations, final Sessions sessions,
         final WsSettings settings)
@@ -49,6 +53,7 @@ public class Requests
         final WsRequest request = WsRequest.parse(mapper, text);
         if (!session.admit(now))
         {
+            overRate.increment();
             refuse(session, request, GatewayError.RATE_LIMITED.message());
             return;
         }
@@ -56,8 +61,21 @@ public class Requests
         if (!session.enqueue(nonBlocking ? () -> executeOnEventLoop(session, request)
             : () -> execute(session, request), nonBlocking))
         {
+            overPending.increment();
             refuse(session, request, "Too many requests waiting for a reply; wait for them.");
         }
+    }
+
+    /** Frames refused because their connection went over its rate ({@code p2px.ws.rate-limit.*}). */
+    public long overRateRefusals()
+    {
+        return overRate.sum();
+    }
+
+    /** Requests refused because their connection had too many waiting ({@code p2px.ws.max-pending-requests}). */
+    public long overPendingRefusals()
+    {
+        return overPending.sum();
     }
 
     /** Binary frames are not part of the protocol. */
@@ -65,9 +83,17 @@ public class Requests
     {
         final long now = System.nanoTime();
         session.heard(now);
-        if (!session.isClosed() && session.admit(now))
+        if (session.isClosed())
+        {
+            return;
+        }
+        if (session.admit(now))
         {
             session.send(replies.error(null, GatewayError.MALFORMED_REQUEST, "Send requests as JSON text frames."));
+        }
+        else
+        {
+            overRate.increment();
         }
     }
 

@@ -231,25 +231,35 @@ final class Session
         return new ArrayList<>(streams.keySet());
     }
 
+    /** How many channels this connection subscribes to. */
+    synchronized int streamCount()
+    {
+        return streams.size();
+    }
+
     /**
      * Numbers and sends a push if this connection subscribed to its channel (holds it back during a snapshot). A
      * public channel's update to a client that has fallen behind is dropped instead, and the stream goes stale:
      * once the client has read what is queued, a fresh snapshot replaces every update it missed.
+     *
+     * @return true when the push was queued for the client (or held for it until its snapshot is out).
      */
-    void push(final String channel, final Push push)
+    boolean push(final String channel, final Push push)
     {
         boolean accepted = true;
         boolean conflating = false;
+        boolean queued = false;
         synchronized (this)
         {
             final ChannelStream stream = streams.get(channel);
             if (stream == null || (stream.live() && stream.stale()))
             {
-                return;
+                return false;
             }
             if (!stream.live())
             {
                 accepted = stream.hold(push, maxHeld);
+                queued = accepted;
             }
             else if (push instanceof ChannelFrame && outbound.behind(conflation.messages(), conflation.chars()))
             {
@@ -260,6 +270,7 @@ final class Session
             {
                 final String frame = stream.frameOf(push);
                 accepted = frame == null || outbound.offer(frame);
+                queued = frame != null && accepted;
             }
         }
         if (conflating)
@@ -270,6 +281,7 @@ final class Session
         {
             onOverflow.accept(this);
         }
+        return queued;
     }
 
     /** The client read everything queued: each stale stream holds pushes again and asks for a fresh snapshot. */

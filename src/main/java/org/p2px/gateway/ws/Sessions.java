@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -23,7 +24,7 @@ import io.vertx.core.impl.ContextInternal;
 /**
  * Every open session, indexed by signed-in user and by public channel, so that a push finds its receivers without
  * scanning every connection. Private channels are reached through the user index; the session itself knows which
- * channels it subscribed to.
+ * channels it subscribed to. It counts, for the metrics, the pushes it queued and the slow clients it closed.
  */
 @ApplicationScoped
 public class Sessions
@@ -36,6 +37,8 @@ public class Sessions
     private final Set<Session> all = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<Long, Set<Session>> byUser = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Set<Session>> byChannel = new ConcurrentHashMap<>();
+    private final LongAdder pushes = new LongAdder();
+    private final LongAdder slowClientsClosed = new LongAdder();
 
     public Sessions(final WsSettings settings, final Instance<SnapshotPushes> snapshots)
     {
@@ -114,7 +117,7 @@ public class Sessions
         }
         final Map<EventExecutor, List<Session>> byLoop = new HashMap<>();
         sessions.forEach(session -> byLoop.computeIfAbsent(session.eventLoop(), loop -> new ArrayList<>()).add(session));
-        byLoop.forEach((loop, onLoop) -> loop.execute(() -> onLoop.forEach(session -> session.push(channel, push))));
+        byLoop.forEach((loop, onLoop) -> loop.execute(() -> onLoop.forEach(session -> push(session, channel, push))));
     }
 
     void toUser(final long userId, final String channel, final PushText push)
@@ -122,7 +125,15 @@ public class Sessions
         final Set<Session> sessions = byUser.get(userId);
         if (sessions != null)
         {
-            sessions.forEach(session -> session.push(channel, push));
+            sessions.forEach(session -> push(session, channel, push));
+        }
+    }
+
+    private void push(final Session session, final String channel, final Push push)
+    {
+        if (session.push(channel, push))
+        {
+            pushes.increment();
         }
     }
 
@@ -165,9 +176,28 @@ public class Sessions
         forget(session);
     }
 
-    int openCount()
+    /** Open connections (for the metrics). */
+    public int openCount()
     {
         return all.size();
+    }
+
+    /** Channel subscriptions over all open connections, counted now (for the metrics: a walk over every session). */
+    public long subscriptionCount()
+    {
+        return all.stream().mapToLong(Session::streamCount).sum();
+    }
+
+    /** Channel pushes queued for (or held for) a subscriber so far. */
+    public long pushCount()
+    {
+        return pushes.sum();
+    }
+
+    /** Connections closed because their client did not read its frames and the outbound queue filled up. */
+    public long slowClientsClosed()
+    {
+        return slowClientsClosed.sum();
     }
 
     /** How many signed-in connections the user has open. */
@@ -197,6 +227,7 @@ public class Sessions
     private void overflowed(final Session session)
     {
         LOG.log(System.Logger.Level.INFO, "WebSocket {0} does not read its frames; closing it", session.id());
+        slowClientsClosed.increment();
         close(session, CloseCodes.TRY_AGAIN_LATER, "too slow: outbound queue full; reconnect and re-subscribe");
     }
 
