@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -149,7 +150,12 @@ public class AdTexts
     /** Writes every held text, oldest first; on a database failure keeps them for the next call (every second). */
     synchronized void writeHeld()
     {
-        for (final Map.Entry<Long, Texts> entry : held.entrySet())
+        final List<Map.Entry<Long, Texts>> waiting;
+        synchronized (held)
+        {
+            waiting = held.entrySet().stream().map(entry -> Map.entry(entry.getKey(), entry.getValue())).toList();
+        }
+        for (final Map.Entry<Long, Texts> entry : waiting)
         {
             try
             {
@@ -158,12 +164,17 @@ public class AdTexts
             }
             catch (final RuntimeException ex)
             {
-                if (!DatabaseUnavailable.is(ex))
+                // The ad exists and its texts are served from memory: nothing is thrown at whoever saved them.
+                if (DatabaseUnavailable.is(ex))
                 {
-                    throw ex;
+                    LOG.log(System.Logger.Level.WARNING, "ad texts of {0} ad(s) wait for the database: {1}",
+                        held.size(), ClientGone.describe(ex));
                 }
-                LOG.log(System.Logger.Level.WARNING, "ad texts of {0} ad(s) wait for the database: {1}", held.size(),
-                    ClientGone.describe(ex));
+                else
+                {
+                    LOG.log(System.Logger.Level.ERROR, "ad texts of " + held.size() + " ad(s) could not be written; " +
+                        "retrying every second", ex);
+                }
                 return;
             }
         }

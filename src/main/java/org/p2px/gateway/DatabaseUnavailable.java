@@ -1,6 +1,7 @@
 package org.p2px.gateway;
 
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
@@ -40,6 +41,13 @@ public final class DatabaseUnavailable
             // Hibernate's words when the pool could not hand out a connection.
             if (cause instanceof GenericJDBCException && cause.getMessage() != null &&
                 cause.getMessage().contains("Unable to acquire JDBC Connection"))
+            {
+                return true;
+            }
+            // A transaction that could not commit because getting its connection failed: Narayana keeps only where
+            // the rollback was asked for, Hibernate's connection acquisition.
+            if (cause.getMessage() != null && cause.getMessage().startsWith("setRollbackOnly called from") &&
+                Arrays.stream(cause.getStackTrace()).anyMatch(frame -> frame.getMethodName().equals("obtainConnection")))
             {
                 return true;
             }
