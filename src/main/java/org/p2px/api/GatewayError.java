@@ -35,6 +35,7 @@ public enum GatewayError
     NO_PAYMENT_ACCOUNT(404, "No payment account for that method."),
     PAYMENT_DETAILS_NOT_ALLOWED(403, "Payment details are shown to the buyer while the order is open."),
     RATE_LIMITED(429, "Too many requests; slow down."),
+    TOO_MANY_CONNECTIONS(429, "Too many open connections from your address; close some first."),
     FUND_PASSWORD_NOT_SET(403, "Set a fund password before releasing."),
     SECOND_FACTOR_REQUIRED(403, "Releasing needs your fund password."),
     INVALID_SECOND_FACTOR(403, "The fund password is wrong."),

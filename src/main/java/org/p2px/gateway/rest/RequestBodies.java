@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -48,7 +49,8 @@ public class RequestBodies
     void install(@Observes final Router router)
     {
         final BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
-        router.route().order(Integer.MIN_VALUE).handler(context ->
+        // Right after the connection cap (ConnectionsPerAddress), before anything else.
+        router.route().order(Integer.MIN_VALUE + 1).handler(context ->
         {
             if (isUpgrade(context))
             {
@@ -138,9 +140,10 @@ public class RequestBodies
         return (length != null && !"0".equals(length)) || context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 
-    private static void refuse(final RoutingContext context, final GatewayError error)
+    /** Answers with the error body before anything else ran (the REST layer's error mapper is not reached). */
+    static Future<Void> refuse(final RoutingContext context, final GatewayError error)
     {
-        context.response().setStatusCode(error.status()).putHeader("Content-Type", "application/json")
+        return context.response().setStatusCode(error.status()).putHeader("Content-Type", "application/json")
             .end(new JsonObject().put("code", error.name()).put("message", error.message()).encode());
     }
 }
