@@ -83,6 +83,7 @@ public final class ErrorMessages
             case INVALID_ID -> "The id is out of range.";
             case INVALID_ASSET -> "That asset cannot be used here (fiat is never held on the platform).";
             case INVALID_OUTCOME -> "The outcome must be RELEASE or REFUND.";
+            case INVALID_RULES -> "Those trading rules are not valid (see docs/trading-rules.md for each rule's bounds).";
             case NOT_ADMIN -> "Only an admin may do this.";
             case NOT_ARBITER -> "Only an arbiter who is not a party to the order may resolve it.";
             case NOT_AD_OWNER -> "Only the ad's owner may change it.";

@@ -41,6 +41,7 @@ public final class CommandAdapter
     private final BlockUserDecoder blockUser = new BlockUserDecoder();
     private final UnblockUserDecoder unblockUser = new UnblockUserDecoder();
     private final TickDecoder tick = new TickDecoder();
+    private final SetRulesDecoder setRules = new SetRulesDecoder();
     private final CommandHandler handler;
 
     public CommandAdapter(final CommandHandler handler)
@@ -101,6 +102,7 @@ public final class CommandAdapter
             case BlockUserDecoder.TEMPLATE_ID -> onBlockUser(buffer, body, blockLength, version);
             case UnblockUserDecoder.TEMPLATE_ID -> onUnblockUser(buffer, body, blockLength, version);
             case TickDecoder.TEMPLATE_ID -> onTick(buffer, body, blockLength, version);
+            case SetRulesDecoder.TEMPLATE_ID -> onSetRules(buffer, body, blockLength, version);
             // An unknown message is answered with its correlation id when it is long enough to carry one; never
             // read past its end (and a too-short one gets time 0, which the core never lets run its clock back).
             default -> handler.onUnknownCommand(
@@ -396,6 +398,16 @@ public final class CommandAdapter
             d.timestamp(),
             d.actorId(),
             d.userId());
+    }
+
+    private void onSetRules(final DirectBuffer buffer, final int offset, final int blockLength, final int version)
+    {
+        final SetRulesDecoder d = setRules.wrap(buffer, offset, blockLength, version);
+        handler.onSetRules(
+            d.correlationId(),
+            d.timestamp(),
+            d.actorId(),
+            d.rules());
     }
 
     private void onTick(final DirectBuffer buffer, final int offset, final int blockLength, final int version)

@@ -96,6 +96,8 @@ public interface CommandHandler
 
     void onTick(long correlationId, long timestamp);
 
+    void onSetRules(long correlationId, long timestamp, long actorId, RulesDecoder rules);
+
     /**
      * A message this schema does not know (or from another schema): the handler answers it with a rejection.
      */

@@ -43,6 +43,7 @@ public final class CommandNames
             case BlockUserDecoder.TEMPLATE_ID -> "BlockUser";
             case UnblockUserDecoder.TEMPLATE_ID -> "UnblockUser";
             case TickDecoder.TEMPLATE_ID -> "Tick";
+            case SetRulesDecoder.TEMPLATE_ID -> "SetRules";
             default -> null;
         };
     }

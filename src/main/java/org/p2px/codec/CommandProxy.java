@@ -68,6 +68,7 @@ public final class CommandProxy
     private final BlockUserEncoder blockUser = new BlockUserEncoder();
     private final UnblockUserEncoder unblockUser = new UnblockUserEncoder();
     private final TickEncoder tick = new TickEncoder();
+    private final SetRulesEncoder setRules = new SetRulesEncoder();
 
     /** Admin: declare a crypto asset or a fiat currency. */
     public int defineAsset(
@@ -551,6 +552,29 @@ public final class CommandProxy
             .actorId(actorId)
             .userId(userId);
         return MessageHeaderEncoder.ENCODED_LENGTH + unblockUser.encodedLength();
+    }
+
+    /**
+     * The longest SetRules command, header included: longer than {@link #MAX_LENGTH}, so it is offered with a slot
+     * of its own size (the rules change rarely; every other command keeps its smaller slot).
+     */
+    public static final int SET_RULES_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + SetRulesEncoder.BLOCK_LENGTH;
+
+    /** Admin, or the server at start: the trading rules from here on. */
+    public int setRules(
+        final MutableDirectBuffer buffer,
+        final int offset,
+        final long correlationId,
+        final long timestamp,
+        final long actorId,
+        final RulesWriter rules)
+    {
+        setRules.wrapAndApplyHeader(buffer, offset, header)
+            .correlationId(correlationId)
+            .timestamp(timestamp)
+            .actorId(actorId);
+        rules.write(setRules.rules());
+        return MessageHeaderEncoder.ENCODED_LENGTH + setRules.encodedLength();
     }
 
     /** Time passes: fires due deadlines. */

@@ -30,6 +30,10 @@ public interface EventHandler
     {
     }
 
+    default void onRulesSet(final RulesSetDecoder event)
+    {
+    }
+
     default void onUserRegistered(final UserRegisteredDecoder event)
     {
     }

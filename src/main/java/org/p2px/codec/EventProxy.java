@@ -27,6 +27,7 @@ public final class EventProxy
     private final AssetDefinedEncoder assetDefined = new AssetDefinedEncoder();
     private final MarketCreatedEncoder marketCreated = new MarketCreatedEncoder();
     private final IndexPriceSetEncoder indexPriceSet = new IndexPriceSetEncoder();
+    private final RulesSetEncoder rulesSet = new RulesSetEncoder();
     private final UserRegisteredEncoder userRegistered = new UserRegisteredEncoder();
     private final UserRoleSetEncoder userRoleSet = new UserRoleSetEncoder();
     private final UserKycSetEncoder userKycSet = new UserKycSetEncoder();
@@ -159,6 +160,14 @@ public final class EventProxy
             .takerFeeBps(takerFeeBps)
             .paymentMethods(paymentMethods);
         commit(marketCreated.encodedLength());
+    }
+
+    /** The trading rules every later command is decided by. */
+    public void rulesSet(final RulesWriter rules)
+    {
+        ensureCapacity(RulesSetEncoder.BLOCK_LENGTH);
+        rules.write(rulesSet.wrapAndApplyHeader(batch, length, header).rules());
+        commit(rulesSet.encodedLength());
     }
 
     public void indexPriceSet(

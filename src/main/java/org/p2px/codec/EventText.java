@@ -14,6 +14,7 @@ public final class EventText
     private final AssetDefinedDecoder assetDefined = new AssetDefinedDecoder();
     private final MarketCreatedDecoder marketCreated = new MarketCreatedDecoder();
     private final IndexPriceSetDecoder indexPriceSet = new IndexPriceSetDecoder();
+    private final RulesSetDecoder rulesSet = new RulesSetDecoder();
     private final UserRegisteredDecoder userRegistered = new UserRegisteredDecoder();
     private final UserRoleSetDecoder userRoleSet = new UserRoleSetDecoder();
     private final UserKycSetDecoder userKycSet = new UserKycSetDecoder();
@@ -51,6 +52,7 @@ public final class EventText
             case AssetDefinedDecoder.TEMPLATE_ID -> assetDefined.wrap(buffer, body, blockLength, version).toString();
             case MarketCreatedDecoder.TEMPLATE_ID -> marketCreated.wrap(buffer, body, blockLength, version).toString();
             case IndexPriceSetDecoder.TEMPLATE_ID -> indexPriceSet.wrap(buffer, body, blockLength, version).toString();
+            case RulesSetDecoder.TEMPLATE_ID -> rulesSet.wrap(buffer, body, blockLength, version).toString();
             case UserRegisteredDecoder.TEMPLATE_ID -> userRegistered.wrap(buffer, body, blockLength, version).toString();
             case UserRoleSetDecoder.TEMPLATE_ID -> userRoleSet.wrap(buffer, body, blockLength, version).toString();
             case UserKycSetDecoder.TEMPLATE_ID -> userKycSet.wrap(buffer, body, blockLength, version).toString();

@@ -3,6 +3,7 @@ package org.p2px.core;
 import org.p2px.codec.ErrorCode;
 import org.p2px.codec.EventProxy;
 import org.p2px.codec.Role;
+import org.p2px.codec.RulesDecoder;
 
 /**
  * Decides the administrative commands (assets, markets, index prices, users, roles, KYC, deposits and
@@ -107,6 +108,33 @@ final class AccountDesk
         }
         events.marketCreated(
             marketId, assetId, fiatId, priceScale, priceTick, minOrderFiat, makerFeeBps, takerFeeBps, paymentMethods);
+        return null;
+    }
+
+    /**
+     * New trading rules from the next command on: an admin's change, or the server's configuration at start
+     * (actor 0, sent by the engine itself, never by a gateway). Open orders keep the deadlines they were given.
+     */
+    ErrorCode setRules(final long actorId, final RulesDecoder rules)
+    {
+        if (actorId != 0)
+        {
+            final ErrorCode notAdmin = checkAdmin(actorId);
+            if (notAdmin != null)
+            {
+                return notAdmin;
+            }
+        }
+        final CoreConfig decoded;
+        try
+        {
+            decoded = RulesCodec.decode(rules);
+        }
+        catch (final IllegalArgumentException invalid)
+        {
+            return ErrorCode.INVALID_RULES;
+        }
+        events.rulesSet(out -> RulesCodec.encode(decoded, out));
         return null;
     }
 

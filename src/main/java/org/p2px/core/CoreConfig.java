@@ -63,13 +63,15 @@ public record CoreConfig(
     int maxPriceDeviationBps,
     int maxOpenAdsPerUser)
 {
+    /** Restriction steps a rule set may have (the wire form holds this many). */
+    public static final int MAX_RESTRICTION_STEPS = 8;
     public static final long MINUTE_MS = 60_000L;
     public static final long HOUR_MS = 60 * MINUTE_MS;
     public static final long DAY_MS = 24 * HOUR_MS;
 
     public CoreConfig
     {
-        if (restrictionStepsMs.length == 0 || maxPrePayCancels < 0 || maxPostPayCancels < 0 || adEditLimit < 1 ||
+        if (restrictionStepsMs.length == 0 || restrictionStepsMs.length > MAX_RESTRICTION_STEPS || maxPrePayCancels < 0 || maxPostPayCancels < 0 || adEditLimit < 1 ||
             maxSplitOrders < 1 || maxCrossingOrders < 1 || minPaymentWindowMinutes < 1 ||
             maxUnpaidOrdersPerTaker < 1 || maxUnpaidOrdersNewTaker < 1 || newTakerCompletedOrders < 0 ||
             maxPriceDeviationBps < 0 || maxOpenAdsPerUser < 1 ||
@@ -78,6 +80,15 @@ public record CoreConfig(
             throw new IllegalArgumentException("invalid core configuration: " + this);
         }
         restrictionStepsMs = restrictionStepsMs.clone();
+    }
+
+    /**
+     * The rules a journal starts with, before its first RulesSet: what every replay and replica begins from. They
+     * are the defaults, which every journal written before the rules became configurable was decided by.
+     */
+    public static CoreConfig genesis()
+    {
+        return defaults();
     }
 
     /** The defaults docs/trading-rules.md lists. */

@@ -21,6 +21,12 @@ public final class CoreReader
         this.state = core.state();
     }
 
+    /** The trading rules in force (a record: the caller must not change its restriction steps array). */
+    public CoreConfig rules()
+    {
+        return state.config;
+    }
+
     /** The ad, or null when the core does not know it (never created, or closed). */
     public AdSnapshot ad(final long adId)
     {

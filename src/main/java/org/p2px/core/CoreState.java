@@ -14,7 +14,8 @@ final class CoreState
     /** Asset ids index balance arrays, so they are kept small. */
     static final int MAX_ASSET_ID = 1023;
 
-    final CoreConfig config;
+    /** The rules in force: the ones constructed with until a RulesSet event changes them. */
+    CoreConfig config;
     final Int2ObjectHashMap<Asset> assets = new Int2ObjectHashMap<>();
     final Int2ObjectHashMap<Market> markets = new Int2ObjectHashMap<>();
     final Long2ObjectHashMap<User> users = new Long2ObjectHashMap<>();

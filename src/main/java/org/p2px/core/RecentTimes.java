@@ -6,7 +6,7 @@ package org.p2px.core;
  */
 final class RecentTimes
 {
-    private final long[] times;
+    private long[] times;
     private int next;
     private int size;
 
@@ -50,6 +50,25 @@ final class RecentTimes
     long timeAt(final int index)
     {
         return times[(next - size + index + times.length) % times.length];
+    }
+
+    /** Holds {@code capacity} times from now on, keeping the newest ones (rules changes only: it allocates). */
+    void resize(final int capacity)
+    {
+        final int newCapacity = Math.max(1, capacity);
+        if (newCapacity == times.length)
+        {
+            return;
+        }
+        final int kept = Math.min(size, newCapacity);
+        final long[] resized = new long[newCapacity];
+        for (int i = 0; i < kept; i++)
+        {
+            resized[i] = timeAt(size - kept + i);
+        }
+        times = resized;
+        size = kept;
+        next = kept % newCapacity;
     }
 
     void clear()

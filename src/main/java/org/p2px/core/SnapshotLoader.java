@@ -13,6 +13,7 @@ import org.p2px.codec.ClientOrderRecordDecoder;
 import org.p2px.codec.MarketRecordDecoder;
 import org.p2px.codec.MessageHeaderDecoder;
 import org.p2px.codec.OrderRecordDecoder;
+import org.p2px.codec.RulesRecordDecoder;
 import org.p2px.codec.SnapshotBeginDecoder;
 import org.p2px.codec.SnapshotEndDecoder;
 import org.p2px.codec.UserRecordDecoder;
@@ -27,6 +28,7 @@ final class SnapshotLoader
 {
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final SnapshotBeginDecoder begin = new SnapshotBeginDecoder();
+    private final RulesRecordDecoder rulesRecord = new RulesRecordDecoder();
     private final AssetRecordDecoder assetRecord = new AssetRecordDecoder();
     private final MarketRecordDecoder marketRecord = new MarketRecordDecoder();
     private final UserRecordDecoder userRecord = new UserRecordDecoder();
@@ -58,6 +60,7 @@ final class SnapshotLoader
             position = body + switch (header.templateId())
             {
                 case SnapshotBeginDecoder.TEMPLATE_ID -> onBegin(begin.wrap(buffer, body, blockLength, version));
+                case RulesRecordDecoder.TEMPLATE_ID -> onRules(rulesRecord.wrap(buffer, body, blockLength, version));
                 case AssetRecordDecoder.TEMPLATE_ID -> onAsset(assetRecord.wrap(buffer, body, blockLength, version));
                 case MarketRecordDecoder.TEMPLATE_ID -> onMarket(marketRecord.wrap(buffer, body, blockLength, version));
                 case UserRecordDecoder.TEMPLATE_ID -> onUser(userRecord.wrap(buffer, body, blockLength, version));
@@ -83,7 +86,7 @@ final class SnapshotLoader
 
     private int onBegin(final SnapshotBeginDecoder record)
     {
-        if (record.formatVersion() != SnapshotWriter.FORMAT_VERSION)
+        if (record.formatVersion() != SnapshotWriter.FORMAT_VERSION && record.formatVersion() != 1)
         {
             throw new IllegalStateException("unknown snapshot format " + record.formatVersion());
         }
@@ -91,6 +94,13 @@ final class SnapshotLoader
         state.nextOrderId = record.nextOrderId();
         state.nextBookSeq = record.nextBookSeq();
         state.now = record.now();
+        return record.encodedLength();
+    }
+
+    /** Before the users, whose cancel rings the rules size. */
+    private int onRules(final RulesRecordDecoder record)
+    {
+        state.config = RulesCodec.decode(record.rules());
         return record.encodedLength();
     }
 

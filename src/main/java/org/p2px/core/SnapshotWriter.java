@@ -10,6 +10,7 @@ import org.p2px.codec.ClientOrderRecordEncoder;
 import org.p2px.codec.MarketRecordEncoder;
 import org.p2px.codec.MessageHeaderEncoder;
 import org.p2px.codec.OrderRecordEncoder;
+import org.p2px.codec.RulesRecordEncoder;
 import org.p2px.codec.SnapshotBeginEncoder;
 import org.p2px.codec.SnapshotEndEncoder;
 import org.p2px.codec.UserRecordEncoder;
@@ -22,13 +23,15 @@ import org.p2px.codec.WireEnums;
  */
 final class SnapshotWriter
 {
-    static final int FORMAT_VERSION = 1;
+    /** 2: a RulesRecord follows SnapshotBegin. 1 (still read): no rules; they were the defaults. */
+    static final int FORMAT_VERSION = 2;
 
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final SnapshotBeginEncoder begin = new SnapshotBeginEncoder();
     private final AssetRecordEncoder assetRecord = new AssetRecordEncoder();
     private final MarketRecordEncoder marketRecord = new MarketRecordEncoder();
     private final UserRecordEncoder userRecord = new UserRecordEncoder();
+    private final RulesRecordEncoder rulesRecord = new RulesRecordEncoder();
     private final BlockRecordEncoder blockRecord = new BlockRecordEncoder();
     private final ClientOrderRecordEncoder clientOrderRecord = new ClientOrderRecordEncoder();
     private final AdRecordEncoder adRecord = new AdRecordEncoder();
@@ -51,6 +54,8 @@ final class SnapshotWriter
             .nextBookSeq(state.nextBookSeq)
             .now(state.now);
         advance(begin.encodedLength());
+        RulesCodec.encode(state.config, rulesRecord.wrapAndApplyHeader(buffer, position, header).rules());
+        advance(rulesRecord.encodedLength());
         for (final Asset asset : state.assets.values())
         {
             assetRecord.wrapAndApplyHeader(buffer, position, header)

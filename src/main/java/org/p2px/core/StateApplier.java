@@ -15,6 +15,7 @@ import org.p2px.codec.CommandRejectedDecoder;
 import org.p2px.codec.DepositedDecoder;
 import org.p2px.codec.EventHandler;
 import org.p2px.codec.IndexPriceSetDecoder;
+import org.p2px.codec.RulesSetDecoder;
 import org.p2px.codec.MarketCreatedDecoder;
 import org.p2px.codec.OrderCancelledDecoder;
 import org.p2px.codec.OrderCompletedDecoder;
@@ -85,6 +86,18 @@ final class StateApplier implements EventHandler
     public void onIndexPriceSet(final IndexPriceSetDecoder event)
     {
         state.markets.get(event.marketId()).indexPrice = event.price();
+    }
+
+    /** New rules; each user's cancel history is kept in rings as long as the new limits need (its newest times). */
+    @Override
+    public void onRulesSet(final RulesSetDecoder event)
+    {
+        state.config = RulesCodec.decode(event.rules());
+        for (final User user : state.users.values())
+        {
+            user.prePayCancels.resize(state.config.maxPrePayCancels() + 1);
+            user.postPayCancels.resize(state.config.maxPostPayCancels() + 1);
+        }
     }
 
     @Override

@@ -16,6 +16,12 @@ final class StateDigest
     static long of(final CoreState state)
     {
         long digest = Digests.mix(Digests.mix(Digests.mix(1, state.nextAdId), state.nextOrderId), state.nextBookSeq);
+        // Rules other than the defaults are part of the state (snapshots of format 1, before rules were
+        // configurable, ran on the defaults and keep their digests).
+        if (!RulesCodec.same(state.config, CoreConfig.defaults()))
+        {
+            digest = Digests.mix(digest, RulesCodec.digest(state.config));
+        }
         for (int assetId = 0; assetId < state.feeAccount.length; assetId++)
         {
             if (state.feeAccount[assetId] != 0)

@@ -26,7 +26,9 @@ import org.p2px.codec.ResolveDisputeDecoder;
 import org.p2px.codec.ReviewCancelRequestDecoder;
 import org.p2px.codec.Role;
 import org.p2px.codec.SetAdStatusDecoder;
+import org.p2px.codec.RulesDecoder;
 import org.p2px.codec.SetIndexPriceDecoder;
+import org.p2px.codec.SetRulesDecoder;
 import org.p2px.codec.SetUserKycDecoder;
 import org.p2px.codec.SetUserRoleDecoder;
 import org.p2px.codec.Side;
@@ -197,6 +199,19 @@ public final class TradingCore implements CommandHandler
         end(accounts.createMarket(
             actorId, marketId, assetId, fiatId, priceScale, priceTick, minOrderFiat, makerFeeBps, takerFeeBps,
             paymentMethods));
+    }
+
+    @Override
+    public void onSetRules(final long correlationId, final long timestamp, final long actorId, final RulesDecoder rules)
+    {
+        begin(correlationId, timestamp, SetRulesDecoder.TEMPLATE_ID, actorId);
+        end(accounts.setRules(actorId, rules));
+    }
+
+    /** The rules in force now. */
+    public CoreConfig rules()
+    {
+        return state.config;
     }
 
     @Override

@@ -59,7 +59,8 @@ public final class CommandPublisher
         return offer(sessionId, slotLength, writer);
     }
 
-    private OfferResult offer(final long sessionId, final int length, final CommandWriter writer)
+    /** As {@link #offer(long, CommandWriter)}, in a slot of {@code length} bytes (a command longer than the usual slot). */
+    public OfferResult offer(final long sessionId, final int length, final CommandWriter writer)
     {
         if (status.get() != EngineStatus.READY)
         {

@@ -21,6 +21,7 @@ import org.p2px.codec.EventProxy;
 import org.p2px.codec.MessageHeaderDecoder;
 import org.p2px.codec.MessageHeaderEncoder;
 import org.p2px.codec.TickDecoder;
+import org.p2px.core.RulesCodec;
 import org.p2px.core.TradingCore;
 import org.p2px.journal.Journal;
 import org.p2px.journal.JournalWriteException;
@@ -261,6 +262,24 @@ final class CoreAgent implements Agent, MessageHandler
             counters.rejected(ErrorCode.SERVICE_UNAVAILABLE);
             publish(EventRecord.NOTICE_MSG_TYPE_ID, 0, 0, sessionId, notices.buffer(), notices.length());
         }
+    }
+
+    /**
+     * Journals the configured rules as a SetRules of the engine's own (actor 0) when they differ from the rules the
+     * journal left in force, so that every replay and replica applies the rules the core decides with. Called once,
+     * before the core thread starts.
+     */
+    void applyConfiguredRules()
+    {
+        if (RulesCodec.same(core.rules(), config.core()))
+        {
+            return;
+        }
+        now = clock.time();
+        final UnsafeBuffer command = new UnsafeBuffer(new byte[CommandProxy.SET_RULES_LENGTH]);
+        final int length = tickProxy.setRules(command, 0, 0, now, 0, rules -> RulesCodec.encode(config.core(), rules));
+        decide(CommandEnvelope.ENGINE_SESSION, command, 0, length);
+        LOG.log(System.Logger.Level.INFO, "trading rules from the configuration journaled at batch {0}", batchSequence);
     }
 
     boolean offerTask(final Runnable task)

@@ -23,6 +23,7 @@ import org.agrona.concurrent.broadcast.BroadcastReceiver;
 import org.agrona.concurrent.broadcast.BroadcastTransmitter;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+import org.p2px.core.CoreConfig;
 import org.p2px.core.TradingCore;
 import org.p2px.journal.ChronicleJournal;
 import org.p2px.journal.Journal;
@@ -69,7 +70,7 @@ public final class Engine implements EngineClient, AutoCloseable
         this.journal = journal;
         this.clock = clock;
         this.snapshots = new SnapshotStore(config.snapshotDirectory());
-        this.recovered = Recovery.run(config.core(), journal, snapshots);
+        this.recovered = Recovery.run(CoreConfig.genesis(), journal, snapshots);
         if (config.verifyOnStart())
         {
             final String violation = recovered.core().checkInvariants();
@@ -110,6 +111,7 @@ public final class Engine implements EngineClient, AutoCloseable
     {
         createDirectories(config);
         final Engine engine = new Engine(config, journal, clock);
+        engine.coreAgent.applyConfiguredRules();
         AgentRunner.startOnThread(engine.coreRunner);
         if (config.snapshotEveryBatches() > 0 || !config.snapshotInterval().isZero())
         {
@@ -137,6 +139,12 @@ public final class Engine implements EngineClient, AutoCloseable
     public OfferResult offer(final long sessionId, final CommandWriter writer)
     {
         return publisher.offer(sessionId, writer);
+    }
+
+    @Override
+    public OfferResult offer(final long sessionId, final int maxLength, final CommandWriter writer)
+    {
+        return publisher.offer(sessionId, maxLength, writer);
     }
 
     @Override
@@ -450,7 +458,7 @@ public final class Engine implements EngineClient, AutoCloseable
     {
         try
         {
-            coreAgent.install(Recovery.run(config.core(), journal, snapshots));
+            coreAgent.install(Recovery.run(CoreConfig.genesis(), journal, snapshots));
             LOG.log(System.Logger.Level.ERROR, "core reloaded from the journal after the failure; still refusing commands");
         }
         catch (final RuntimeException | InternalError ex)

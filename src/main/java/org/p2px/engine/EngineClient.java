@@ -16,6 +16,9 @@ public interface EngineClient
      */
     OfferResult offer(long sessionId, CommandWriter writer);
 
+    /** The same, in a slot of {@code maxLength} bytes: for a command longer than the usual slot (SetRules). */
+    OfferResult offer(long sessionId, int maxLength, CommandWriter writer);
+
     /**
      * A consumer of every batch after {@code afterSequence}, polled on the caller's thread; {@code afterIndex} is
      * that batch's journal index when known ({@link org.p2px.journal.JournalReader#START} for none), {@link #CURRENT}

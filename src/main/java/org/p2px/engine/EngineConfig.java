@@ -117,6 +117,14 @@ public record EngineConfig(
             snapshotsKept, verifyOnStart, bytes, core);
     }
 
+    /** These settings with other trading rules (journaled at start when they differ from the rules in force). */
+    public EngineConfig withRules(final CoreConfig rules)
+    {
+        return new EngineConfig(dataDirectory, rollCycle, syncMode, journalRetention, commandBufferBytes,
+            eventBufferBytes, idleStrategy, commandBatchLimit, tickIntervalMs, snapshotEveryBatches, snapshotInterval,
+            snapshotsKept, verifyOnStart, minFreeDiskBytes, rules);
+    }
+
     public EngineConfig withVerifyOnStart(final boolean verify)
     {
         return new EngineConfig(dataDirectory, rollCycle, syncMode, journalRetention, commandBufferBytes,

@@ -7,6 +7,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.ExpandableDirectByteBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochClock;
+import org.p2px.core.CoreConfig;
 import org.p2px.core.TradingCore;
 import org.p2px.journal.Journal;
 import org.p2px.journal.JournalReader;
@@ -81,7 +82,7 @@ final class SnapshotReplica implements Agent, JournalRecordHandler
 
     private void start()
     {
-        final Recovery.Result recovered = Recovery.run(config.core(), journal, store);
+        final Recovery.Result recovered = Recovery.run(CoreConfig.genesis(), journal, store);
         core = recovered.core();
         batchSequence = recovered.batchSequence();
         journalIndex = recovered.journalIndex();

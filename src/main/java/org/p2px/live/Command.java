@@ -8,4 +8,10 @@ import org.p2px.codec.CommandProxy;
 public interface Command
 {
     int encode(CommandProxy proxy, MutableDirectBuffer buffer, int offset, long correlationId);
+
+    /** The most bytes {@link #encode} writes; the usual slot, unless a command says otherwise (SetRules). */
+    default int maxLength()
+    {
+        return CommandProxy.MAX_LENGTH;
+    }
 }

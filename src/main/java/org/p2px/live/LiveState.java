@@ -15,6 +15,7 @@ import org.p2px.codec.Side;
 import org.p2px.codec.Visibility;
 import org.p2px.core.AdSnapshot;
 import org.p2px.core.BalanceSnapshot;
+import org.p2px.core.CoreConfig;
 import org.p2px.core.CoreReader;
 import org.p2px.core.OrderSnapshot;
 import org.p2px.core.OrderState;
@@ -183,6 +184,12 @@ public final class LiveState
             });
         }
         return found;
+    }
+
+    /** The trading rules in force after the last applied batch. */
+    public CoreConfig rules()
+    {
+        return reader.rules();
     }
 
     /** An ad the core holds, or one closed recently; null when the view does not hold it. */

@@ -15,6 +15,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
+import org.p2px.core.CoreConfig;
 import org.p2px.codec.CommandAcceptedDecoder;
 import org.p2px.codec.CommandProxy;
 import org.p2px.codec.CommandRejectedDecoder;
@@ -77,7 +78,7 @@ public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
     public static LiveView start(final EngineClient engine, final List<LiveListener> listeners)
     {
         final var config = engine.config();
-        final LiveView view = new LiveView(engine, ReplicaStart.at(config.core(), config.snapshotDirectory(),
+        final LiveView view = new LiveView(engine, ReplicaStart.at(CoreConfig.genesis(), config.snapshotDirectory(),
             Long.MAX_VALUE));
         view.listeners.addAll(listeners);
         final long target = engine.batchSequence();
@@ -127,7 +128,8 @@ public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
         final OfferResult offered;
         try
         {
-            offered = engine.offer(SESSION, (buffer, offset) -> command.encode(proxy, buffer, offset, correlationId));
+            offered = engine.offer(SESSION, command.maxLength(),
+                (buffer, offset) -> command.encode(proxy, buffer, offset, correlationId));
         }
         catch (final RuntimeException ex)
         {

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.p2px.core.CoreConfig;
 import org.p2px.core.CoreReader;
 import org.p2px.engine.Engine;
 import org.p2px.engine.EngineClient;
@@ -166,7 +167,7 @@ final class ProjectionRun implements Runnable
         final long position = QuarkusTransaction.requiringNew().call(ReadModelWriter::position);
         lastTransactionFailed = false;
         final var config = engine.config();
-        final ReplicaStart start = ReplicaStart.at(config.core(), config.snapshotDirectory(), position);
+        final ReplicaStart start = ReplicaStart.at(CoreConfig.genesis(), config.snapshotDirectory(), position);
         LOG.log(System.Logger.Level.INFO, "projector at batch {0}: replica from {1} at batch {2}", position,
             start.fromSnapshot() ? "a snapshot" : "an empty core", start.batchSequence());
         final long journaled = engine.batchSequence();
@@ -282,7 +283,7 @@ final class ProjectionRun implements Runnable
     {
         unsubscribe();
         final var config = engine.config();
-        final ReplicaStart newest = ReplicaStart.newest(config.core(), config.snapshotDirectory())
+        final ReplicaStart newest = ReplicaStart.newest(CoreConfig.genesis(), config.snapshotDirectory())
             .orElseThrow(() -> new IllegalStateException("the journal does not reach back to batch " +
                 (projected + 1) + " and there is no snapshot to start from"));
         LOG.log(System.Logger.Level.WARNING, "the journal no longer holds batch {0}: read models rewritten from " +

@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.agrona.concurrent.EpochClock;
-import org.p2px.core.CoreConfig;
 import org.p2px.engine.Engine;
 import org.p2px.engine.EngineConfig;
 import org.p2px.engine.EngineStatus;
@@ -23,13 +22,15 @@ public class EngineLifecycle
     private static final System.Logger LOG = System.getLogger(EngineLifecycle.class.getName());
 
     private final EngineSettings settings;
+    private final RulesSettings rules;
     private volatile Engine engine;
 
     private final EpochClock clock;
 
-    public EngineLifecycle(final EngineSettings settings, final EpochClock clock)
+    public EngineLifecycle(final EngineSettings settings, final RulesSettings rules, final EpochClock clock)
     {
         this.settings = settings;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -50,7 +51,7 @@ public class EngineLifecycle
             settings.snapshotsKept(),
             settings.verifyOnStart(),
             settings.minFreeDisk().asLongValue(),
-            CoreConfig.defaults());
+            rules.toCoreConfig());
         engine = Engine.start(config, clock);
         LOG.log(System.Logger.Level.INFO, "engine started on {0}: {1}", config.dataDirectory(), engine.recoverySummary());
     }

@@ -19,6 +19,8 @@ import org.p2px.codec.EventHandler;
 import org.p2px.codec.MessageHeaderDecoder;
 import org.p2px.codec.OrderOpenedDecoder;
 import org.p2px.codec.Role;
+import org.p2px.codec.RulesSetDecoder;
+import org.p2px.codec.RulesWriter;
 import org.p2px.codec.Side;
 
 /**
@@ -156,6 +158,11 @@ final class CoreHarness
     ErrorCode withdraw(final long user, final long amount)
     {
         return send(proxy.withdraw(command, 0, ++correlationId, now, ADMIN, user, USDT, amount));
+    }
+
+    ErrorCode setRules(final long actor, final RulesWriter rules)
+    {
+        return send(proxy.setRules(command, 0, ++correlationId, now, actor, rules));
     }
 
     ErrorCode setIndex(final long price)
@@ -507,6 +514,12 @@ final class CoreHarness
         {
             rejection = event.errorCode();
             texts.add(event.toString());
+        }
+
+        @Override
+        public void onRulesSet(final RulesSetDecoder event)
+        {
+            note("RulesSet", event.toString());
         }
 
         @Override

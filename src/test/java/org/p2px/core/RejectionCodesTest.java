@@ -744,6 +744,21 @@ class RejectionCodesTest
     }
 
     @Test
+    void invalidRules()
+    {
+        rejects(ErrorCode.INVALID_RULES, () -> h.setRules(ADMIN, out ->
+        {
+            RulesCodec.encode(CoreConfig.defaults(), out);
+            out.maxSplitOrders(0);
+        }));
+        rejects(ErrorCode.INVALID_RULES, () -> h.setRules(ADMIN, out ->
+        {
+            RulesCodec.encode(CoreConfig.defaults(), out);
+            out.restrictionStepCount((short)9);
+        }));
+    }
+
+    @Test
     void priceOutOfBand()
     {
         // The index is 0.9200 and the band 5000 bps: fixed prices from 0.4600 to 1.3800.

@@ -24,9 +24,11 @@ import org.p2px.catalog.Catalog;
 import org.p2px.catalog.MarketInfo;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.LiveQueries;
+import org.p2px.gateway.trade.TradingRules;
 import org.p2px.gateway.trade.TradingService;
 import org.p2px.gateway.view.BalanceView;
 import org.p2px.gateway.view.MarketView;
+import org.p2px.gateway.view.RulesView;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,10 +48,12 @@ public class AdminTradingResource
     private final Catalog catalog;
     private final TradingService trading;
     private final LiveQueries queries;
+    private final TradingRules rules;
 
     public AdminTradingResource(final SecurityIdentity identity, final Catalog catalog, final TradingService trading,
-        final LiveQueries queries)
+        final LiveQueries queries, final TradingRules rules)
     {
+        this.rules = rules;
         this.identity = identity;
         this.catalog = catalog;
         this.trading = trading;
@@ -107,6 +111,17 @@ public class AdminTradingResource
             body.makerFeeBps() == null ? 0 : body.makerFeeBps(), body.takerFeeBps() == null ? 0 : body.takerFeeBps(),
             PaymentMethod.mask(body.paymentMethods())));
         return Response.status(Response.Status.CREATED).entity(queries.market(market.symbol())).build();
+    }
+
+    @PUT
+    @Path("/rules")
+    @RolesAllowed("TRADE")
+    @Operation(summary = "Admin: replace the trading rules (every field)", description = "Journaled like any command: "
+        + "every later command is decided by them; open orders keep their deadlines. Anyone but an admin: 403 "
+        + "NOT_ADMIN; rules the core cannot run with: 400 INVALID_RULES. The rules in force: GET /api/v1/rules.")
+    public RulesView setRules(@Valid @NotNull final RulesView body)
+    {
+        return rules.change(Caller.of(identity), body);
     }
 
     @PUT
