@@ -21,6 +21,9 @@ import org.p2px.readmodel.ApiKey;
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<SignedRequest>
 {
+    /** The identity attribute that names the API key a request was signed with. */
+    public static final String KEY_ID_ATTRIBUTE = "apiKeyId";
+
     private final AuthSettings settings;
     private final ApiKeys keys;
     private final UsedSignatures usedSignatures;
@@ -64,7 +67,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<SignedRequest>
         usedSignatures.claim(expected, timestamp);
         final QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
             .setPrincipal(new QuarkusPrincipal(String.valueOf(key.userId)))
-            .addAttribute("apiKeyId", key.keyId);
+            .addAttribute(KEY_ID_ATTRIBUTE, key.keyId);
         key.permissionSet().forEach(permission -> identity.addRole(permission.name()));
         return identity.build();
     }

@@ -44,7 +44,8 @@ public final class FailureLimiter
         return Duration.ofNanos(Math.max(0, seen.lastNanos() + lockoutNanos - ticker.read()));
     }
 
-    public void failed(final String key)
+    /** Counts a wrong guess; true when it is the one that locks the key. */
+    public boolean failed(final String key)
     {
         final long now = ticker.read();
         final Failures after = failures.asMap().merge(key, new Failures(1, now),
@@ -52,7 +53,9 @@ public final class FailureLimiter
         if (after.count() == maxFailures)
         {
             lockouts.increment(); // merge is atomic: exactly one failure reaches the limit
+            return true;
         }
+        return false;
     }
 
     /** How many times a key was locked. */

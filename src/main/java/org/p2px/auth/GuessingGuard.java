@@ -2,8 +2,10 @@ package org.p2px.auth;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -15,7 +17,8 @@ import org.p2px.api.GatewayError;
  * which usernames exist) and per client address, wrong second factors (fund passwords, authenticator codes) per user; past the limits
  * ({@code p2px.auth.lockout.*}) further tries are refused without being checked until the lockout has passed.
  * Counts live in this process: a restart forgets them, which an attacker cannot cause. The metrics read how many
- * wrong passwords and second factors it saw, and how many locks it set.
+ * wrong passwords and second factors it saw, and how many locks it set; each lock is also announced as a
+ * {@link Lockout} event (for the audit log).
  */
 @ApplicationScoped
 public class GuessingGuard
@@ -28,15 +31,17 @@ public class GuessingGuard
     private final FailureLimiter fundPasswords;
     private final LongAdder passwordFailures = new LongAdder();
     private final LongAdder secondFactorFailures = new LongAdder();
+    private final Consumer<Lockout> lockouts;
 
     @Inject
-    public GuessingGuard(final AuthSettings settings)
+    public GuessingGuard(final AuthSettings settings, final Event<Lockout> lockouts)
     {
-        this(settings.lockout(), Ticker.systemTicker());
+        this(settings.lockout(), Ticker.systemTicker(), lockouts::fire);
     }
 
-    GuessingGuard(final AuthSettings.Lockout lockout, final Ticker ticker)
+    GuessingGuard(final AuthSettings.Lockout lockout, final Ticker ticker, final Consumer<Lockout> lockouts)
     {
+        this.lockouts = lockouts;
         accounts = new FailureLimiter(lockout.maxFailures(), lockout.duration(), MAX_KEYS, ticker);
         addresses = new FailureLimiter(lockout.maxFailuresPerAddress(), lockout.duration(), MAX_KEYS, ticker);
         fundPasswords = new FailureLimiter(lockout.maxFundPasswordFailures(), lockout.duration(), MAX_KEYS, ticker);
@@ -59,10 +64,13 @@ public class GuessingGuard
     public void signInFailed(final String accountKey, final String address)
     {
         passwordFailures.increment();
-        accounts.failed(accountKey);
-        if (address != null)
+        if (accounts.failed(accountKey))
         {
-            addresses.failed(address);
+            lockouts.accept(new Lockout(Lockout.Scope.ACCOUNT, accountKey, address));
+        }
+        if (address != null && addresses.failed(address))
+        {
+            lockouts.accept(new Lockout(Lockout.Scope.ADDRESS, address, address));
         }
     }
 
@@ -85,7 +93,10 @@ public class GuessingGuard
     public void secondFactorFailed(final long userId)
     {
         secondFactorFailures.increment();
-        fundPasswords.failed(Long.toString(userId));
+        if (fundPasswords.failed(Long.toString(userId)))
+        {
+            lockouts.accept(new Lockout(Lockout.Scope.SECOND_FACTOR, Long.toString(userId), null));
+        }
     }
 
     public void secondFactorPassed(final long userId)

@@ -19,7 +19,8 @@ import org.p2px.auth.AuthFailure;
  * The one classifier of failures for both gateways: each becomes a {@link Failure} (status, code, message), which
  * REST encodes as a response and the WebSocket as an error reply. Refusals keep their code and message and are
  * not logged; a client that went away mid-request is one DEBUG line; anything unexpected is INTERNAL_ERROR, its
- * stack trace in the log only, never on the wire.
+ * stack trace in the log only, never on the wire. {@link #code} gives the code alone, logging nothing (the audit
+ * log's result).
  */
 public final class Failures
 {
@@ -41,8 +42,50 @@ public final class Failures
     /** {@code where} names the request in the log line of an unexpected failure. */
     public static Failure classify(final Throwable failure, final String where)
     {
-        final Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause() : failure;
+        final Throwable cause = causeOf(failure);
+        final Failure known = known(cause);
+        if (known != null)
+        {
+            return known;
+        }
+        // Before ClientGone: a database connection reset reads like a client's reset.
+        if (DatabaseUnavailable.is(cause))
+        {
+            LOG.log(System.Logger.Level.WARNING, () -> where + " needs the database, which is unavailable: " +
+                ClientGone.describe(cause));
+            return Failure.of(GatewayError.DATABASE_UNAVAILABLE);
+        }
+        if (ClientGone.is(cause))
+        {
+            LOG.log(System.Logger.Level.DEBUG, () -> "client went away during " + where + ": " + ClientGone.describe(cause));
+            return Failure.of(GatewayError.MALFORMED_REQUEST);
+        }
+        LOG.log(System.Logger.Level.ERROR, "unexpected failure in " + where, cause);
+        return Failure.of(GatewayError.INTERNAL_ERROR);
+    }
+
+    /** The code {@link #classify} answers a failure with, logging nothing (the audit log's result). */
+    public static String code(final Throwable failure)
+    {
+        final Throwable cause = causeOf(failure);
+        final Failure known = known(cause);
+        if (known != null)
+        {
+            return known.code();
+        }
+        final GatewayError error = DatabaseUnavailable.is(cause) ? GatewayError.DATABASE_UNAVAILABLE
+            : ClientGone.is(cause) ? GatewayError.MALFORMED_REQUEST : GatewayError.INTERNAL_ERROR;
+        return error.name();
+    }
+
+    private static Throwable causeOf(final Throwable failure)
+    {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /** A refusal, an invalid or unauthenticated request: what the client is told; null for anything else. */
+    private static Failure known(final Throwable cause)
+    {
         if (cause instanceof ApiException refused)
         {
             return new Failure(refused.status(), refused.code(), refused.getMessage());
@@ -78,20 +121,7 @@ public final class Failures
             final GatewayError error = GatewayError.ofStatus(status);
             return new Failure(status, error.name(), error.message());
         }
-        // Before ClientGone: a database connection reset reads like a client's reset.
-        if (DatabaseUnavailable.is(cause))
-        {
-            LOG.log(System.Logger.Level.WARNING, () -> where + " needs the database, which is unavailable: " +
-                ClientGone.describe(cause));
-            return Failure.of(GatewayError.DATABASE_UNAVAILABLE);
-        }
-        if (ClientGone.is(cause))
-        {
-            LOG.log(System.Logger.Level.DEBUG, () -> "client went away during " + where + ": " + ClientGone.describe(cause));
-            return Failure.of(GatewayError.MALFORMED_REQUEST);
-        }
-        LOG.log(System.Logger.Level.ERROR, "unexpected failure in " + where, cause);
-        return Failure.of(GatewayError.INTERNAL_ERROR);
+        return null;
     }
 
     /** "signUp.body.username must not be blank" -> "username must not be blank": method and parameter names mean nothing to a client. */

@@ -30,10 +30,12 @@ public class PaymentAccounts
     private static final Set<String> OPEN = Set.of("PENDING_PAYMENT", "PAID", "DISPUTED");
 
     private final LiveQueries live;
+    private final Audit audit;
 
-    public PaymentAccounts(final LiveQueries live)
+    public PaymentAccounts(final LiveQueries live, final Audit audit)
     {
         this.live = live;
+        this.audit = audit;
     }
 
     public List<PaymentAccountView> mine(final Caller caller)
@@ -43,8 +45,17 @@ public class PaymentAccounts
             "userId = ?1 order by method", caller.userId()).stream().map(PaymentAccounts::view).toList());
     }
 
-    /** Adds or replaces the caller's account for a method. */
+    /**
+     * Adds or replaces the caller's account for a method. Audited (where a buyer's fiat goes is what a taken-over
+     * account changes first), without the holder or the details.
+     */
     public PaymentAccountView set(final Caller caller, final String method, final String holder, final String details)
+    {
+        return audit.by(caller, "payment_account.set").with("method", method)
+            .run(() -> save(caller, method, holder, details));
+    }
+
+    private PaymentAccountView save(final Caller caller, final String method, final String holder, final String details)
     {
         caller.require(ApiPermission.TRADE);
         final String name = PaymentMethod.of(method).name();
@@ -70,14 +81,17 @@ public class PaymentAccounts
     /** Removes the caller's account for a method; NO_PAYMENT_ACCOUNT when there is none. */
     public void delete(final Caller caller, final String method)
     {
-        caller.require(ApiPermission.TRADE);
-        final String name = PaymentMethod.of(method).name();
-        final boolean deleted = QuarkusTransaction.requiringNew().call(() ->
-            PaymentAccountRow.deleteById(new PaymentAccountRow.Key(caller.userId(), name)));
-        if (!deleted)
+        audit.by(caller, "payment_account.delete").with("method", method).run(() ->
         {
-            throw ApiException.of(GatewayError.NO_PAYMENT_ACCOUNT, "You have no " + name + " account.");
-        }
+            caller.require(ApiPermission.TRADE);
+            final String name = PaymentMethod.of(method).name();
+            final boolean deleted = QuarkusTransaction.requiringNew().call(() ->
+                PaymentAccountRow.deleteById(new PaymentAccountRow.Key(caller.userId(), name)));
+            if (!deleted)
+            {
+                throw ApiException.of(GatewayError.NO_PAYMENT_ACCOUNT, "You have no " + name + " account.");
+            }
+        });
     }
 
     /** The seller's account for the order's method, for those who may see it (see the class comment). */

@@ -34,6 +34,12 @@ public class Usernames
         names.put(userId, username);
     }
 
+    /** The user's name if held in memory, else null: never reads the database (the audit log names users with it). */
+    public String held(final long userId)
+    {
+        return names.get(userId);
+    }
+
     public boolean knows(final long userId)
     {
         return names.containsKey(userId);

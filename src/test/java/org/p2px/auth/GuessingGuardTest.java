@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.p2px.api.ApiException;
 class GuessingGuardTest
 {
     private final AtomicLong nanos = new AtomicLong(1);
+    private final List<Lockout> lockouts = new CopyOnWriteArrayList<>();
     private final GuessingGuard guard = new GuessingGuard(new AuthSettings.Lockout()
     {
         public int maxFailures()
@@ -35,7 +38,7 @@ class GuessingGuardTest
         {
             return Duration.ofMinutes(15);
         }
-    }, nanos::get);
+    }, nanos::get, lockouts::add);
 
     @Test
     void anAddressThatGuessesAcrossManyAccountsIsLockedForAllOfThemAndNoOtherAddressIs()
@@ -48,6 +51,7 @@ class GuessingGuardTest
         assertEquals("SIGN_IN_LOCKED", refused(() -> guard.checkSignIn("someone-new", "203.0.113.9")));
         assertEquals(1, guard.addressLockouts());
         assertEquals(0, guard.accountLockouts());
+        assertEquals(List.of(new Lockout(Lockout.Scope.ADDRESS, "203.0.113.9", "203.0.113.9")), lockouts);
         assertEquals(20, guard.passwordFailures());
         assertDoesNotThrow(() -> guard.checkSignIn("someone-new", "198.51.100.7"));
         // No account reached its own limit: from elsewhere they all sign in.
@@ -63,6 +67,7 @@ class GuessingGuardTest
         }
         assertEquals("SIGN_IN_LOCKED", refused(() -> guard.checkSignIn("alice", "192.0.2.1")));
         assertEquals(1, guard.accountLockouts(), "one lock, set by the fifth wrong password");
+        assertEquals(List.of(new Lockout(Lockout.Scope.ACCOUNT, "alice", "198.51.100.4")), lockouts);
         nanos.addAndGet(Duration.ofMinutes(14).toNanos());
         assertEquals("SIGN_IN_LOCKED", refused(() -> guard.checkSignIn("alice", "192.0.2.1")));
         nanos.addAndGet(Duration.ofMinutes(1).toNanos() + 1);
@@ -102,6 +107,7 @@ class GuessingGuardTest
         assertEquals("SECOND_FACTOR_LOCKED", refused(() -> guard.checkSecondFactor(7)));
         assertEquals(5, guard.secondFactorFailures());
         assertEquals(1, guard.secondFactorLockouts());
+        assertEquals(List.of(new Lockout(Lockout.Scope.SECOND_FACTOR, "7", null)), lockouts);
         assertEquals(0, guard.passwordFailures());
         assertDoesNotThrow(() -> guard.checkSecondFactor(8));
     }

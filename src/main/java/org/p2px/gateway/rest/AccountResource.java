@@ -26,6 +26,8 @@ import org.p2px.auth.AccessTokens;
 import org.p2px.auth.Accounts;
 import org.p2px.auth.ApiKeys;
 import org.p2px.auth.TwoFactor;
+import org.p2px.gateway.Audit;
+import org.p2px.gateway.AuditEntry;
 import org.p2px.gateway.Caller;
 import org.p2px.readmodel.ApiKey;
 import org.p2px.readmodel.ApiPermission;
@@ -33,7 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The caller's own account, and the API keys of its bots (managed by the person only, never by a key). */
+/**
+ * The caller's own account, and the API keys of its bots (managed by the person only, never by a key). Every change
+ * of a credential is audited: fund password, authenticator on or off, API key created or revoked (its id, never
+ * its secret).
+ */
 @Path("/api/v1/account")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,10 +49,12 @@ public class AccountResource
     private final Accounts accounts;
     private final ApiKeys apiKeys;
     private final TwoFactor twoFactor;
+    private final Audit audit;
 
     public AccountResource(final SecurityIdentity identity, final Accounts accounts, final ApiKeys apiKeys,
-        final TwoFactor twoFactor)
+        final TwoFactor twoFactor, final Audit audit)
     {
+        this.audit = audit;
         this.identity = identity;
         this.accounts = accounts;
         this.apiKeys = apiKeys;
@@ -102,7 +110,9 @@ public class AccountResource
     @RolesAllowed(AccessTokens.PERSON)
     public RecoveryCodes confirmTotp(@Valid @NotNull final TotpConfirm body)
     {
-        return new RecoveryCodes(twoFactor.confirm(Caller.of(identity).userId(), body.code()));
+        final Caller caller = Caller.of(identity);
+        return new RecoveryCodes(audit.by(caller, "account.totp_enable")
+            .run(() -> twoFactor.confirm(caller.userId(), body.code())));
     }
 
     @POST
@@ -111,7 +121,9 @@ public class AccountResource
     @APIResponse(responseCode = "204", description = "Done; no body")
     public Response disableTotp(@Valid @NotNull final TotpDisable body)
     {
-        twoFactor.disable(Caller.of(identity).userId(), body.password(), body.code());
+        final Caller caller = Caller.of(identity);
+        audit.by(caller, "account.totp_disable")
+            .run(() -> twoFactor.disable(caller.userId(), body.password(), body.code()));
         return Response.noContent().build();
     }
 
@@ -141,8 +153,9 @@ public class AccountResource
     @APIResponse(responseCode = "204", description = "Done; no body")
     public Response setFundPassword(final FundPasswordChange body)
     {
-        accounts.setFundPassword(Caller.of(identity).userId(), body == null ? null : body.password(),
-            body == null ? null : body.fundPassword());
+        final Caller caller = Caller.of(identity);
+        audit.by(caller, "account.fund_password").run(() -> accounts.setFundPassword(caller.userId(),
+            body == null ? null : body.password(), body == null ? null : body.fundPassword()));
         return Response.noContent().build();
     }
 
@@ -162,8 +175,15 @@ public class AccountResource
             schema = @Schema(implementation = CreatedApiKey.class)))
     public Response createApiKey(@Valid @NotNull final NewApiKey body)
     {
-        accounts.checkAuthenticatorIfOn(Caller.of(identity).userId(), body.totpCode());
-        final ApiKeys.Created created = apiKeys.create(Caller.of(identity).userId(), body.label(), body.permissions());
+        final Caller caller = Caller.of(identity);
+        final AuditEntry entry = audit.by(caller, "apikey.create").with("permissions", body.permissions());
+        final ApiKeys.Created created = entry.run(() ->
+        {
+            accounts.checkAuthenticatorIfOn(caller.userId(), body.totpCode());
+            final ApiKeys.Created key = apiKeys.create(caller.userId(), body.label(), body.permissions());
+            entry.with("keyId", key.key().keyId);
+            return key;
+        });
         return Response.status(Response.Status.CREATED).entity(new CreatedApiKey(created.key().keyId, created.secret(),
             created.key().label, created.key().permissionSet())).build();
     }
@@ -181,6 +201,8 @@ public class AccountResource
     @RolesAllowed(AccessTokens.PERSON)
     public ApiKeyView revokeApiKey(@PathParam("keyId") final String keyId)
     {
-        return ApiKeyView.of(apiKeys.revoke(Caller.of(identity).userId(), keyId));
+        final Caller caller = Caller.of(identity);
+        return ApiKeyView.of(audit.by(caller, "apikey.revoke").with("keyId", keyId)
+            .run(() -> apiKeys.revoke(caller.userId(), keyId)));
     }
 }

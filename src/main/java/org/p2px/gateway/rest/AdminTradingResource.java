@@ -22,6 +22,7 @@ import org.p2px.api.PaymentMethod;
 import org.p2px.catalog.AssetInfo;
 import org.p2px.catalog.Catalog;
 import org.p2px.catalog.MarketInfo;
+import org.p2px.gateway.Audit;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.LiveQueries;
 import org.p2px.gateway.trade.TradingRules;
@@ -36,7 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * Admin: assets and markets, index prices, and the custody operations (deposits and withdrawals). The core is
  * the authority on who is an admin: a non-admin is refused with NOT_ADMIN. Index prices, deposits and
- * withdrawals also accept an admin's API key (a price feed, a custody system).
+ * withdrawals also accept an admin's API key (a price feed, a custody system). Every one is audited (here, or by
+ * the trading service for those it sends).
  */
 @Path("/api/v1/admin")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,11 +51,13 @@ public class AdminTradingResource
     private final TradingService trading;
     private final LiveQueries queries;
     private final TradingRules rules;
+    private final Audit audit;
 
     public AdminTradingResource(final SecurityIdentity identity, final Catalog catalog, final TradingService trading,
-        final LiveQueries queries, final TradingRules rules)
+        final LiveQueries queries, final TradingRules rules, final Audit audit)
     {
         this.rules = rules;
+        this.audit = audit;
         this.identity = identity;
         this.catalog = catalog;
         this.trading = trading;
@@ -89,8 +93,11 @@ public class AdminTradingResource
             schema = @Schema(implementation = AssetInfo.class)))
     public Response defineAsset(@Valid @NotNull final NewAsset body)
     {
-        final AssetInfo asset = catalog.defineAsset(Caller.of(identity).userId(), body.code(), body.scale(),
-            Boolean.TRUE.equals(body.fiat()));
+        final Caller caller = Caller.of(identity);
+        final AssetInfo asset = audit.by(caller, "admin.asset").with("asset", body.code()).with("scale", body.scale())
+            .with("fiat", Boolean.TRUE.equals(body.fiat()))
+            .run(() -> catalog.defineAsset(caller.userId(), body.code(), body.scale(),
+                Boolean.TRUE.equals(body.fiat())));
         return Response.status(Response.Status.CREATED).entity(asset).build();
     }
 
@@ -103,13 +110,20 @@ public class AdminTradingResource
             schema = @Schema(implementation = MarketView.class)))
     public Response createMarket(@Valid @NotNull final NewMarket body)
     {
-        final AssetInfo fiat = catalog.asset(body.fiat());
-        final MarketInfo market = catalog.createMarket(Caller.of(identity).userId(), new Catalog.MarketSpec(
-            body.asset(), body.fiat(), body.priceScale(),
-            Decimals.parsePositive(body.priceTick(), body.priceScale(), "priceTick"),
-            Decimals.parse(body.minOrderFiat() == null ? "0" : body.minOrderFiat(), fiat.scale(), "minOrderFiat"),
-            body.makerFeeBps() == null ? 0 : body.makerFeeBps(), body.takerFeeBps() == null ? 0 : body.takerFeeBps(),
-            PaymentMethod.mask(body.paymentMethods())));
+        final Caller caller = Caller.of(identity);
+        final MarketInfo market = audit.by(caller, "admin.market").with("asset", body.asset()).with("fiat", body.fiat())
+            .with("makerFeeBps", body.makerFeeBps()).with("takerFeeBps", body.takerFeeBps()).run(() ->
+            {
+                final AssetInfo fiat = catalog.asset(body.fiat());
+                return catalog.createMarket(caller.userId(), new Catalog.MarketSpec(
+                    body.asset(), body.fiat(), body.priceScale(),
+                    Decimals.parsePositive(body.priceTick(), body.priceScale(), "priceTick"),
+                    Decimals.parse(body.minOrderFiat() == null ? "0" : body.minOrderFiat(), fiat.scale(),
+                        "minOrderFiat"),
+                    body.makerFeeBps() == null ? 0 : body.makerFeeBps(),
+                    body.takerFeeBps() == null ? 0 : body.takerFeeBps(),
+                    PaymentMethod.mask(body.paymentMethods())));
+            });
         return Response.status(Response.Status.CREATED).entity(queries.market(market.symbol())).build();
     }
 
@@ -121,7 +135,8 @@ public class AdminTradingResource
         + "NOT_ADMIN; rules the core cannot run with: 400 INVALID_RULES. The rules in force: GET /api/v1/rules.")
     public RulesView setRules(@Valid @NotNull final RulesView body)
     {
-        return rules.change(Caller.of(identity), body);
+        final Caller caller = Caller.of(identity);
+        return audit.by(caller, "admin.rules").run(() -> rules.change(caller, body));
     }
 
     @PUT

@@ -19,11 +19,15 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.p2px.api.ApiException;
 import org.p2px.auth.Accounts;
 import org.p2px.codec.ErrorCode;
+import org.p2px.gateway.Audit;
 import org.p2px.gateway.Caller;
 import org.p2px.readmodel.UserAccount;
 import org.p2px.readmodel.UserRole;
 
-/** Admin: look a user up, set its role, set its KYC level. Both changes go through the trading core too. */
+/**
+ * Admin: look a user up, set its role, set its KYC level. Both changes go through the trading core too, and are
+ * audited.
+ */
 @Path("/api/v1/admin")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,9 +36,11 @@ public class AdminUsersResource
 {
     private final SecurityIdentity identity;
     private final Accounts accounts;
+    private final Audit audit;
 
-    public AdminUsersResource(final SecurityIdentity identity, final Accounts accounts)
+    public AdminUsersResource(final SecurityIdentity identity, final Accounts accounts, final Audit audit)
     {
+        this.audit = audit;
         this.identity = identity;
         this.accounts = accounts;
     }
@@ -68,13 +74,17 @@ public class AdminUsersResource
     @Path("/users/{userId}/role")
     public UserView setRole(@PathParam("userId") final long userId, @Valid @NotNull final RoleChange body)
     {
-        return UserView.of(accounts.setRole(Caller.of(identity).userId(), userId, body.role()));
+        final Caller caller = Caller.of(identity);
+        return UserView.of(audit.by(caller, "admin.role").with("targetUserId", userId).with("role", body.role())
+            .run(() -> accounts.setRole(caller.userId(), userId, body.role())));
     }
 
     @PUT
     @Path("/users/{userId}/kyc")
     public UserView setKyc(@PathParam("userId") final long userId, @Valid @NotNull final KycChange body)
     {
-        return UserView.of(accounts.setKycLevel(Caller.of(identity).userId(), userId, body.kycLevel()));
+        final Caller caller = Caller.of(identity);
+        return UserView.of(audit.by(caller, "admin.kyc").with("targetUserId", userId).with("kycLevel", body.kycLevel())
+            .run(() -> accounts.setKycLevel(caller.userId(), userId, body.kycLevel())));
     }
 }

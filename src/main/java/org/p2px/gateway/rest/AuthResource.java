@@ -17,6 +17,8 @@ import io.vertx.core.http.HttpServerRequest;
 import org.p2px.auth.AccessTokens;
 import org.p2px.auth.Accounts;
 import org.p2px.auth.RefreshTokens;
+import org.p2px.gateway.Audit;
+import org.p2px.gateway.AuditEntry;
 import org.p2px.gateway.MaxUtf8Bytes;
 import org.p2px.readmodel.UserAccount;
 import org.p2px.readmodel.UserRole;
@@ -24,7 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Sign up, sign in, refresh and sign out. Everything here is reachable without a token. */
+/**
+ * Sign up, sign in, refresh and sign out. Everything here is reachable without a token. Sign-ups and sign-ins are
+ * audited with the username given and the client's address (never the password).
+ */
 @Path("/api/v1/auth")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -70,9 +75,15 @@ public class AuthResource
     @APIResponse(responseCode = "201", description = "Created",
         content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Session.class)))
-    public Response signUp(@Valid @NotNull final Credentials body)
+    public Response signUp(@Valid @NotNull final Credentials body, @Context final HttpServerRequest request)
     {
-        final UserAccount user = accounts.signUp(body.username(), body.password(), UserRole.USER, 0);
+        final AuditEntry entry = Audit.from(address(request), "auth.signup").with("username", body.username());
+        final UserAccount user = entry.run(() ->
+        {
+            final UserAccount created = accounts.signUp(body.username(), body.password(), UserRole.USER, 0);
+            entry.with("userId", created.id);
+            return created;
+        });
         return Response.status(Response.Status.CREATED).entity(session(user, refreshTokens.issue(user.id))).build();
     }
 
@@ -80,8 +91,14 @@ public class AuthResource
     @Path("/signin")
     public Session signIn(@Valid @NotNull final SignIn body, @Context final HttpServerRequest request)
     {
-        final UserAccount user = accounts.signIn(body.username(), body.password(), body.totpCode(),
-            request.remoteAddress().hostAddress());
+        final String address = address(request);
+        final AuditEntry entry = Audit.from(address, "auth.signin").with("username", body.username());
+        final UserAccount user = entry.run(() ->
+        {
+            final UserAccount signedIn = accounts.signIn(body.username(), body.password(), body.totpCode(), address);
+            entry.with("userId", signedIn.id);
+            return signedIn;
+        });
         return session(user, refreshTokens.issue(user.id));
     }
 
@@ -101,6 +118,11 @@ public class AuthResource
     {
         refreshTokens.revoke(body.refreshToken());
         return Response.noContent().build();
+    }
+
+    private static String address(final HttpServerRequest request)
+    {
+        return request.remoteAddress().hostAddress();
     }
 
     private Session session(final UserAccount user, final String refreshToken)

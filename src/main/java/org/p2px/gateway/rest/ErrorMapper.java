@@ -11,7 +11,11 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import org.p2px.api.ApiException;
+import org.p2px.auth.ApiKeyMechanism;
+import org.p2px.gateway.Audit;
 import org.p2px.gateway.Failures;
 
 /**
@@ -45,9 +49,17 @@ public class ErrorMapper
         return encode(ex);
     }
 
+    /** A refused API-key signature is audited (which key, from where), as a failed sign-in is; a bad token is not. */
     @ServerExceptionMapper
-    public Response unauthenticated(final AuthenticationFailedException ex)
+    public Response unauthenticated(final AuthenticationFailedException ex, final HttpServerRequest request)
     {
+        final String keyId = request.getHeader(ApiKeyMechanism.KEY_HEADER);
+        if (keyId != null)
+        {
+            final SocketAddress remote = request.remoteAddress();
+            Audit.from(remote == null ? null : remote.hostAddress(), "apikey.auth").with("apiKey", keyId)
+                .with("method", request.method().name()).with("path", request.path()).outcome(ex);
+        }
         return encode(ex);
     }
 

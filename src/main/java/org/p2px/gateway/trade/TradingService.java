@@ -2,6 +2,8 @@ package org.p2px.gateway.trade;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,6 +27,8 @@ import org.p2px.codec.Visibility;
 import org.p2px.core.AdSnapshot;
 import org.p2px.gateway.AdTextPushes;
 import org.p2px.gateway.AdTexts;
+import org.p2px.gateway.Audit;
+import org.p2px.gateway.AuditEntry;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.LiveQueries;
 import org.p2px.gateway.view.AdView;
@@ -43,7 +47,9 @@ import org.p2px.server.CoreCommands;
  * permission, turns decimal strings into minor units at the right scale, sends the command, and answers with
  * the order or ad as the live view holds it right after the command's batch, so the caller reads its own write
  * with no database in between. The rules themselves are the core's. Nothing here holds a transaction while
- * waiting for the engine: ad texts are written in a transaction of their own after the command.
+ * waiting for the engine: ad texts are written in a transaction of their own after the command. Each operation
+ * writes its audit line ({@link Audit}) with the command's outcome: ok once the core accepted it, else the code
+ * it was refused with (by the checks here or by the core); building the reply afterwards does not change it.
  */
 @ApplicationScoped
 public class TradingService
@@ -55,10 +61,13 @@ public class TradingService
     private final AdTextPushes adTextPushes;
     private final ViewMapper views;
     private final LiveQueries queries;
+    private final Audit audit;
 
     public TradingService(final CoreCommands core, final Catalog catalog, final Accounts accounts,
-        final AdTexts adTexts, final AdTextPushes adTextPushes, final ViewMapper views, final LiveQueries queries)
+        final AdTexts adTexts, final AdTextPushes adTextPushes, final ViewMapper views, final LiveQueries queries,
+        final Audit audit)
     {
+        this.audit = audit;
         this.core = core;
         this.catalog = catalog;
         this.accounts = accounts;
@@ -73,15 +82,22 @@ public class TradingService
     /** Posts an ad; answers it as created. */
     public AdView createAd(final Caller caller, final NewAdBody body)
     {
-        caller.require(ApiPermission.TRADE);
-        final MarketInfo market = catalog.market(body.market());
-        final Side side = WireValues.side(body.side());
-        final long quantity = Decimals.parsePositive(body.quantity(), market.asset().scale(), "quantity");
-        final AdStatus status = WireValues.initialStatus(body.status());
-        final AdTermsSpec terms = terms(market, body.terms());
-        final AdSnapshot ad = core.send((proxy, buffer, offset, correlationId) -> proxy.createAd(buffer, offset,
-            correlationId, 0, caller.userId(), market.id(), side, quantity, status, terms),
-            (reply, state) -> state.ad(createdAdId(reply)));
+        final AuditEntry entry = audit.by(caller, "ad.create").with("market", body.market()).with("side", body.side())
+            .with("quantity", body.quantity());
+        final AdSnapshot ad = entry.run(() ->
+        {
+            caller.require(ApiPermission.TRADE);
+            final MarketInfo market = catalog.market(body.market());
+            final Side side = WireValues.side(body.side());
+            final long quantity = Decimals.parsePositive(body.quantity(), market.asset().scale(), "quantity");
+            final AdStatus status = WireValues.initialStatus(body.status());
+            final AdTermsSpec terms = terms(market, body.terms());
+            final AdSnapshot created = core.send((proxy, buffer, offset, correlationId) -> proxy.createAd(buffer,
+                offset, correlationId, 0, caller.userId(), market.id(), side, quantity, status, terms),
+                (reply, state) -> state.ad(createdAdId(reply)));
+            entry.with("adId", created.adId());
+            return created;
+        });
         saveTexts(ad, body.terms());
         adTextPushes.textsChanged(ad.adId());
         return views.ad(ad);
@@ -90,11 +106,13 @@ public class TradingService
     /** Replaces an ad's terms (and its texts). */
     public AdView updateAd(final Caller caller, final long adId, final AdTermsBody body)
     {
-        caller.require(ApiPermission.TRADE);
-        final MarketInfo market = marketOfAd(adId);
-        final AdTermsSpec terms = terms(market, body);
-        final AdSnapshot ad = adCommand((proxy, buffer, offset, correlationId) ->
-            proxy.updateAd(buffer, offset, correlationId, 0, caller.userId(), adId, terms), adId);
+        final AdSnapshot ad = audit.by(caller, "ad.update").with("adId", adId).run(() ->
+        {
+            caller.require(ApiPermission.TRADE);
+            final AdTermsSpec terms = terms(marketOfAd(adId), body);
+            return adCommand((proxy, buffer, offset, correlationId) ->
+                proxy.updateAd(buffer, offset, correlationId, 0, caller.userId(), adId, terms), adId);
+        });
         saveTexts(ad, body);
         adTextPushes.textsChanged(adId);
         return views.ad(ad);
@@ -103,24 +121,30 @@ public class TradingService
     /** ONLINE, OFFLINE, or CLOSED (final: releases what a SELL ad reserved). */
     public AdView setAdStatus(final Caller caller, final long adId, final String status)
     {
-        caller.require(ApiPermission.TRADE);
-        final AdStatus value = WireValues.adStatus(status);
-        return views.ad(adCommand((proxy, buffer, offset, correlationId) ->
-            proxy.setAdStatus(buffer, offset, correlationId, 0, caller.userId(), adId, value), adId));
+        return views.ad(audit.by(caller, "ad.status").with("adId", adId).with("status", status).run(() ->
+        {
+            caller.require(ApiPermission.TRADE);
+            final AdStatus value = WireValues.adStatus(status);
+            return adCommand((proxy, buffer, offset, correlationId) ->
+                proxy.setAdStatus(buffer, offset, correlationId, 0, caller.userId(), adId, value), adId);
+        }));
     }
 
     /** Tops up (positive) or reduces (negative) an ad's remaining quantity, in the asset. */
     public AdView changeAdQuantity(final Caller caller, final long adId, final String delta)
     {
-        caller.require(ApiPermission.TRADE);
-        final MarketInfo market = marketOfAd(adId);
-        final long change = Decimals.parseSigned(delta, market.asset().scale(), "delta");
-        if (change == 0)
+        return views.ad(audit.by(caller, "ad.quantity").with("adId", adId).with("delta", delta).run(() ->
         {
-            throw ApiException.of(ErrorCode.INVALID_AMOUNT, "delta must not be zero.");
-        }
-        return views.ad(adCommand((proxy, buffer, offset, correlationId) ->
-            proxy.changeAdQuantity(buffer, offset, correlationId, 0, caller.userId(), adId, change), adId));
+            caller.require(ApiPermission.TRADE);
+            final MarketInfo market = marketOfAd(adId);
+            final long change = Decimals.parseSigned(delta, market.asset().scale(), "delta");
+            if (change == 0)
+            {
+                throw ApiException.of(ErrorCode.INVALID_AMOUNT, "delta must not be zero.");
+            }
+            return adCommand((proxy, buffer, offset, correlationId) ->
+                proxy.changeAdQuantity(buffer, offset, correlationId, 0, caller.userId(), adId, change), adId);
+        }));
     }
 
     // Orders
@@ -134,17 +158,22 @@ public class TradingService
     /** {@link #take}, without waiting for the answer. */
     public SentCommand<List<OrderAnswer>, OrderView> sendTake(final Caller caller, final TakeBody body)
     {
-        caller.require(ApiPermission.TRADE);
-        final long adId = body.adId();
-        final MarketInfo market = marketOfAd(adId);
-        checkPrivateAdLink(caller, adId, body.link());
-        final boolean inFiat = WireValues.amountInFiat(body.amountIn());
-        final long amount = Decimals.parsePositive(body.amount(),
-            inFiat ? market.fiat().scale() : market.asset().scale(), "amount");
-        final int method = PaymentMethod.of(body.paymentMethod()).bit();
-        final long clientOrderId = WireValues.clientOrderId(body.clientOrderId());
-        return orders(caller, (proxy, buffer, offset, correlationId) -> proxy.takeAd(buffer, offset, correlationId, 0,
-            caller.userId(), adId, amount, inFiat, method, clientOrderId)).then(opened -> opened.get(0));
+        final AuditEntry entry = audit.by(caller, "order.take").with("adId", body.adId()).with("amount", body.amount())
+            .with("amountIn", body.amountIn()).with("paymentMethod", body.paymentMethod());
+        return auditedOrders(entry, () ->
+        {
+            caller.require(ApiPermission.TRADE);
+            final long adId = body.adId();
+            final MarketInfo market = marketOfAd(adId);
+            checkPrivateAdLink(caller, adId, body.link());
+            final boolean inFiat = WireValues.amountInFiat(body.amountIn());
+            final long amount = Decimals.parsePositive(body.amount(),
+                inFiat ? market.fiat().scale() : market.asset().scale(), "amount");
+            final int method = PaymentMethod.of(body.paymentMethod()).bit();
+            final long clientOrderId = WireValues.clientOrderId(body.clientOrderId());
+            return orders(caller, (proxy, buffer, offset, correlationId) -> proxy.takeAd(buffer, offset, correlationId,
+                0, caller.userId(), adId, amount, inFiat, method, clientOrderId));
+        }).then(opened -> opened.get(0));
     }
 
     /** Lets the core pick the best ad(s); answers the orders opened (several when split). */
@@ -156,19 +185,24 @@ public class TradingService
     /** {@link #express}, without waiting for the answer. */
     public SentCommand<List<OrderAnswer>, List<OrderView>> sendExpress(final Caller caller, final ExpressBody body)
     {
-        caller.require(ApiPermission.TRADE);
-        final MarketInfo market = catalog.market(body.market());
-        final Side side = WireValues.side(body.side());
-        final boolean inFiat = WireValues.amountInFiat(body.amountIn());
-        final long amount = Decimals.parsePositive(body.amount(),
-            inFiat ? market.fiat().scale() : market.asset().scale(), "amount");
-        final long methods = PaymentMethod.mask(body.paymentMethods());
-        final long priceLimit = body.priceLimit() == null ? 0
-            : Decimals.parsePositive(body.priceLimit(), market.priceScale(), "priceLimit");
-        final boolean allowSplit = Boolean.TRUE.equals(body.allowSplit());
-        final long clientOrderId = WireValues.clientOrderId(body.clientOrderId());
-        return orders(caller, (proxy, buffer, offset, correlationId) -> proxy.express(buffer, offset, correlationId, 0,
-            caller.userId(), market.id(), side, amount, inFiat, methods, priceLimit, allowSplit, clientOrderId));
+        final AuditEntry entry = audit.by(caller, "order.express").with("market", body.market())
+            .with("side", body.side()).with("amount", body.amount()).with("amountIn", body.amountIn());
+        return auditedOrders(entry, () ->
+        {
+            caller.require(ApiPermission.TRADE);
+            final MarketInfo market = catalog.market(body.market());
+            final Side side = WireValues.side(body.side());
+            final boolean inFiat = WireValues.amountInFiat(body.amountIn());
+            final long amount = Decimals.parsePositive(body.amount(),
+                inFiat ? market.fiat().scale() : market.asset().scale(), "amount");
+            final long methods = PaymentMethod.mask(body.paymentMethods());
+            final long priceLimit = body.priceLimit() == null ? 0
+                : Decimals.parsePositive(body.priceLimit(), market.priceScale(), "priceLimit");
+            final boolean allowSplit = Boolean.TRUE.equals(body.allowSplit());
+            final long clientOrderId = WireValues.clientOrderId(body.clientOrderId());
+            return orders(caller, (proxy, buffer, offset, correlationId) -> proxy.express(buffer, offset, correlationId,
+                0, caller.userId(), market.id(), side, amount, inFiat, methods, priceLimit, allowSplit, clientOrderId));
+        });
     }
 
     public OrderView markPaid(final Caller caller, final long orderId)
@@ -178,7 +212,7 @@ public class TradingService
 
     public SentCommand<LiveOrder, OrderView> sendMarkPaid(final Caller caller, final long orderId)
     {
-        return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
+        return orderCommand("order.paid", caller, (proxy, buffer, offset, correlationId) ->
             proxy.markPaid(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId);
     }
 
@@ -198,16 +232,20 @@ public class TradingService
     public SentCommand<LiveOrder, OrderView> sendRelease(final Caller caller, final long orderId,
         final String fundPassword, final String totpCode)
     {
-        if (caller.person())
+        final AuditEntry entry = audit.by(caller, "order.release").with("orderId", orderId);
+        return audited(entry, () ->
         {
-            accounts.checkSecondFactor(caller.userId(), fundPassword, totpCode);
-        }
-        else
-        {
-            caller.require(ApiPermission.RELEASE);
-        }
-        return orderAnswer(caller, (proxy, buffer, offset, correlationId) ->
-            proxy.release(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId);
+            if (caller.person())
+            {
+                accounts.checkSecondFactor(caller.userId(), fundPassword, totpCode);
+            }
+            else
+            {
+                caller.require(ApiPermission.RELEASE);
+            }
+            return orderAnswer(caller, (proxy, buffer, offset, correlationId) ->
+                proxy.release(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId);
+        });
     }
 
     public OrderView cancel(final Caller caller, final long orderId)
@@ -217,56 +255,66 @@ public class TradingService
 
     public SentCommand<LiveOrder, OrderView> sendCancel(final Caller caller, final long orderId)
     {
-        return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
+        return orderCommand("order.cancel", caller, (proxy, buffer, offset, correlationId) ->
             proxy.cancelOrder(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId);
     }
 
     public OrderView requestCancel(final Caller caller, final long orderId)
     {
-        return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
+        return orderCommand("order.cancel_request", caller, (proxy, buffer, offset, correlationId) ->
             proxy.requestCancel(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId).await();
     }
 
     public OrderView reviewCancelRequest(final Caller caller, final long orderId, final boolean accept)
     {
-        return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
+        return orderCommand("order.review_cancel", caller, (proxy, buffer, offset, correlationId) ->
             proxy.reviewCancelRequest(buffer, offset, correlationId, 0, caller.userId(), orderId, accept), orderId).await();
     }
 
     public OrderView appeal(final Caller caller, final long orderId)
     {
-        return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
+        return orderCommand("order.appeal", caller, (proxy, buffer, offset, correlationId) ->
             proxy.appeal(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId).await();
     }
 
     public OrderView withdrawAppeal(final Caller caller, final long orderId)
     {
-        return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
+        return orderCommand("order.withdraw_appeal", caller, (proxy, buffer, offset, correlationId) ->
             proxy.withdrawAppeal(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId).await();
     }
 
     /** An arbiter's decision on a disputed order: RELEASE to the buyer or REFUND the seller. */
     public OrderView resolve(final Caller caller, final long orderId, final String outcome)
     {
-        final DisputeOutcome value = WireValues.outcome(outcome);
-        return orderCommand(caller, (proxy, buffer, offset, correlationId) ->
-            proxy.resolveDispute(buffer, offset, correlationId, 0, caller.userId(), orderId, value), orderId).await();
+        final AuditEntry entry = audit.by(caller, "order.resolve").with("orderId", orderId).with("outcome", outcome);
+        return audited(entry, () ->
+        {
+            final DisputeOutcome value = WireValues.outcome(outcome);
+            return tradeCommand(caller, (proxy, buffer, offset, correlationId) ->
+                proxy.resolveDispute(buffer, offset, correlationId, 0, caller.userId(), orderId, value), orderId);
+        }).await();
     }
 
     // Blocks
 
     public void block(final Caller caller, final long userId)
     {
-        caller.require(ApiPermission.TRADE);
-        core.send((proxy, buffer, offset, correlationId) ->
-            proxy.blockUser(buffer, offset, correlationId, 0, caller.userId(), userId));
+        audit.by(caller, "user.block").with("targetUserId", userId).run(() ->
+        {
+            caller.require(ApiPermission.TRADE);
+            core.send((proxy, buffer, offset, correlationId) ->
+                proxy.blockUser(buffer, offset, correlationId, 0, caller.userId(), userId));
+        });
     }
 
     public void unblock(final Caller caller, final long userId)
     {
-        caller.require(ApiPermission.TRADE);
-        core.send((proxy, buffer, offset, correlationId) ->
-            proxy.unblockUser(buffer, offset, correlationId, 0, caller.userId(), userId));
+        audit.by(caller, "user.unblock").with("targetUserId", userId).run(() ->
+        {
+            caller.require(ApiPermission.TRADE);
+            core.send((proxy, buffer, offset, correlationId) ->
+                proxy.unblockUser(buffer, offset, correlationId, 0, caller.userId(), userId));
+        });
     }
 
     // Admin (the core refuses anyone who is not an admin with NOT_ADMIN)
@@ -288,36 +336,58 @@ public class TradingService
     private List<BalanceView> moveFunds(final Caller caller, final long userId, final String assetCode,
         final String amount, final boolean deposit)
     {
-        caller.require(ApiPermission.TRADE);
-        final AssetInfo asset = catalog.asset(assetCode);
-        final long value = Decimals.parsePositive(amount, asset.scale(), "amount");
-        final Command command = deposit
-            ? (proxy, buffer, offset, correlationId) ->
-                proxy.deposit(buffer, offset, correlationId, 0, caller.userId(), userId, asset.id(), value)
-            : (proxy, buffer, offset, correlationId) ->
-                proxy.withdraw(buffer, offset, correlationId, 0, caller.userId(), userId, asset.id(), value);
-        return views.balances(core.send(command, (reply, state) -> state.user(userId)));
+        final AuditEntry entry = audit.by(caller, deposit ? "admin.deposit" : "admin.withdraw")
+            .with("targetUserId", userId).with("asset", assetCode).with("amount", amount);
+        return views.balances(entry.run(() ->
+        {
+            caller.require(ApiPermission.TRADE);
+            final AssetInfo asset = catalog.asset(assetCode);
+            final long value = Decimals.parsePositive(amount, asset.scale(), "amount");
+            final Command command = deposit
+                ? (proxy, buffer, offset, correlationId) ->
+                    proxy.deposit(buffer, offset, correlationId, 0, caller.userId(), userId, asset.id(), value)
+                : (proxy, buffer, offset, correlationId) ->
+                    proxy.withdraw(buffer, offset, correlationId, 0, caller.userId(), userId, asset.id(), value);
+            return core.send(command, (reply, state) -> state.user(userId));
+        }));
     }
 
     /** Sets a market's index price; answers it as the core holds it now. */
     public IndexView setIndexPrice(final Caller caller, final String symbol, final String price)
     {
-        caller.require(ApiPermission.TRADE);
-        final MarketInfo market = catalog.market(symbol);
-        final long value = Decimals.parsePositive(price, market.priceScale(), "price");
-        final long set = core.send((proxy, buffer, offset, correlationId) ->
-            proxy.setIndexPrice(buffer, offset, correlationId, 0, caller.userId(), market.id(), value),
-            (reply, state) -> state.indexPrice(market.id()));
-        return new IndexView(market.symbol(), market.formatPrice(set));
+        return audit.by(caller, "admin.index_price").with("market", symbol).with("price", price).run(() ->
+        {
+            caller.require(ApiPermission.TRADE);
+            final MarketInfo market = catalog.market(symbol);
+            final long value = Decimals.parsePositive(price, market.priceScale(), "price");
+            final long set = core.send((proxy, buffer, offset, correlationId) ->
+                proxy.setIndexPrice(buffer, offset, correlationId, 0, caller.userId(), market.id(), value),
+                (reply, state) -> state.indexPrice(market.id()));
+            return new IndexView(market.symbol(), market.formatPrice(set));
+        });
     }
 
     // Plumbing
 
-    private SentCommand<LiveOrder, OrderView> orderCommand(final Caller caller, final Command command,
+    /** A command on one order that needs TRADE, audited as {@code action}. */
+    private SentCommand<LiveOrder, OrderView> orderCommand(final String action, final Caller caller,
+        final Command command, final long orderId)
+    {
+        return audited(audit.by(caller, action).with("orderId", orderId), () -> tradeCommand(caller, command, orderId));
+    }
+
+    private SentCommand<LiveOrder, OrderView> tradeCommand(final Caller caller, final Command command,
         final long orderId)
     {
         caller.require(ApiPermission.TRADE);
         return orderAnswer(caller, command, orderId);
+    }
+
+    /** Checks and sends a command on an order: a refusal on the way is audited at once, the answer when it comes. */
+    private static SentCommand<LiveOrder, OrderView> audited(final AuditEntry entry,
+        final Supplier<SentCommand<LiveOrder, OrderView>> send)
+    {
+        return entry.sending(send).onOutcome((order, failure) -> entry.outcome(failure));
     }
 
     private SentCommand<LiveOrder, OrderView> orderAnswer(final Caller caller, final Command command,
@@ -336,6 +406,21 @@ public class TradingService
     private AdSnapshot adCommand(final Command command, final long adId)
     {
         return core.send(command, (reply, state) -> state.ad(adId));
+    }
+
+    /** A take or express, audited with the ids of the orders it opened. */
+    private static SentCommand<List<OrderAnswer>, List<OrderView>> auditedOrders(final AuditEntry entry,
+        final Supplier<SentCommand<List<OrderAnswer>, List<OrderView>>> send)
+    {
+        return entry.sending(send).onOutcome((answers, failure) ->
+        {
+            if (answers != null)
+            {
+                entry.with("orderId", answers.stream().map(answer -> String.valueOf(answer.orderId()))
+                    .collect(Collectors.joining(",")));
+            }
+            entry.outcome(failure);
+        });
     }
 
     /** The orders a take or express opened, or the earlier order a repeated clientOrderId stands for. */

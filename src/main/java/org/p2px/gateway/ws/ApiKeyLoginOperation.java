@@ -32,7 +32,7 @@ class ApiKeyLoginOperation implements SessionOperation
     public Object invoke(final Session session, final JsonNode args)
     {
         final WsLogin login = authenticator.apiKey(WsArgs.text(args, "keyId"), WsArgs.text(args, "timestamp"),
-            WsArgs.text(args, "signature")).await().atMost(TokenLoginOperation.TIMEOUT);
+            WsArgs.text(args, "signature"), session.address()).await().atMost(TokenLoginOperation.TIMEOUT);
         sessions.signIn(session, login);
         return SignedIn.of(login);
     }

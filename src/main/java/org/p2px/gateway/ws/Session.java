@@ -69,6 +69,14 @@ final class Session
         return connection.id();
     }
 
+    /** The client's address, without its port (as REST gives it), for the audit log. */
+    String address()
+    {
+        final String remote = connection.handshakeRequest().remoteAddress();
+        final int port = remote == null ? -1 : remote.lastIndexOf(':');
+        return port < 0 ? remote : remote.substring(0, port);
+    }
+
     /** The signed-in caller, or null for an anonymous connection. */
     Caller caller()
     {

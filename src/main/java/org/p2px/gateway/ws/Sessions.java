@@ -154,7 +154,7 @@ public class Sessions
         if (sessions != null)
         {
             List.copyOf(sessions).stream()
-                .filter(session -> session.login() != null && keyId.equals(session.login().apiKeyId()))
+                .filter(session -> session.login() != null && keyId.equals(session.login().caller().apiKeyId()))
                 .forEach(session -> close(session, code, reason));
         }
     }

@@ -33,7 +33,8 @@ class TokenLoginOperation implements SessionOperation
     @Override
     public Object invoke(final Session session, final JsonNode args)
     {
-        final WsLogin login = authenticator.token(WsArgs.text(args, "token")).await().atMost(TIMEOUT);
+        final WsLogin login = authenticator.token(WsArgs.text(args, "token"), session.address()).await()
+            .atMost(TIMEOUT);
         sessions.signIn(session, login);
         return SignedIn.of(login);
     }

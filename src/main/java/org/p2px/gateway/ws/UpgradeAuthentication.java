@@ -11,6 +11,7 @@ import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * Authenticates the HTTP upgrade of {@code /ws} when it carries a token ({@link UpgradeToken}); a bad, expired or
@@ -51,7 +52,8 @@ public class UpgradeAuthentication implements HttpUpgradeCheck
         {
             return CheckResult.permitUpgrade();
         }
-        return authenticator.token(credential.token())
+        final SocketAddress remote = context.httpRequest().remoteAddress();
+        return authenticator.token(credential.token(), remote == null ? null : remote.hostAddress())
             .map(login ->
             {
                 context.userData().put(LOGIN, login);

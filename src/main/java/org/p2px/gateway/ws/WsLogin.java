@@ -3,10 +3,11 @@ package org.p2px.gateway.ws;
 import org.p2px.gateway.Caller;
 
 /**
- * Who a connection signed in as, until when (epoch milliseconds: an access token's expiry; API-key sign-ins do
- * not expire), how ({@code "token"} or {@code "apikey"}), and with which API key (null for a token).
+ * Who a connection signed in as (with which API key, null for a token, and from which address: the caller's),
+ * until when (epoch milliseconds: an access token's expiry; API-key sign-ins do not expire), and how
+ * ({@code "token"} or {@code "apikey"}).
  */
-record WsLogin(Caller caller, long expiresAtMillis, String method, String apiKeyId)
+record WsLogin(Caller caller, long expiresAtMillis, String method)
 {
     static final long NEVER = Long.MAX_VALUE;
 
