@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import net.openhft.chronicle.queue.impl.TableStore;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.queue.impl.single.TableStoreWriteLock;
 import net.openhft.chronicle.queue.impl.table.Metadata;
 import net.openhft.chronicle.queue.impl.table.SingleTableBuilder;
@@ -135,6 +136,7 @@ public final class JournalCopy
         {
             return;
         }
+        SingleChronicleQueueBuilder.addAliases(); // the metadata's class names, known once a queue was built
         try (TableStore<Metadata.NoMeta> store =
                 SingleTableBuilder.binary(metadata, Metadata.NoMeta.INSTANCE).readOnly(false).build();
             TableStoreWriteLock write = new TableStoreWriteLock(store, BusyTimedPauser::new, 0L);
