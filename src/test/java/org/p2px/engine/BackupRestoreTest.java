@@ -108,7 +108,6 @@ class BackupRestoreTest
             trader.join();
             assertNull(failure.get());
         }
-        assertTrue(after > before, "the engine journaled batches while the backup was copied");
 
         final Path restored = restore(backup);
         try (Engine engine = Engine.start(everyHundredBatches(restored), SystemEpochClock.INSTANCE))
