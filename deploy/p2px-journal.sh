@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The operator's journal tool (docs/operations.md): dump, verify, snapshots. Uses the packaged server's
-# classes (mvn package -DskipTests) and can run while the server runs.
+# The operator's journal tool (docs/operations.md): dump, verify, recover, snapshots, backup. Uses the packaged
+# server's classes (mvn package -DskipTests) and can run while the server runs.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 app="${P2PX_APP_DIR:-$here/../target/quarkus-app}"

@@ -13,9 +13,10 @@ import org.p2px.journal.SnapshotStore;
 /**
  * Rebuilds the core from disk: the newest valid snapshot (which must reproduce its recorded digest), then every
  * journal record after the index it covers, in order, checking that batch sequences follow one another. Long
- * replays report progress once a second: records and events replayed, rate, and time left.
+ * replays report progress once a second: records and events replayed, rate, and time left. The operator's tool
+ * runs it too, on a data directory or a backup of one, to print the state a server would start with.
  */
-final class Recovery implements JournalRecordHandler
+public final class Recovery implements JournalRecordHandler
 {
     private static final System.Logger LOG = System.getLogger(Recovery.class.getName());
     private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
@@ -24,7 +25,7 @@ final class Recovery implements JournalRecordHandler
      * What recovery produced: the core and where the journal stands; {@code snapshotTakenAt} is when the snapshot it
      * started from was taken (epoch milliseconds by the engine's clock), 0 without one.
      */
-    record Result(TradingCore core, long batchSequence, long journalIndex, long replayedBatches, long replayedEvents,
+    public record Result(TradingCore core, long batchSequence, long journalIndex, long replayedBatches, long replayedEvents,
         long nanos, boolean fromSnapshot, long snapshotTakenAt)
     {
     }
@@ -35,7 +36,11 @@ final class Recovery implements JournalRecordHandler
     private long replayedBatches;
     private long replayedEvents;
 
-    static Result run(final CoreConfig config, final Journal journal, final SnapshotStore snapshots)
+    private Recovery()
+    {
+    }
+
+    public static Result run(final CoreConfig config, final Journal journal, final SnapshotStore snapshots)
     {
         return new Recovery().recover(config, journal, snapshots);
     }

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -166,6 +167,31 @@ public final class SnapshotStore
                 Files.deleteIfExists(file);
             }
         }
+    }
+
+    /**
+     * Copies the snapshot files to {@code target}, also while snapshots are taken: each file is whole (written
+     * under another name, then renamed), and one pruned while the copy runs is left out.
+     *
+     * @return how many were copied.
+     */
+    public int copyTo(final Path target) throws IOException
+    {
+        Files.createDirectories(target);
+        int copied = 0;
+        for (final Path file : filesNewestFirst())
+        {
+            try
+            {
+                Files.copy(file, target.resolve(file.getFileName().toString()));
+                copied++;
+            }
+            catch (final NoSuchFileException pruned)
+            {
+                // An older snapshot, deleted after a newer one was written.
+            }
+        }
+        return copied;
     }
 
     public List<Path> filesNewestFirst()

@@ -1,7 +1,9 @@
 package org.p2px.tools;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import org.agrona.DirectBuffer;
 import org.p2px.codec.EventText;
 import org.p2px.core.CoreConfig;
 import org.p2px.core.TradingCore;
+import org.p2px.engine.Recovery;
 import org.p2px.journal.ChronicleJournal;
 import org.p2px.journal.JournalReader;
 import org.p2px.journal.SnapshotStore;
@@ -22,7 +25,9 @@ import org.p2px.journal.SnapshotStore;
  * <pre>
  *   dump DATA_DIR [--from-index N] [--from-time ISO-8601|EPOCH_MS] [--order ID] [--user ID] [--limit N]
  *   verify DATA_DIR
+ *   recover DATA_DIR
  *   snapshots DATA_DIR
+ *   backup DATA_DIR TARGET_DIR
  * </pre>
  * See docs/operations.md.
  */
@@ -31,7 +36,9 @@ public final class JournalTool
     private static final String USAGE = """
         usage: p2px-journal dump DATA_DIR [--from-index N] [--from-time ISO-8601|EPOCH_MS] [--order ID] [--user ID] [--limit N]
                p2px-journal verify DATA_DIR
-               p2px-journal snapshots DATA_DIR""";
+               p2px-journal recover DATA_DIR
+               p2px-journal snapshots DATA_DIR
+               p2px-journal backup DATA_DIR TARGET_DIR""";
 
     private final PrintStream out;
 
@@ -50,8 +57,7 @@ public final class JournalTool
     {
         if (args.length < 2)
         {
-            out.println(USAGE);
-            return 2;
+            return usage();
         }
         final Path data = Path.of(args[1]);
         if (!Files.isDirectory(data.resolve("journal")))
@@ -65,20 +71,34 @@ public final class JournalTool
             {
                 case "dump" -> dump(data, DumpFilter.parse(args));
                 case "verify" -> verify(data);
+                case "recover" -> recover(data);
                 case "snapshots" -> snapshots(data);
-                default ->
-                {
-                    out.println(USAGE);
-                    yield 2;
-                }
+                case "backup" -> args.length == 3 ? backup(data, Path.of(args[2])) : usage();
+                default -> usage();
             };
         }
         catch (final IllegalArgumentException ex)
         {
             out.println(ex.getMessage());
-            out.println(USAGE);
-            return 2;
+            return usage();
         }
+        catch (final NoSuchFileException ex)
+        {
+            out.println("BACKUP FAILED: " + ex.getFile() + " was deleted while it was copied (the server prunes old"
+                + " journal files after a snapshot): back up again, into a new directory");
+            return 1;
+        }
+        catch (final IOException ex)
+        {
+            out.println("BACKUP FAILED: " + ex);
+            return 1;
+        }
+    }
+
+    private int usage()
+    {
+        out.println(USAGE);
+        return 2;
     }
 
     private int dump(final Path data, final DumpFilter filter)
@@ -136,11 +156,47 @@ public final class JournalTool
         final double seconds = (System.nanoTime() - start) / 1e9;
         out.printf("replayed %,d batches, %,d events in %.2f s (%,.0f events/s)%n", counts[0], counts[1], seconds,
             counts[1] / Math.max(seconds, 1e-9));
+        final boolean sound = printState(core);
+        problems.forEach(problem -> out.println("PROBLEM: " + problem));
+        return sound && problems.isEmpty() ? 0 : 1;
+    }
+
+    /** What a server started on {@code data} would recover: the newest valid snapshot, then the journal after it. */
+    private int recover(final Path data)
+    {
+        final Recovery.Result recovered;
+        try (ChronicleJournal journal = ChronicleJournal.openReadOnly(data.resolve("journal")))
+        {
+            recovered = Recovery.run(CoreConfig.defaults(), journal, new SnapshotStore(data.resolve("snapshots")));
+        }
+        catch (final RuntimeException ex)
+        {
+            out.println("RECOVERY FAILED: " + ex.getMessage());
+            return 1;
+        }
+        out.printf("recovered to batch %d: %s%n", recovered.batchSequence(), recovered.fromSnapshot()
+            ? String.format("the snapshot of batch %d, then %,d journal batches",
+                recovered.batchSequence() - recovered.replayedBatches(), recovered.replayedBatches())
+            : String.format("%,d journal batches, no snapshot", recovered.replayedBatches()));
+        return printState(recovered.core()) ? 0 : 1;
+    }
+
+    /** Prints the state's digest and its invariant check; false when an invariant is broken. */
+    private boolean printState(final TradingCore core)
+    {
         out.printf("digest %016x%n", core.digest());
         final String violation = core.checkInvariants();
         out.println(violation == null ? "invariants hold" : "INVARIANT VIOLATED: " + violation);
-        problems.forEach(problem -> out.println("PROBLEM: " + problem));
-        return violation == null && problems.isEmpty() ? 0 : 1;
+        return violation == null;
+    }
+
+    /** Copies the snapshots and the journal (also of a running server), then recovers the copy as a check. */
+    private int backup(final Path data, final Path target) throws IOException
+    {
+        final DataBackup.Copied copied = DataBackup.copy(data, target);
+        out.printf("copied %d snapshots and the journal (%,d bytes) to %s%n", copied.snapshots(),
+            copied.journalBytes(), target.toAbsolutePath());
+        return recover(target);
     }
 
     private int snapshots(final Path data)

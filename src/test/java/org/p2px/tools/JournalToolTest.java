@@ -75,6 +75,12 @@ class JournalToolTest
     {
         final String output = run(0, "verify", data.toString());
         assertTrue(output.contains("replayed 10 batches"), output);
+        assertTheLiveState(output);
+    }
+
+    /** The output shows the digest the engine had, and invariants that hold. */
+    private void assertTheLiveState(final String output)
+    {
         assertTrue(output.contains(String.format("digest %016x", digest)), output);
         assertTrue(output.contains("invariants hold"), output);
     }
@@ -107,10 +113,30 @@ class JournalToolTest
     }
 
     @Test
+    void recoverStartsFromTheNewestSnapshotAsTheServerDoes()
+    {
+        final String output = run(0, "recover", data.toString());
+        assertTrue(output.contains("recovered to batch 10: the snapshot of batch 10, then 0 journal batches"), output);
+        assertTheLiveState(output);
+    }
+
+    @Test
+    void backupCopiesTheSnapshotsAndTheJournalThenRecoversTheCopy(@TempDir final Path backups)
+    {
+        final Path backup = backups.resolve("backup");
+        final String output = run(0, "backup", data.toString(), backup.toString());
+        assertTrue(output.contains("copied 1 snapshots and the journal"), output);
+        assertTrue(output.contains("recovered to batch 10"), output);
+        assertTheLiveState(output);
+        assertTrue(run(2, "backup", data.toString(), backup.toString()).contains("exists"), "never over a backup");
+    }
+
+    @Test
     void badArgumentsExplainUsage()
     {
         assertTrue(run(2, "dump").contains("usage"));
         assertTrue(run(2, "explode", data.toString()).contains("usage"));
         assertTrue(run(2, "dump", data.toString(), "--order").contains("missing value"));
+        assertTrue(run(2, "backup", data.toString()).contains("usage"));
     }
 }
