@@ -265,6 +265,12 @@ final class CrashRun
             {
                 problems.add("order " + entry.getKey() + " acknowledged " + entry.getValue() + " but is " + state);
             }
+            else
+            {
+                // A command applied whose answer the kill swallowed (a release, say): the client learns it here,
+                // as one that looks its order up after reconnecting would.
+                acknowledge(entry.getKey(), state);
+            }
             checked++;
         }
         return checked;
