@@ -29,6 +29,7 @@ class DiskFullTest
 {
     private static final long USER = 10;
     private static final long DEPOSIT = 1_000;
+    private static final String OFFER_REFUSED = "UNAVAILABLE when offered";
 
     @TempDir
     Path parent;
@@ -62,7 +63,7 @@ class DiskFullTest
         {
             final Filling filling = fillUntilRefused(engine);
             acknowledged = filling.acknowledged;
-            assertEquals(ErrorCode.SERVICE_UNAVAILABLE.name(), filling.firstRefusal, "the first refusal");
+            assertRefusedUndecided(filling.firstRefusal);
             assertEquals(EngineStatus.NO_SPACE, engine.status(), "not ready: no append has failed");
             assertEquals(acknowledged * DEPOSIT, balance(engine), "a refused command was not decided");
 
@@ -112,6 +113,17 @@ class DiskFullTest
         }
     }
 
+    /**
+     * The watch may stop the engine while a window of deposits is on the ring (those are answered
+     * SERVICE_UNAVAILABLE) or between two windows (then the next offer itself is refused, which a gateway answers
+     * SERVICE_UNAVAILABLE too): which one happens depends on the machine's speed, and both leave the command undecided.
+     */
+    private static void assertRefusedUndecided(final String firstRefusal)
+    {
+        assertTrue(ErrorCode.SERVICE_UNAVAILABLE.name().equals(firstRefusal) || OFFER_REFUSED.equals(firstRefusal),
+            "the first refusal: " + firstRefusal);
+    }
+
     private record Filling(long acknowledged, String firstRefusal)
     {
     }
@@ -140,7 +152,7 @@ class DiskFullTest
             }
             catch (final IllegalStateException unavailable)
             {
-                refusal = "UNAVAILABLE when offered";
+                refusal = OFFER_REFUSED;
             }
             if (last >= first)
             {
@@ -154,7 +166,7 @@ class DiskFullTest
                     assertEquals(null, refusal, "nothing is accepted after a refusal");
                     acknowledged++;
                 }
-                else if (refusal == null || refusal.startsWith("UNAVAILABLE"))
+                else if (refusal == null || OFFER_REFUSED.equals(refusal))
                 {
                     refusal = answer;
                 }
