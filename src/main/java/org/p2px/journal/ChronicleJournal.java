@@ -3,11 +3,16 @@ package org.p2px.journal;
 import java.io.File;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.SyncMode;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycles;
@@ -55,9 +60,17 @@ public final class ChronicleJournal implements Journal
     public ChronicleJournal(
         final Path directory, final RollCycles rollCycle, final SyncMode syncMode, final long pretouchAheadBytes)
     {
+        this(directory, rollCycle, syncMode, pretouchAheadBytes, SystemTimeProvider.INSTANCE);
+    }
+
+    /** As above, with the clock that decides when files roll (a test's). */
+    ChronicleJournal(final Path directory, final RollCycles rollCycle, final SyncMode syncMode,
+        final long pretouchAheadBytes, final TimeProvider rollClock)
+    {
         queue = SingleChronicleQueueBuilder.binary(directory)
             .rollCycle(rollCycle)
             .syncMode(syncMode)
+            .timeProvider(rollClock)
             .storeFileListener(new StoreFileListener()
             {
                 @Override
@@ -67,8 +80,34 @@ public final class ChronicleJournal implements Journal
                 }
             })
             .build();
+        adoptEarlierFiles();
         appender = queue.createAppender();
         pretoucher = pretouchAheadBytes > 0 ? new JournalPretoucher(queue, pretouchAheadBytes) : null;
+    }
+
+    /**
+     * Files of cycles before the newest were rolled past by an earlier run of the process, which cannot report them
+     * released any more: they join the candidates for {@link #deleteBefore}, so that retention also prunes them.
+     * Their names are Chronicle Queue's own: the cycle's start formatted with the roll cycle's pattern, in UTC.
+     */
+    private void adoptEarlierFiles()
+    {
+        final int last = queue.lastCycle();
+        if (last == Integer.MIN_VALUE)
+        {
+            return;
+        }
+        final DateTimeFormatter names = DateTimeFormatter.ofPattern(queue.rollCycle().format()).withZone(ZoneOffset.UTC);
+        final long cycleMs = queue.rollCycle().lengthInMillis();
+        for (final long cycle : queue.listCyclesBetween(queue.firstCycle(), last).headSet((long)last))
+        {
+            final File file = new File(queue.file(),
+                names.format(Instant.ofEpochMilli(cycle * cycleMs + queue.epoch())) + SingleChronicleQueue.SUFFIX);
+            if (file.isFile())
+            {
+                releasedCycleFiles.putIfAbsent((int)cycle, file);
+            }
+        }
     }
 
     /** Opens a journal for reading only (the operator's tools), creating nothing. */
