@@ -35,6 +35,7 @@ final class ProjectionRun implements Runnable
      * quiet server still projects a lone batch at once. It bounds how far the read models trail under load.
      */
     static final long MIN_TRANSACTION_INTERVAL_MS = 50;
+    private static final long FIRST_RETRY_WAIT_MS = 500;
     private static final long MAX_RETRY_WAIT_MS = 30_000;
     private static final String SUBSCRIBER = "read-model-projector";
     /** {@link #oldestWaitingNanos} when no batch waits. */
@@ -251,7 +252,7 @@ final class ProjectionRun implements Runnable
     /** A database that is down is waited for: the changes are already computed and are written as they are. */
     private Committed writeWithRetry(final Changes changes)
     {
-        long wait = 500;
+        long wait = FIRST_RETRY_WAIT_MS;
         while (true)
         {
             try
@@ -267,12 +268,31 @@ final class ProjectionRun implements Runnable
                 {
                     throw ex;
                 }
-                LOG.log(System.Logger.Level.ERROR, "projector could not write batches " + changes.firstSequence +
-                    " to " + changes.lastSequence + "; retrying in " + wait + " ms", ex);
+                final String failed = "projector could not write batches " + changes.firstSequence + " to " +
+                    changes.lastSequence + "; retrying in " + wait + " ms";
+                if (wait == FIRST_RETRY_WAIT_MS)
+                {
+                    LOG.log(System.Logger.Level.ERROR, failed, ex);
+                }
+                else
+                {
+                    // The stack trace was logged at the first failure; a database down for an hour needs no more.
+                    LOG.log(System.Logger.Level.ERROR, failed + ": " + rootMessage(ex));
+                }
                 pause(wait);
                 wait = Math.min(wait * 2, MAX_RETRY_WAIT_MS);
             }
         }
+    }
+
+    private static String rootMessage(final Throwable failure)
+    {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root)
+        {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /**
