@@ -101,14 +101,16 @@ public final class TradingClusteredService implements ClusteredService
         final ClientSession session, final long timestamp, final DirectBuffer buffer, final int offset, final int length,
         final Header header)
     {
-        final int commandLength = length - IngressEnvelope.COMMAND_OFFSET;
-        if (commandLength < CommandEnvelope.MIN_COMMAND_LENGTH || commandLength > command.capacity())
+        if (length < IngressEnvelope.COMMAND_OFFSET)
         {
-            return; // not a command: nothing to decide, nothing to answer
+            return; // not ours
         }
+        final int commandLength = length - IngressEnvelope.COMMAND_OFFSET;
         final long gatewayId = buffer.getLong(offset + IngressEnvelope.GATEWAY_ID_OFFSET);
         final long gatewaySequence = buffer.getLong(offset + IngressEnvelope.GATEWAY_SEQUENCE_OFFSET);
-        if (gateways.admit(gatewayId, gatewaySequence))
+        // An envelope with no command is a gateway's hello: it only asks for the highest sequence applied for it.
+        if (commandLength >= CommandEnvelope.MIN_COMMAND_LENGTH && commandLength <= command.capacity() &&
+            gateways.admit(gatewayId, gatewaySequence))
         {
             final long sessionId = buffer.getLong(offset + IngressEnvelope.SESSION_ID_OFFSET);
             command.putBytes(0, buffer, offset + IngressEnvelope.COMMAND_OFFSET, commandLength);
