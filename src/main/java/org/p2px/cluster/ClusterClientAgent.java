@@ -111,11 +111,12 @@ final class ClusterClientAgent implements Agent, EgressListener, MessageHandler
         }
         catch (final AeronException ex)
         {
-            LOG.log(System.Logger.Level.DEBUG, "cluster not reachable yet: {0}", ex.getMessage());
+            LOG.log(System.Logger.Level.DEBUG, "cluster not reachable yet: {0}", ex.toString());
             connecting.close();
+            connecting = null;
             cluster = null;
         }
-        if (cluster != null || connecting == null)
+        if (cluster != null)
         {
             connecting = null;
         }

@@ -77,6 +77,7 @@ public final class ClusterEngineClient implements EngineClient, AutoCloseable
     private void onError(final Throwable error)
     {
         System.getLogger(ClusterEngineClient.class.getName()).log(System.Logger.Level.ERROR, "cluster client", error);
+        error.printStackTrace();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import io.aeron.archive.Archive;
 import io.aeron.archive.ArchiveThreadingMode;
+import io.aeron.archive.checksum.Checksums;
 import io.aeron.archive.client.AeronArchive;
 import io.aeron.cluster.ClusteredMediaDriver;
 import io.aeron.cluster.ConsensusModule;
@@ -63,6 +64,10 @@ public final class ClusterNode implements AutoCloseable
             .replicationChannel("aeron:udp?endpoint=" + host + ":0")
             .archiveClientContext(new AeronArchive.Context().controlResponseChannel("aeron:udp?endpoint=" + host + ":0"))
             .recordingEventsEnabled(false)
+            // Every recorded frame carries a CRC-32C that replay checks: a corrupted log segment is refused on
+            // restart instead of being applied.
+            .recordChecksum(Checksums.crc32c())
+            .replayChecksum(Checksums.crc32c())
             .threadingMode(ArchiveThreadingMode.SHARED)
             .idleStrategySupplier(timeouts.idle());
 
@@ -94,7 +99,8 @@ public final class ClusterNode implements AutoCloseable
             .aeronDirectoryName(aeronDir)
             .archiveContext(localArchive.clone())
             .clusterDir(clusterDir)
-            .clusteredService(new TradingClusteredService(new File(dir, "journal").toPath(), settings.tickIntervalMs()))
+            .clusteredService(new TradingClusteredService(new File(dir, "journal").toPath(), settings.tickIntervalMs(),
+                ClusterNode::haltOnDivergence))
             .idleStrategySupplier(timeouts.idle());
 
         final ClusteredMediaDriver driver = ClusteredMediaDriver.launch(driverContext, archiveContext, consensusContext);
@@ -119,14 +125,25 @@ public final class ClusterNode implements AutoCloseable
     public static void main(final String[] args)
     {
         final ClusterNodeSettings settings = ClusterNodeSettings.fromSystemProperties();
-        final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
-        try (ClusterNode node = launch(settings))
+        try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier(); ClusterNode node = launch(settings))
         {
             LOG.log(System.Logger.Level.INFO, "cluster member {0} of {1} running in {2}", settings.memberId(),
                 settings.layout().size(), settings.dir());
             System.out.println("p2px cluster member " + settings.memberId() + " started");
             barrier.await();
         }
+    }
+
+    /**
+     * A node whose service decided differently from what its own journal holds must not go on: its state is not the
+     * cluster's. It stops at once (exit code 3), and is not to be restarted on the same data without an operator.
+     */
+    private static void haltOnDivergence(final RuntimeException divergence)
+    {
+        LOG.log(System.Logger.Level.ERROR, "this node's state diverged from its journal; halting", divergence);
+        System.err.println("p2px cluster member halted: " + divergence.getMessage());
+        System.err.flush();
+        Runtime.getRuntime().halt(3);
     }
 
     static Path defaultAeronDir(final Path dir)

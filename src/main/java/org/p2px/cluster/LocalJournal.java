@@ -14,6 +14,15 @@ import org.p2px.journal.JournalRecordHandler;
  */
 final class LocalJournal implements JournalRecordHandler, AutoCloseable
 {
+    /** The node's decisions and its journal disagree. */
+    static final class DivergenceException extends IllegalStateException
+    {
+        DivergenceException(final String message)
+        {
+            super(message);
+        }
+    }
+
     private final Journal journal;
     private final ExpandableArrayBuffer expected = new ExpandableArrayBuffer(64 * 1024);
     private final long lastJournaled;
@@ -60,14 +69,14 @@ final class LocalJournal implements JournalRecordHandler, AutoCloseable
         {
             if (verifier.poll(this, 1) == 0)
             {
-                throw new IllegalStateException("journal ends before batch " + sequence + " it says it holds");
+                throw new DivergenceException("journal ends before batch " + sequence + " it says it holds");
             }
         }
         while (readSequence < sequence);
         if (readSequence != sequence || readSession != sessionId || readLength != length ||
             !equal(expected, events, offset, length))
         {
-            throw new IllegalStateException("batch " + sequence + " decided from the cluster log differs from the " +
+            throw new DivergenceException("batch " + sequence + " decided from the cluster log differs from the " +
                 "node's journal: the node's state diverged, it refuses to go on");
         }
     }

@@ -39,6 +39,7 @@ public final class TradingClusteredService implements ClusteredService
 
     private final Path journalDirectory;
     private final long tickIntervalMs;
+    private final java.util.function.Consumer<RuntimeException> onDivergence;
     private final GatewaySequences gateways = new GatewaySequences();
     private final UnsafeBuffer command = new UnsafeBuffer(new byte[Math.max(CommandProxy.MAX_LENGTH, CommandProxy.SET_RULES_LENGTH)]);
     private final UnsafeBuffer ack = new UnsafeBuffer(new byte[IngressEnvelope.ACK_LENGTH]);
@@ -51,8 +52,14 @@ public final class TradingClusteredService implements ClusteredService
     private long batchSequence;
     private long nextTickAt;
 
-    public TradingClusteredService(final Path journalDirectory, final long tickIntervalMs)
+    /**
+     * @param onDivergence told when a batch decided from the log differs from the one this node journaled before; it
+     *                     must not return normally (the node has to stop).
+     */
+    public TradingClusteredService(
+        final Path journalDirectory, final long tickIntervalMs, final java.util.function.Consumer<RuntimeException> onDivergence)
     {
+        this.onDivergence = onDivergence;
         this.journalDirectory = journalDirectory;
         this.tickIntervalMs = tickIntervalMs;
     }
@@ -159,7 +166,15 @@ public final class TradingClusteredService implements ClusteredService
             return;
         }
         batchSequence++;
-        journal.batch(batchSequence, sessionId, core.batchBuffer(), 0, batchLength);
+        try
+        {
+            journal.batch(batchSequence, sessionId, core.batchBuffer(), 0, batchLength);
+        }
+        catch (final LocalJournal.DivergenceException ex)
+        {
+            onDivergence.accept(ex);
+            throw ex;
+        }
     }
 
     private void acknowledge(final ClientSession session, final long gatewayId)
