@@ -26,6 +26,8 @@ final class ClusterClientAgent implements Agent, EgressListener, MessageHandler
 {
     private static final System.Logger LOG = System.getLogger(ClusterClientAgent.class.getName());
 
+    private static final long KEEP_ALIVE_NS = TimeUnit.MILLISECONDS.toNanos(500);
+
     private final ClusterClientSettings settings;
     private final Aeron aeron;
     private final ManyToOneRingBuffer inbound;
@@ -39,6 +41,7 @@ final class ClusterClientAgent implements Agent, EgressListener, MessageHandler
     private long lastSequence;
     private long highestAcknowledged;
     private long lastProgressNs = System.nanoTime();
+    private long lastSentNs;
     private volatile int leaderMemberId = -1;
     private volatile long acknowledged;
 
@@ -82,6 +85,7 @@ final class ClusterClientAgent implements Agent, EgressListener, MessageHandler
         }
         work += send();
         resendIfOverdue();
+        keepAlive();
         return work;
     }
 
@@ -140,9 +144,20 @@ final class ClusterClientAgent implements Agent, EgressListener, MessageHandler
                 break; // back-pressure or no leader: held, sent later
             }
             inFlight.sent();
+            lastSentNs = System.nanoTime();
             sent++;
         }
         return sent;
+    }
+
+    /** A session that sends nothing for the cluster's session timeout is closed: an idle gateway says it is there. */
+    private void keepAlive()
+    {
+        final long now = System.nanoTime();
+        if (now - lastSentNs > KEEP_ALIVE_NS && cluster.sendKeepAlive())
+        {
+            lastSentNs = now;
+        }
     }
 
     private void resendIfOverdue()

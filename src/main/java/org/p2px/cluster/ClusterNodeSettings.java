@@ -11,7 +11,7 @@ import java.nio.file.Path;
  *   <li>{@code p2px.cluster.dir} (default {@code data/cluster-node-<id>}): archive, cluster and journal files;</li>
  *   <li>{@code p2px.cluster.aeron-dir} (default {@code <dir>/aeron}; {@code /dev/shm/...} is faster);</li>
  *   <li>{@code p2px.cluster.tick-interval-ms} (default 100): how often deadlines are checked;</li>
- *   <li>{@code p2px.cluster.heartbeat-timeout-ms} (default 500): silence after which the leader is deemed dead.</li>
+ *   <li>{@code p2px.cluster.heartbeat-timeout-ms} (default 300): silence after which the leader is deemed dead.</li>
  * </ul>
  */
 public record ClusterNodeSettings(

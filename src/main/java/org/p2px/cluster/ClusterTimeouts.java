@@ -20,7 +20,7 @@ public record ClusterTimeouts(
     /** For a cluster on one host or a fast LAN: a new leader within a second. */
     public static ClusterTimeouts fastFailover()
     {
-        return new ClusterTimeouts(500, 50, 200, 5_000, 1_000);
+        return new ClusterTimeouts(300, 30, 100, 5_000, 1_000);
     }
 
     long nanos(final long ms)

@@ -81,8 +81,8 @@ public final class TradingClusteredService implements ClusteredService
             nextTickAt = loaded.nextTickAt();
         }
         journal = new LocalJournal(new ChronicleJournal(journalDirectory, RollCycles.FAST_HOURLY, SyncMode.NONE, 0));
-        LOG.log(System.Logger.Level.INFO, "member {0} service started at batch {1} ({2}), its journal holds up to {3}",
-            cluster.memberId(), batchSequence, snapshotImage == null ? "empty" : "snapshot", journal.lastJournaled());
+        LOG.log(System.Logger.Level.INFO, "service started at batch {0} ({1}), its journal holds up to {2}",
+            batchSequence, snapshotImage == null ? "empty" : "from snapshot", journal.lastJournaled());
     }
 
     private void install(final TradingCore core, final long batchSequence)
