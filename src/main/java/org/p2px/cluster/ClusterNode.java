@@ -93,6 +93,7 @@ public final class ClusterNode implements AutoCloseable
             .electionStatusIntervalNs(timeouts.nanos(Math.max(1, timeouts.leaderHeartbeatIntervalMs() / 2)))
             .startupCanvassTimeoutNs(timeouts.nanos(5 * timeouts.leaderHeartbeatTimeoutMs()))
             .sessionTimeoutNs(timeouts.nanos(timeouts.sessionTimeoutMs()))
+            .errorHandler(ClusterNode::onConsensusError)
             .idleStrategySupplier(timeouts.idle());
 
         final ClusteredServiceContainer.Context serviceContext = new ClusteredServiceContainer.Context()
@@ -132,6 +133,20 @@ public final class ClusterNode implements AutoCloseable
             System.out.println("p2px cluster member " + settings.memberId() + " started");
             barrier.await();
         }
+    }
+
+    /**
+     * The consensus module's errors go to stderr; one that says this node's recorded log fails its checksum stops the
+     * node: it would retry the replay forever, and a member that cannot replay its own log must be rebuilt by an
+     * operator (from a healthy member's archive, or empty so that it catches up), not left half-started.
+     */
+    private static void onConsensusError(final Throwable error)
+    {
+        if (String.valueOf(error.getMessage()).contains("checksum mismatch"))
+        {
+            haltOnDivergence(new IllegalStateException("the recorded log is corrupted: " + error.getMessage(), error));
+        }
+        System.err.println("consensus module: " + error);
     }
 
     /**
