@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.p2px.engine.EngineConfig;
 
 /**
- * Three cluster members in three JVMs on loopback, a gateway's client in this one. Kill -9 the leader under a stream
- * of deposits: a new leader serves, every acknowledged command is on both survivors once, their states agree. Kill a
+ * Three cluster members in three JVMs on loopback, the clients of two gateways in this one. Kill -9 the leader under
+ * both gateways' deposits: a new leader serves, every acknowledged command of each is on both survivors once, their
+ * states agree. Kill a
  * follower and bring it back: it catches up. The leader failover time is printed (docs/performance.md).
  */
 class ClusterFailoverTest
@@ -25,6 +26,7 @@ class ClusterFailoverTest
     Path dir;
     private ClusterProcesses cluster;
     private ClusterEngineClient client;
+    private ClusterEngineClient otherClient;
 
     @AfterEach
     void stopAll() throws Exception
@@ -33,18 +35,27 @@ class ClusterFailoverTest
         {
             client.close();
         }
+        if (otherClient != null)
+        {
+            otherClient.close();
+        }
         if (cluster != null)
         {
             cluster.close();
         }
     }
 
+    private ClusterEngineClient connect(final long gatewayId)
+    {
+        return new ClusterEngineClient(new ClusterClientSettings(gatewayId, cluster.layout().ingressEndpoints(),
+            "localhost", cluster.aeronDir("client-" + gatewayId), null), EngineConfig.defaults(dir.resolve("client")));
+    }
+
     private DepositStream startCluster() throws Exception
     {
         cluster = new ClusterProcesses(dir, 3);
         cluster.startAll();
-        client = new ClusterEngineClient(new ClusterClientSettings(GATEWAY, cluster.layout().ingressEndpoints(),
-            "localhost", cluster.aeronDir("client"), null), EngineConfig.defaults(dir.resolve("client")));
+        client = connect(GATEWAY);
         final DepositStream stream = new DepositStream(client);
         try
         {
@@ -66,9 +77,13 @@ class ClusterFailoverTest
     void aNewLeaderServesAfterTheLeaderIsKilledAndNoAcknowledgedCommandIsLostOrDoubled() throws Exception
     {
         final DepositStream stream = startCluster();
+        otherClient = connect(GATEWAY + 1);
+        final DepositStream other = new DepositStream(otherClient, 1_000_001);
+        other.awaitReady(30_000);
         for (int i = 0; i < 200; i++)
         {
             stream.deposit(1);
+            other.deposit(1);
         }
         stream.awaitAcknowledged(stream.lastCorrelationId(), 20_000);
         final int rounds = Integer.getInteger("p2px.cluster.failover-rounds", 1);
@@ -80,36 +95,50 @@ class ClusterFailoverTest
             {
                 Thread.sleep(10_500); // the killed member's archive mark file counts as active for 10 s
                 cluster.start(leader);
-                awaitJournal(leader, stream.lastCorrelationId());
+                awaitJournal(leader, allAcknowledged(stream, other));
             }
             leader = client.leaderMemberId();
-            failovers[round] = killLeaderUnderDeposits(stream, leader);
+            failovers[round] = killLeaderUnderDeposits(stream, other, leader);
         }
         java.util.Arrays.sort(failovers);
         System.out.printf("cluster failover over %d rounds: min %d ms, median %d ms, max %d ms%n", rounds, failovers[0],
             failovers[rounds / 2], failovers[rounds - 1]);
 
-        final long last = stream.lastCorrelationId();
-        stream.awaitAcknowledged(last, 20_000);
+        final long batches = allAcknowledged(stream, other);
         final int a = (leader + 1) % 3;
         final int b = (leader + 2) % 3;
-        final JournalContents first = awaitJournal(a, last);
-        final JournalContents second = awaitJournal(b, last);
+        final JournalContents first = awaitJournal(a, batches);
+        final JournalContents second = awaitJournal(b, batches);
         for (final JournalContents journal : new JournalContents[] {first, second})
         {
             assertFalse(journal.gap, "a gap in batch sequences");
             assertTrue(journal.duplicates.isEmpty(), "applied twice: " + journal.duplicates);
-            for (long id = 1; id <= last; id++)
+            for (final DepositStream gateway : new DepositStream[] {stream, other})
             {
-                assertTrue(journal.accepted.contains(id), "acknowledged command " + id + " missing");
+                for (long id = gateway.firstCorrelationId(); id <= gateway.lastCorrelationId(); id++)
+                {
+                    assertTrue(journal.accepted.contains(id), "acknowledged command " + id + " missing");
+                }
             }
         }
         assertEquals(first.digest, second.digest, "the survivors' states differ");
         assertTrue(first.isPrefixOf(second) && second.isPrefixOf(first), "the survivors journaled different batches");
     }
 
-    /** Deposits every millisecond, kills the leader after 100; returns ms from the kill to the first later commit. */
-    private long killLeaderUnderDeposits(final DepositStream stream, final int leader) throws Exception
+    /** Waits until both gateways' commands are acknowledged; returns how many batches they make. */
+    private static long allAcknowledged(final DepositStream stream, final DepositStream other) throws InterruptedException
+    {
+        stream.awaitAcknowledged(stream.lastCorrelationId(), 20_000);
+        other.awaitAcknowledged(other.lastCorrelationId(), 20_000);
+        return stream.lastCorrelationId() + other.lastCorrelationId() - other.firstCorrelationId() + 1;
+    }
+
+    /**
+     * Deposits through both gateways every millisecond, kills the leader after 100; returns ms from the kill to the
+     * first gateway's first commit of a command offered after it.
+     */
+    private long killLeaderUnderDeposits(final DepositStream stream, final DepositStream other, final int leader)
+        throws Exception
     {
         long killedAt = 0;
         long lastBeforeKill = 0;
@@ -118,13 +147,15 @@ class ClusterFailoverTest
         for (int i = 0; System.nanoTime() < deadline; i++)
         {
             stream.deposit(1);
+            other.deposit(1);
             if (i == 100)
             {
                 lastBeforeKill = stream.lastCorrelationId();
                 killedAt = System.nanoTime();
                 cluster.kill(leader);
             }
-            if (killedAt != 0 && firstAfterKillAcknowledgedAt == 0 && client.acknowledged() > lastBeforeKill)
+            if (killedAt != 0 && firstAfterKillAcknowledgedAt == 0 &&
+                client.acknowledged() > lastBeforeKill - stream.firstCorrelationId() + 1)
             {
                 firstAfterKillAcknowledgedAt = System.nanoTime();
             }
@@ -186,6 +217,21 @@ class ClusterFailoverTest
         assertTrue(restarted.duplicates.isEmpty(), "applied twice: " + restarted.duplicates);
         assertEquals(leaders.digest, restarted.digest, "the restarted follower's state differs from the leader's");
         assertTrue(restarted.isPrefixOf(leaders) && leaders.isPrefixOf(restarted));
+
+        // The gateway restarts under the same id: it learns where its sequence stood, and its new commands apply.
+        client.close();
+        client = connect(GATEWAY);
+        final DepositStream resumed = new DepositStream(client, last + 1);
+        resumed.awaitReady(30_000);
+        for (int i = 0; i < 20; i++)
+        {
+            resumed.deposit(1);
+        }
+        final JournalContents after = awaitJournal(leader, last + 20);
+        for (long id = last + 1; id <= last + 20; id++)
+        {
+            assertTrue(after.accepted.contains(id), "command " + id + " of the restarted gateway was not applied");
+        }
     }
 
     /** Waits until member's journal holds {@code lastSequence} batches (the world and deposits, no tick journals). */

@@ -10,8 +10,8 @@ import org.p2px.engine.OfferResult;
 
 /**
  * Sends a gateway's commands to the cluster: a small world (admin, USDT, a user), then deposits. Correlation ids
- * count from 1 in the order offered, which is also the gateway's sequence: command k is acknowledged once
- * {@link ClusterEngineClient#acknowledged()} reaches k.
+ * count up from the first in the order offered, as the gateway's sequence does from 1: the command with correlation id
+ * c is acknowledged once {@link ClusterEngineClient#acknowledged()} reaches c - first + 1.
  */
 final class DepositStream
 {
@@ -23,11 +23,30 @@ final class DepositStream
     private final ClusterEngineClient client;
     private final CommandProxy proxy = new CommandProxy();
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[512]);
+    private final long firstCorrelationId;
     private long correlationId;
 
     DepositStream(final ClusterEngineClient client)
     {
+        this(client, 1);
+    }
+
+    /** A stream whose correlation ids start at {@code firstCorrelationId}, so that two gateways' commands differ. */
+    DepositStream(final ClusterEngineClient client, final long firstCorrelationId)
+    {
         this.client = client;
+        this.firstCorrelationId = firstCorrelationId;
+        this.correlationId = firstCorrelationId - 1;
+    }
+
+    long firstCorrelationId()
+    {
+        return firstCorrelationId;
+    }
+
+    ClusterEngineClient client()
+    {
+        return client;
     }
 
     void awaitReady(final long timeoutMs) throws InterruptedException
@@ -83,7 +102,8 @@ final class DepositStream
     long awaitAcknowledged(final long correlationId, final long timeoutMs) throws InterruptedException
     {
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (client.acknowledged() < correlationId)
+        final long sequence = correlationId - firstCorrelationId + 1;
+        while (client.acknowledged() < sequence)
         {
             if (System.nanoTime() > deadline)
             {
