@@ -7,8 +7,10 @@ import io.aeron.Aeron;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import org.agrona.CloseHelper;
+import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
@@ -68,8 +70,7 @@ public final class ClusterEngineClient implements EngineClient, AutoCloseable
         journal = settings.journalDir() == null ? null : ChronicleJournal.openReadOnly(settings.journalDir());
         journalWatch = journal == null ? null : new JournalWatch(journal, waiters);
         agent = new ClusterClientAgent(settings, aeron, inbound, () -> status = EngineStatus.READY);
-        final org.agrona.concurrent.Agent work = journalWatch == null ? agent
-            : new org.agrona.concurrent.CompositeAgent(agent, journalWatch);
+        final Agent work = journalWatch == null ? agent : new CompositeAgent(agent, journalWatch);
         runner = new AgentRunner(new BackoffIdleStrategy(10, 20, 1_000, 100_000), this::onError, null, work);
         AgentRunner.startOnThread(runner);
     }
@@ -77,7 +78,6 @@ public final class ClusterEngineClient implements EngineClient, AutoCloseable
     private void onError(final Throwable error)
     {
         System.getLogger(ClusterEngineClient.class.getName()).log(System.Logger.Level.ERROR, "cluster client", error);
-        error.printStackTrace();
     }
 
     @Override

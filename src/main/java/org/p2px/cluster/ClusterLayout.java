@@ -1,5 +1,6 @@
 package org.p2px.cluster;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public record ClusterLayout(List<String> hosts, int portBase)
     /** {@code members} members on one host. */
     public static ClusterLayout onOneHost(final String host, final int members, final int portBase)
     {
-        return new ClusterLayout(java.util.Collections.nCopies(members, host), portBase);
+        return new ClusterLayout(Collections.nCopies(members, host), portBase);
     }
 
     /** Parses {@code host,host,host}. */

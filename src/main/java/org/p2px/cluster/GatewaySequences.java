@@ -1,5 +1,7 @@
 package org.p2px.cluster;
 
+import java.util.Arrays;
+
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
@@ -45,7 +47,7 @@ final class GatewaySequences
             it.next();
             gateways[n++] = it.getLongKey();
         }
-        java.util.Arrays.sort(gateways);
+        Arrays.sort(gateways);
         int at = offset;
         buffer.putInt(at, n);
         at += Integer.BYTES;

@@ -2,6 +2,7 @@ package org.p2px.cluster;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.aeron.ExclusivePublication;
 import io.aeron.Image;
@@ -39,7 +40,7 @@ public final class TradingClusteredService implements ClusteredService
 
     private final Path journalDirectory;
     private final long tickIntervalMs;
-    private final java.util.function.Consumer<RuntimeException> onDivergence;
+    private final Consumer<RuntimeException> onDivergence;
     private final GatewaySequences gateways = new GatewaySequences();
     private final UnsafeBuffer command = new UnsafeBuffer(new byte[Math.max(CommandProxy.MAX_LENGTH, CommandProxy.SET_RULES_LENGTH)]);
     private final UnsafeBuffer ack = new UnsafeBuffer(new byte[IngressEnvelope.ACK_LENGTH]);
@@ -57,7 +58,7 @@ public final class TradingClusteredService implements ClusteredService
      *                     must not return normally (the node has to stop).
      */
     public TradingClusteredService(
-        final Path journalDirectory, final long tickIntervalMs, final java.util.function.Consumer<RuntimeException> onDivergence)
+        final Path journalDirectory, final long tickIntervalMs, final Consumer<RuntimeException> onDivergence)
     {
         this.onDivergence = onDivergence;
         this.journalDirectory = journalDirectory;

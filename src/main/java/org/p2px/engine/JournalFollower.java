@@ -1,5 +1,7 @@
 package org.p2px.engine;
 
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.IdleStrategy;
 import org.p2px.journal.Journal;
 import org.p2px.journal.JournalReader;
 import org.p2px.journal.JournalRecordHandler;
@@ -52,13 +54,13 @@ public final class JournalFollower implements BatchFeed
     /** The same on a thread of its own, with {@code idle} between empty polls. */
     public static Engine.Subscription subscribe(
         final String name, final Journal journal, final EventBatchHandler handler, final long afterSequence,
-        final long afterIndex, final org.agrona.concurrent.IdleStrategy idle)
+        final long afterIndex, final IdleStrategy idle)
     {
         final JournalFollower follower = new JournalFollower(name, journal, handler, afterSequence, afterIndex, 256);
-        final org.agrona.concurrent.AgentRunner runner = new org.agrona.concurrent.AgentRunner(idle,
+        final AgentRunner runner = new AgentRunner(idle,
             error -> System.getLogger(JournalFollower.class.getName()).log(System.Logger.Level.ERROR, name, error),
             null, follower);
-        org.agrona.concurrent.AgentRunner.startOnThread(runner);
+        AgentRunner.startOnThread(runner);
         return new Engine.Subscription(follower, runner::close);
     }
 

@@ -193,6 +193,7 @@ class ClusterFailoverTest
         }
         stream.awaitAcknowledged(stream.lastCorrelationId(), 20_000);
 
+        cluster.awaitLog(follower, "snapshot at batch", 20_000); // followers take it when they reach it in the log
         cluster.kill(follower);
         for (int i = 0; i < 200; i++)
         {

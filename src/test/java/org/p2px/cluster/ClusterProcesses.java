@@ -27,8 +27,9 @@ final class ClusterProcesses implements AutoCloseable
         final Path shm = Path.of("/dev/shm");
         this.aeronRoot = Files.isDirectory(shm) ? Files.createTempDirectory(shm, "p2px-cluster-test-")
             : Files.createDirectories(root.resolve("aeron"));
-        // 100 ports per cluster, away from the ephemeral range and from the server's own ports
-        this.portBase = 21_000 + 100 * ThreadLocalRandom.current().nextInt(150);
+        // 100 ports per cluster between 21000 and 31999: below Linux's ephemeral range (32768 up), where a port may
+        // already be bound by any process's outgoing socket, and away from the server's own ports
+        this.portBase = 21_000 + 100 * ThreadLocalRandom.current().nextInt(110);
         this.processes = new Process[members];
     }
 
@@ -148,12 +149,33 @@ final class ClusterProcesses implements AutoCloseable
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
+    /** Waits until member's log shows {@code text}. */
+    void awaitLog(final int member, final String text, final long timeoutMs) throws IOException, InterruptedException
+    {
+        final long deadline = System.currentTimeMillis() + timeoutMs;
+        while (!log(member).contains(text))
+        {
+            if (System.currentTimeMillis() > deadline)
+            {
+                throw new AssertionError("member " + member + " did not log '" + text + "'; its log:\n" + log(member));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Kills every member and keeps their logs in target/cluster-test-logs/ (the temporary directory goes). */
     @Override
     public void close() throws Exception
     {
         for (int i = 0; i < members; i++)
         {
             kill(i);
+        }
+        final Path kept = Files.createDirectories(Path.of("target", "cluster-test-logs"));
+        final String prefix = root.getFileName() + "-";
+        for (int i = 0; i < members; i++)
+        {
+            Files.writeString(kept.resolve(prefix + "node-" + i + ".log"), log(i));
         }
         try (var files = Files.walk(aeronRoot))
         {
