@@ -85,7 +85,11 @@ class ClusterFailoverTest
             stream.deposit(1);
             other.deposit(1);
         }
-        stream.awaitAcknowledged(stream.lastCorrelationId(), 20_000);
+        final long started = allAcknowledged(stream, other);
+        for (int member = 0; member < 3; member++)
+        {
+            awaitJournal(member, started); // all three take part, so that two are a majority after the kill
+        }
         final int rounds = Integer.getInteger("p2px.cluster.failover-rounds", 1);
         final long[] failovers = new long[rounds];
         int leader = -1;
