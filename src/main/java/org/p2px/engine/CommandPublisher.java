@@ -22,7 +22,7 @@ public final class CommandPublisher
     private final Runnable wakeCore;
     private final LongAdder busyAnswers = new LongAdder();
 
-    CommandPublisher(final ManyToOneRingBuffer ringBuffer, final Supplier<EngineStatus> status, final Runnable wakeCore)
+    public CommandPublisher(final ManyToOneRingBuffer ringBuffer, final Supplier<EngineStatus> status, final Runnable wakeCore)
     {
         this.ringBuffer = ringBuffer;
         this.status = status;

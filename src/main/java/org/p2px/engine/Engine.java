@@ -292,10 +292,10 @@ public final class Engine implements EngineClient, AutoCloseable
     /** A running consumer: how far it has got, how often it had to catch up from the journal, and its stop. */
     public static final class Subscription implements AutoCloseable
     {
-        private final EventConsumerAgent agent;
+        private final BatchFeed agent;
         private final Runnable stop;
 
-        Subscription(final EventConsumerAgent agent, final Runnable stop)
+        Subscription(final BatchFeed agent, final Runnable stop)
         {
             this.agent = agent;
             this.stop = stop;

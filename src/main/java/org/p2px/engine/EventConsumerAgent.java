@@ -2,7 +2,6 @@ package org.p2px.engine;
 
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
-import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.broadcast.BroadcastReceiver;
 import org.p2px.journal.Journal;
 import org.p2px.journal.JournalReader;
@@ -14,7 +13,7 @@ import org.p2px.journal.JournalRecordHandler;
  * is lapped by the broadcast (or sees a gap in batch sequences) and then reads the journal from where it left
  * off until it has caught up, and goes back to the broadcast, skipping what it has already seen.
  */
-final class EventConsumerAgent implements Agent, JournalRecordHandler
+final class EventConsumerAgent implements BatchFeed, JournalRecordHandler
 {
     private final String name;
     private final BroadcastReceiver receiver;
@@ -157,12 +156,14 @@ final class EventConsumerAgent implements Agent, JournalRecordHandler
         }
     }
 
-    long lastSequence()
+    @Override
+    public long lastSequence()
     {
         return lastSequence;
     }
 
-    long catchUps()
+    @Override
+    public long catchUps()
     {
         return catchUps;
     }

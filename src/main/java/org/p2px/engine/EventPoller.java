@@ -8,9 +8,9 @@ package org.p2px.engine;
  */
 public final class EventPoller implements AutoCloseable
 {
-    private final EventConsumerAgent agent;
+    private final BatchFeed agent;
 
-    EventPoller(final EventConsumerAgent agent)
+    EventPoller(final BatchFeed agent)
     {
         this.agent = agent;
     }

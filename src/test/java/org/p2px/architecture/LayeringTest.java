@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point down toward the core: codec, core, journal, engine, replica and live never import a package
+ * Dependencies point down toward the core: codec, core, journal, engine, cluster, replica and live never import a package
  * above them (the gateways, authentication, the catalogue, the read models, the projector, the server shell), so
  * each can be benchmarked, replayed and replicated alone, and none of them imports Quarkus or Micrometer. The core sees
  * nothing but the codec and Agrona.
@@ -28,7 +28,8 @@ class LayeringTest
     void nothingBelowTheGatewaysImportsAPackageAboveThem()
     {
         noClasses().that().resideInAnyPackage("org.p2px.codec..", "org.p2px.core..", "org.p2px.journal..",
-                "org.p2px.engine..", "org.p2px.replica..", "org.p2px.live..")
+                "org.p2px.engine..", "org.p2px.replica..", "org.p2px.live..",
+                "org.p2px.cluster..")
             .should().dependOnClassesThat().resideInAnyPackage(ABOVE_THE_ENGINE)
             .check(MAIN);
     }
@@ -38,7 +39,8 @@ class LayeringTest
     void nothingBelowTheGatewaysImportsQuarkusOrMicrometer()
     {
         noClasses().that().resideInAnyPackage("org.p2px.codec..", "org.p2px.core..", "org.p2px.journal..",
-                "org.p2px.engine..", "org.p2px.replica..", "org.p2px.live..")
+                "org.p2px.engine..", "org.p2px.replica..", "org.p2px.live..",
+                "org.p2px.cluster..")
             .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.micrometer..", "jakarta..")
             .check(MAIN);
     }
@@ -56,7 +58,7 @@ class LayeringTest
     @Test
     void theLowerPackagesHaveNoCycles()
     {
-        slices().matching("org.p2px.(codec|core|journal|engine|replica|live)..").should().beFreeOfCycles()
+        slices().matching("org.p2px.(codec|core|journal|engine|replica|live|cluster)..").should().beFreeOfCycles()
             .check(MAIN);
     }
 
@@ -73,6 +75,15 @@ class LayeringTest
             .should().dependOnClassesThat().resideInAnyPackage(ABOVE_THE_ENGINE)
             .orShould().dependOnClassesThat().resideInAnyPackage("org.p2px.core..", "org.p2px.engine..",
                 "org.p2px.journal..", "org.p2px.live..", "org.p2px.replica..")
+            .check(MAIN);
+    }
+
+    /** Cluster mode stands beside the engine: it runs the core and the journal, and knows no replica or view. */
+    @Test
+    void theClusterServiceSeesOnlyTheEngineCoreJournalAndCodec()
+    {
+        noClasses().that().resideInAPackage("org.p2px.cluster..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.p2px.replica..", "org.p2px.live..", "org.p2px.api..")
             .check(MAIN);
     }
 

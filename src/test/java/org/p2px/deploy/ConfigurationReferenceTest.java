@@ -29,8 +29,12 @@ import org.junit.jupiter.api.Test;
 class ConfigurationReferenceTest
 {
     private static final Path OPERATIONS = Path.of("docs/operations.md");
-    /** System properties of the tests, benchmarks, load tests and build, not of the server: p2px.bench.idle, ... */
-    private static final Set<String> NOT_THE_SERVERS = Set.of("bench", "sim", "crash", "ui", "loadtest", "build");
+    /**
+     * System properties of the tests, benchmarks, load tests, build and the cluster members (org.p2px.cluster.ClusterNode,
+     * a process of its own), not of the server: p2px.bench.idle, ...
+     */
+    private static final Set<String> NOT_THE_SERVERS =
+        Set.of("bench", "sim", "crash", "ui", "loadtest", "build", "cluster");
     /** Set in application.properties for packaging (the image, the manifest); "Deployment" tells of them. */
     private static final List<String> PACKAGING = List.of("quarkus.container-image.", "quarkus.jib.", "quarkus.kubernetes.");
     private static final Pattern PROPERTY_CELL = Pattern.compile("^`([a-z][\\w.\"*-]*\\.[\\w.\"*-]+)`");

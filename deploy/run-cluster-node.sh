@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs one member of the p2px cluster (the trading core on Aeron Cluster) from the packaged build
+# (mvn package -DskipTests). Usage: run-cluster-node.sh <member-id>
+#
+#   P2PX_CLUSTER_HOSTS      one host per member, comma-separated (default localhost,localhost,localhost);
+#                           on three hosts: the three hosts' addresses, the same string on every host
+#   P2PX_CLUSTER_PORT_BASE  member i listens on base + 10 i .. base + 10 i + 4 (default 20000)
+#   P2PX_CLUSTER_DIR        archive, cluster and journal files (default data/cluster-node-<id>)
+#   P2PX_CLUSTER_AERON_DIR  the embedded media driver's files (default /dev/shm/p2px-cluster-node-<id>)
+#   JAVA_OPTS               more JVM options (such as -Xmx)
+#
+# A member killed with kill -9 can be started again after 10 s (Aeron's mark files count as live until then).
+set -euo pipefail
+member="${1:?usage: run-cluster-node.sh <member-id>}"
+here="$(cd "$(dirname "$0")" && pwd)"
+app="${P2PX_APP_DIR:-$here/../target/quarkus-app}"
+if [ ! -d "$app/lib/main" ]; then
+  echo "No packaged build at $app: run 'mvn package -DskipTests' first." >&2
+  exit 1
+fi
+# The node needs no Quarkus; without it the JBoss log manager would swallow the log, so it is left out and the
+# node logs through java.util.logging to stderr.
+classpath="$(ls "$app"/app/*.jar "$app"/lib/main/*.jar | grep -v -e jboss-logmanager -e quarkus-ide-launcher | paste -sd:)"
+exec java ${JAVA_OPTS:-} @"$here/jvm.options" -cp "$classpath" \
+  -Dp2px.cluster.member-id="$member" \
+  -Dp2px.cluster.hosts="${P2PX_CLUSTER_HOSTS:-localhost,localhost,localhost}" \
+  -Dp2px.cluster.port-base="${P2PX_CLUSTER_PORT_BASE:-20000}" \
+  -Dp2px.cluster.dir="${P2PX_CLUSTER_DIR:-data/cluster-node-$member}" \
+  -Dp2px.cluster.aeron-dir="${P2PX_CLUSTER_AERON_DIR:-/dev/shm/p2px-cluster-node-$member}" \
+  org.p2px.cluster.ClusterNode

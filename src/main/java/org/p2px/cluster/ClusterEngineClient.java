@@ -1,0 +1,172 @@
+package org.p2px.cluster;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.aeron.Aeron;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.CompositeAgent;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+import org.p2px.engine.CommandPublisher;
+import org.p2px.engine.CommandWriter;
+import org.p2px.engine.Engine;
+import org.p2px.engine.EngineClient;
+import org.p2px.engine.EngineConfig;
+import org.p2px.engine.EngineStatus;
+import org.p2px.engine.EventBatchHandler;
+import org.p2px.engine.EventPoller;
+import org.p2px.engine.JournalFollower;
+import org.p2px.engine.OfferResult;
+import org.p2px.engine.WakeableIdleStrategy;
+import org.p2px.journal.ChronicleJournal;
+import org.p2px.journal.Journal;
+
+/**
+ * The engine client of a gateway in cluster mode: commands go to the cluster's leader on ingress (through
+ * {@link ClusterClientAgent}, which holds them until the cluster acknowledges them and resends them after a leader
+ * change), and the batches are followed in the journal of the node beside the gateway, which every node writes. So
+ * the live view and the projector work on it as on the embedded engine.
+ *
+ * <p>{@link #offer} answers ACCEPTED once the command is queued for the cluster, BUSY when the queue is full (the
+ * cluster is slow or has no leader for long), UNAVAILABLE before the first connection and after {@link #close}.
+ */
+public final class ClusterEngineClient implements EngineClient, AutoCloseable
+{
+    private static final int INBOUND_BYTES = 1 << 20;
+
+    private final ClusterClientSettings settings;
+    private final EngineConfig config;
+    private final MediaDriver driver;
+    private final Aeron aeron;
+    private final CommandPublisher publisher;
+    private final ClusterClientAgent agent;
+    private final AgentRunner runner;
+    private final Journal journal;
+    private final CopyOnWriteArrayList<WakeableIdleStrategy> waiters = new CopyOnWriteArrayList<>();
+    private final JournalWatch journalWatch;
+    private volatile EngineStatus status = EngineStatus.RECOVERING;
+
+    public ClusterEngineClient(final ClusterClientSettings settings, final EngineConfig config)
+    {
+        this.settings = settings;
+        this.config = config;
+        driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
+            .aeronDirectoryName(settings.aeronDir().toString())
+            .threadingMode(ThreadingMode.SHARED)
+            .sharedIdleStrategy(ClusterTimeouts.fastFailover().idle().get())
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true));
+        aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
+        final ManyToOneRingBuffer inbound = new ManyToOneRingBuffer(new UnsafeBuffer(
+            ByteBuffer.allocateDirect(INBOUND_BYTES + RingBufferDescriptor.TRAILER_LENGTH)));
+        publisher = new CommandPublisher(inbound, () -> status, () -> { });
+        journal = settings.journalDir() == null ? null : ChronicleJournal.openReadOnly(settings.journalDir());
+        journalWatch = journal == null ? null : new JournalWatch(journal, waiters);
+        agent = new ClusterClientAgent(settings, aeron, inbound, () -> status = EngineStatus.READY);
+        final Agent work = journalWatch == null ? agent : new CompositeAgent(agent, journalWatch);
+        runner = new AgentRunner(new BackoffIdleStrategy(10, 20, 1_000, 100_000), this::onError, null, work);
+        AgentRunner.startOnThread(runner);
+    }
+
+    private void onError(final Throwable error)
+    {
+        System.getLogger(ClusterEngineClient.class.getName()).log(System.Logger.Level.ERROR, "cluster client", error);
+    }
+
+    @Override
+    public OfferResult offer(final long sessionId, final CommandWriter writer)
+    {
+        return publisher.offer(sessionId, writer);
+    }
+
+    @Override
+    public OfferResult offer(final long sessionId, final int maxLength, final CommandWriter writer)
+    {
+        return publisher.offer(sessionId, maxLength, writer);
+    }
+
+    @Override
+    public EventPoller poller(
+        final String name, final EventBatchHandler handler, final long afterSequence, final long afterIndex)
+    {
+        return JournalFollower.poller(name, requireJournal(), handler, afterSequence, afterIndex);
+    }
+
+    @Override
+    public Engine.Subscription subscribe(
+        final String name, final EventBatchHandler handler, final long afterSequence, final long afterIndex)
+    {
+        return JournalFollower.subscribe(name, requireJournal(), handler, afterSequence, afterIndex,
+            new BackoffIdleStrategy(10, 20, 1_000, 100_000));
+    }
+
+    private Journal requireJournal()
+    {
+        if (journal == null)
+        {
+            throw new IllegalStateException("gateway " + settings.gatewayId() + " has no node's journal to follow");
+        }
+        return journal;
+    }
+
+    @Override
+    public void wakeOnPublication(final WakeableIdleStrategy waiter)
+    {
+        waiters.add(waiter);
+    }
+
+    @Override
+    public void stopWaking(final WakeableIdleStrategy waiter)
+    {
+        waiters.remove(waiter);
+    }
+
+    /** The last batch the co-located node journaled, as far as this client has seen; 0 without a journal. */
+    @Override
+    public long batchSequence()
+    {
+        return journalWatch == null ? 0 : journalWatch.lastSequence();
+    }
+
+    @Override
+    public EngineConfig config()
+    {
+        return config;
+    }
+
+    @Override
+    public EngineStatus status()
+    {
+        return status;
+    }
+
+    /** The member the client last knew as leader, -1 before the first connection. */
+    public int leaderMemberId()
+    {
+        return agent.leaderMemberId();
+    }
+
+    /** The highest of this gateway's sequences the cluster acknowledged (committed and applied). */
+    public long acknowledged()
+    {
+        return agent.acknowledged();
+    }
+
+    @Override
+    public void close()
+    {
+        status = EngineStatus.STOPPED;
+        CloseHelper.closeAll(runner, aeron, driver);
+        if (journal != null)
+        {
+            journal.close();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.p2px.cluster;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A cluster of {@link ClusterNode}s on loopback, each in its own JVM started from the test classpath with the JVM
+ * options of deploy/jvm.options; unique directories and ports per cluster. {@link #close} kills whatever still runs.
+ */
+final class ClusterProcesses implements AutoCloseable
+{
+    private final Path root;
+    private final Path aeronRoot;
+    private final int members;
+    private final int portBase;
+    private final Process[] processes;
+
+    ClusterProcesses(final Path root, final int members) throws IOException
+    {
+        this.root = root;
+        this.members = members;
+        final Path shm = Path.of("/dev/shm");
+        this.aeronRoot = Files.isDirectory(shm) ? Files.createTempDirectory(shm, "p2px-cluster-test-")
+            : Files.createDirectories(root.resolve("aeron"));
+        // 100 ports per cluster between 21000 and 31999: below Linux's ephemeral range (32768 up), where a port may
+        // already be bound by any process's outgoing socket, and away from the server's own ports
+        this.portBase = 21_000 + 100 * ThreadLocalRandom.current().nextInt(110);
+        this.processes = new Process[members];
+    }
+
+    ClusterLayout layout()
+    {
+        return ClusterLayout.onOneHost("localhost", members, portBase);
+    }
+
+    Path nodeDir(final int member)
+    {
+        return root.resolve("node-" + member);
+    }
+
+    Path journal(final int member)
+    {
+        return nodeDir(member).resolve("journal");
+    }
+
+    Path aeronDir(final String name)
+    {
+        return aeronRoot.resolve(name);
+    }
+
+    void startAll() throws IOException
+    {
+        for (int i = 0; i < members; i++)
+        {
+            start(i);
+        }
+    }
+
+    void start(final int member) throws IOException
+    {
+        final Path dir = nodeDir(member);
+        Files.createDirectories(dir);
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions());
+        command.add("-Xmx256m");
+        command.add("-cp");
+        command.add(classPath());
+        command.add("-Dp2px.cluster.member-id=" + member);
+        command.add("-Dp2px.cluster.hosts=" + String.join(",", layout().hosts()));
+        command.add("-Dp2px.cluster.port-base=" + portBase);
+        command.add("-Dp2px.cluster.dir=" + dir);
+        command.add("-Dp2px.cluster.aeron-dir=" + aeronDir("node-" + member));
+        command.add(ClusterNode.class.getName());
+        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("node.log").toFile()));
+        processes[member] = builder.start();
+    }
+
+    /**
+     * The test classpath without the JBoss log manager (and Quarkus' launcher that brings it): without Quarkus to
+     * configure it, it would swallow the node's log, which then goes through java.util.logging to stderr.
+     */
+    static String classPath()
+    {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+            .filter(entry -> !entry.contains("jboss-logmanager") && !entry.contains("quarkus-ide-launcher"))
+            .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    static List<String> jvmOptions() throws IOException
+    {
+        final List<String> options = new ArrayList<>();
+        for (final String line : Files.readAllLines(Path.of("deploy/jvm.options")))
+        {
+            final String option = line.strip();
+            if (!option.isEmpty() && !option.startsWith("#"))
+            {
+                options.add(option);
+            }
+        }
+        options.add("-Dchronicle.analytics.disable=true");
+        return options;
+    }
+
+    /** kill -9. */
+    void kill(final int member) throws InterruptedException
+    {
+        final Process process = processes[member];
+        if (process != null && process.isAlive())
+        {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** SIGTERM, waiting for the node to shut down cleanly (kill -9 after 10 s). */
+    void stop(final int member) throws InterruptedException
+    {
+        final Process process = processes[member];
+        if (process != null && process.isAlive())
+        {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS))
+            {
+                kill(member);
+            }
+        }
+    }
+
+    boolean isAlive(final int member)
+    {
+        return processes[member] != null && processes[member].isAlive();
+    }
+
+    Process process(final int member)
+    {
+        return processes[member];
+    }
+
+    String log(final int member) throws IOException
+    {
+        final Path log = nodeDir(member).resolve("node.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    /** Waits until member's log shows {@code text}. */
+    void awaitLog(final int member, final String text, final long timeoutMs) throws IOException, InterruptedException
+    {
+        final long deadline = System.currentTimeMillis() + timeoutMs;
+        while (!log(member).contains(text))
+        {
+            if (System.currentTimeMillis() > deadline)
+            {
+                throw new AssertionError("member " + member + " did not log '" + text + "'; its log:\n" + log(member));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Kills every member and keeps their logs in target/cluster-test-logs/ (the temporary directory goes). */
+    @Override
+    public void close() throws Exception
+    {
+        for (int i = 0; i < members; i++)
+        {
+            kill(i);
+        }
+        final Path kept = Files.createDirectories(Path.of("target", "cluster-test-logs"));
+        final String prefix = root.getFileName() + "-";
+        for (int i = 0; i < members; i++)
+        {
+            Files.writeString(kept.resolve(prefix + "node-" + i + ".log"), log(i));
+        }
+        try (var files = Files.walk(aeronRoot))
+        {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}
