@@ -1,7 +1,5 @@
 package org.p2px.gateway.attachment;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -39,12 +37,4 @@ public interface AttachmentSettings
     /** The longest side of a thumbnail. */
     @WithDefault("320")
     int thumbnailSize();
-
-    /** Files of orders that ended longer ago than this are deleted, unless the order was disputed; 0: kept forever. */
-    @WithDefault("P90D")
-    Duration retention();
-
-    /** How often retention looks for files to delete. */
-    @WithDefault("PT1H")
-    Duration retentionInterval();
 }
