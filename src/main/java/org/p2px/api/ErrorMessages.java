@@ -31,10 +31,10 @@ public final class ErrorMessages
     {
         return switch (error.status())
         {
-            case 400, 405, 406, 415 -> "INVALID_INPUT";
+            case 400, 405, 406, 413, 415 -> "INVALID_INPUT";
             case 401 -> "UNAUTHENTICATED";
             case 403 -> "NOT_ALLOWED";
-            case 404, 409 -> "NOT_FOUND_OR_EXISTS";
+            case 404, 409, 410 -> "NOT_FOUND_OR_EXISTS";
             case 429 -> "RATE_LIMITED";
             case 503 -> "UNAVAILABLE";
             case 505 -> "INVALID_INPUT";

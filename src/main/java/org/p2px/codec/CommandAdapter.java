@@ -42,6 +42,7 @@ public final class CommandAdapter
     private final UnblockUserDecoder unblockUser = new UnblockUserDecoder();
     private final TickDecoder tick = new TickDecoder();
     private final SetRulesDecoder setRules = new SetRulesDecoder();
+    private final RecordAttachmentDecoder recordAttachment = new RecordAttachmentDecoder();
     private final CommandHandler handler;
 
     public CommandAdapter(final CommandHandler handler)
@@ -103,6 +104,8 @@ public final class CommandAdapter
             case UnblockUserDecoder.TEMPLATE_ID -> onUnblockUser(buffer, body, blockLength, version);
             case TickDecoder.TEMPLATE_ID -> onTick(buffer, body, blockLength, version);
             case SetRulesDecoder.TEMPLATE_ID -> onSetRules(buffer, body, blockLength, version);
+            case RecordAttachmentDecoder.TEMPLATE_ID -> handler.onRecordAttachment(
+                recordAttachment.wrap(buffer, body, blockLength, version));
             // An unknown message is answered with its correlation id when it is long enough to carry one; never
             // read past its end (and a too-short one gets time 0, which the core never lets run its clock back).
             default -> handler.onUnknownCommand(

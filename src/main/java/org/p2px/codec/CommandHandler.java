@@ -98,6 +98,9 @@ public interface CommandHandler
 
     void onSetRules(long correlationId, long timestamp, long actorId, RulesDecoder rules);
 
+    /** Handed over whole: its hash is copied from it into the event without a String. */
+    void onRecordAttachment(RecordAttachmentDecoder command);
+
     /**
      * A message this schema does not know (or from another schema): the handler answers it with a rejection.
      */

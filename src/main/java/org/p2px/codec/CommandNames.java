@@ -44,6 +44,7 @@ public final class CommandNames
             case UnblockUserDecoder.TEMPLATE_ID -> "UnblockUser";
             case TickDecoder.TEMPLATE_ID -> "Tick";
             case SetRulesDecoder.TEMPLATE_ID -> "SetRules";
+            case RecordAttachmentDecoder.TEMPLATE_ID -> "RecordAttachment";
             default -> null;
         };
     }

@@ -40,7 +40,8 @@ public final class CommandProxy
         ResolveDisputeEncoder.BLOCK_LENGTH,
         BlockUserEncoder.BLOCK_LENGTH,
         UnblockUserEncoder.BLOCK_LENGTH,
-        TickEncoder.BLOCK_LENGTH).max().getAsInt();
+        TickEncoder.BLOCK_LENGTH,
+        RecordAttachmentEncoder.BLOCK_LENGTH).max().getAsInt();
 
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final DefineAssetEncoder defineAsset = new DefineAssetEncoder();
@@ -69,6 +70,7 @@ public final class CommandProxy
     private final UnblockUserEncoder unblockUser = new UnblockUserEncoder();
     private final TickEncoder tick = new TickEncoder();
     private final SetRulesEncoder setRules = new SetRulesEncoder();
+    private final RecordAttachmentEncoder recordAttachment = new RecordAttachmentEncoder();
 
     /** Admin: declare a crypto asset or a fiat currency. */
     public int defineAsset(
@@ -575,6 +577,34 @@ public final class CommandProxy
             .actorId(actorId);
         rules.write(setRules.rules());
         return MessageHeaderEncoder.ENCODED_LENGTH + setRules.encodedLength();
+    }
+
+    /**
+     * A party (or staff on a disputed order): a file shown in the order, by the SHA-256 of its stored bytes
+     * (64 lower-case hex characters). The file itself never reaches the core.
+     */
+    public int recordAttachment(
+        final MutableDirectBuffer buffer,
+        final int offset,
+        final long correlationId,
+        final long timestamp,
+        final long actorId,
+        final long orderId,
+        final long attachmentId,
+        final long size,
+        final AttachmentType mediaType,
+        final String sha256Hex)
+    {
+        recordAttachment.wrapAndApplyHeader(buffer, offset, header)
+            .correlationId(correlationId)
+            .timestamp(timestamp)
+            .actorId(actorId)
+            .orderId(orderId)
+            .attachmentId(attachmentId)
+            .size(size)
+            .mediaType(mediaType)
+            .sha256(sha256Hex);
+        return MessageHeaderEncoder.ENCODED_LENGTH + recordAttachment.encodedLength();
     }
 
     /** Time passes: fires due deadlines. */

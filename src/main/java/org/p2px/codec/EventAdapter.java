@@ -41,6 +41,7 @@ public final class EventAdapter
     private final UserBlockedDecoder userBlocked = new UserBlockedDecoder();
     private final UserUnblockedDecoder userUnblocked = new UserUnblockedDecoder();
     private final DuplicateClientOrderDecoder duplicateClientOrder = new DuplicateClientOrderDecoder();
+    private final AttachmentRecordedDecoder attachmentRecorded = new AttachmentRecordedDecoder();
     private final EventHandler handler;
 
     public EventAdapter(final EventHandler handler)
@@ -107,6 +108,7 @@ public final class EventAdapter
             case UserBlockedDecoder.TEMPLATE_ID -> handler.onUserBlocked(userBlocked.wrap(buffer, body, blockLength, version));
             case UserUnblockedDecoder.TEMPLATE_ID -> handler.onUserUnblocked(userUnblocked.wrap(buffer, body, blockLength, version));
             case DuplicateClientOrderDecoder.TEMPLATE_ID -> handler.onDuplicateClientOrder(duplicateClientOrder.wrap(buffer, body, blockLength, version));
+            case AttachmentRecordedDecoder.TEMPLATE_ID -> handler.onAttachmentRecorded(attachmentRecorded.wrap(buffer, body, blockLength, version));
             default ->
             {
                 // An event from a newer schema: skipped by its length.

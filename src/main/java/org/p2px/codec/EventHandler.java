@@ -121,4 +121,8 @@ public interface EventHandler
     default void onDuplicateClientOrder(final DuplicateClientOrderDecoder event)
     {
     }
+
+    default void onAttachmentRecorded(final AttachmentRecordedDecoder event)
+    {
+    }
 }

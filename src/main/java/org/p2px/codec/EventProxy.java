@@ -50,6 +50,7 @@ public final class EventProxy
     private final UserBlockedEncoder userBlocked = new UserBlockedEncoder();
     private final UserUnblockedEncoder userUnblocked = new UserUnblockedEncoder();
     private final DuplicateClientOrderEncoder duplicateClientOrder = new DuplicateClientOrderEncoder();
+    private final AttachmentRecordedEncoder attachmentRecorded = new AttachmentRecordedEncoder();
     private final ExpandableArrayBuffer batch;
     private final Listener listener;
     private int length;
@@ -468,6 +469,23 @@ public final class EventProxy
     }
 
     /** An idempotent retry: nothing new happened */
+    /** A file shown in an order; its hash copied straight from the command (no String on the core thread). */
+    public void attachmentRecorded(final RecordAttachmentDecoder command)
+    {
+        ensureCapacity(AttachmentRecordedEncoder.BLOCK_LENGTH);
+        final AttachmentRecordedEncoder event = attachmentRecorded.wrapAndApplyHeader(batch, length, header)
+            .orderId(command.orderId())
+            .uploaderId(command.actorId())
+            .attachmentId(command.attachmentId())
+            .size(command.size())
+            .mediaType(command.mediaType());
+        for (int i = 0; i < RecordAttachmentDecoder.sha256Length(); i++)
+        {
+            event.sha256(i, command.sha256(i));
+        }
+        commit(attachmentRecorded.encodedLength());
+    }
+
     public void duplicateClientOrder(
         final long clientOrderId,
         final long orderId)

@@ -37,6 +37,7 @@ public final class EventText
     private final UserBlockedDecoder userBlocked = new UserBlockedDecoder();
     private final UserUnblockedDecoder userUnblocked = new UserUnblockedDecoder();
     private final DuplicateClientOrderDecoder duplicateClientOrder = new DuplicateClientOrderDecoder();
+    private final AttachmentRecordedDecoder attachmentRecorded = new AttachmentRecordedDecoder();
 
     /** The text of the event at {@code offset}. */
     public String describe(final DirectBuffer buffer, final int offset)
@@ -75,6 +76,7 @@ public final class EventText
             case UserBlockedDecoder.TEMPLATE_ID -> userBlocked.wrap(buffer, body, blockLength, version).toString();
             case UserUnblockedDecoder.TEMPLATE_ID -> userUnblocked.wrap(buffer, body, blockLength, version).toString();
             case DuplicateClientOrderDecoder.TEMPLATE_ID -> duplicateClientOrder.wrap(buffer, body, blockLength, version).toString();
+            case AttachmentRecordedDecoder.TEMPLATE_ID -> attachmentRecorded.wrap(buffer, body, blockLength, version).toString();
             default -> "[unknown event " + header.templateId() + "]";
         };
     }

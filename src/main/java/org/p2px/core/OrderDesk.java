@@ -1,10 +1,12 @@
 package org.p2px.core;
 
 import org.p2px.codec.AdStatus;
+import org.p2px.codec.AttachmentType;
 import org.p2px.codec.CancelReason;
 import org.p2px.codec.DisputeOutcome;
 import org.p2px.codec.ErrorCode;
 import org.p2px.codec.EventProxy;
+import org.p2px.codec.RecordAttachmentDecoder;
 import org.p2px.codec.Role;
 
 /**
@@ -235,6 +237,35 @@ final class OrderDesk
             return ErrorCode.INVALID_OUTCOME;
         }
         return null;
+    }
+
+    /**
+     * Records a file shown in an order: by a party of an order still open, or by staff (an arbiter or an admin who
+     * is no party) once it is disputed. Changes no state; the event is the record. INVALID_ID for an attachment
+     * without an id, a size or a known type.
+     */
+    ErrorCode recordAttachment(final RecordAttachmentDecoder command)
+    {
+        final long actorId = command.actorId();
+        final long orderId = command.orderId();
+        if (command.attachmentId() <= 0 || command.size() <= 0 || command.mediaType() == AttachmentType.NULL_VAL)
+        {
+            return ErrorCode.INVALID_ID;
+        }
+        final ErrorCode refused = checkParty(actorId, orderId);
+        if (refused != null && !(refused == ErrorCode.NOT_ORDER_PARTY && staffOnDispute(actorId, orderId)))
+        {
+            return refused;
+        }
+        events.attachmentRecorded(command);
+        return null;
+    }
+
+    private boolean staffOnDispute(final long actorId, final long orderId)
+    {
+        final Order order = state.orders.get(orderId);
+        final User user = state.users.get(actorId);
+        return order.state == OrderState.DISPUTED && (user.role == Role.ARBITER || user.role == Role.ADMIN);
     }
 
     /** Fires every deadline due by now: unpaid orders expire, unreleased paid orders go to dispute. */

@@ -28,6 +28,7 @@ import org.p2px.codec.Role;
 import org.p2px.codec.SetAdStatusDecoder;
 import org.p2px.codec.RulesDecoder;
 import org.p2px.codec.SetIndexPriceDecoder;
+import org.p2px.codec.RecordAttachmentDecoder;
 import org.p2px.codec.SetRulesDecoder;
 import org.p2px.codec.SetUserKycDecoder;
 import org.p2px.codec.SetUserRoleDecoder;
@@ -206,6 +207,13 @@ public final class TradingCore implements CommandHandler
     {
         begin(correlationId, timestamp, SetRulesDecoder.TEMPLATE_ID, actorId);
         end(accounts.setRules(actorId, rules));
+    }
+
+    @Override
+    public void onRecordAttachment(final RecordAttachmentDecoder command)
+    {
+        begin(command.correlationId(), command.timestamp(), RecordAttachmentDecoder.TEMPLATE_ID, command.actorId());
+        end(orders.recordAttachment(command));
     }
 
     /** The rules in force now. */

@@ -67,7 +67,8 @@ public class ChatLimits
         return refusals.sum();
     }
 
-    static boolean forbidden(final int codePoint)
+    /** A control character (but line breaks and tabs) or a bidi embedding, override or isolate. */
+    public static boolean forbidden(final int codePoint)
     {
         if (codePoint == '\n' || codePoint == '\t')
         {

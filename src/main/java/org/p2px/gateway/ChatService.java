@@ -14,7 +14,9 @@ import jakarta.enterprise.inject.Instance;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
+import org.p2px.gateway.view.AttachmentView;
 import org.p2px.gateway.view.ChatMessageView;
+import org.p2px.readmodel.AttachmentRow;
 import org.p2px.readmodel.ChatMessageRow;
 
 /**
@@ -29,6 +31,7 @@ public class ChatService
     public static final int MAX_TEXT_LENGTH = 2000;
     public static final int MAX_HISTORY = 200;
     public static final String CHANNEL = "chat";
+    public static final int MAX_ATTACHMENTS_PER_LINE = ChatAttachments.MAX_PER_LINE;
 
     private final OrderAccess access;
     private final Usernames usernames;
@@ -44,18 +47,28 @@ public class ChatService
         this.limits = limits;
     }
 
-    /**
-     * Writes a USER line; UNKNOWN_ORDER, CHAT_NOT_ALLOWED, VALIDATION_FAILED for an empty or too long text or one
-     * with a forbidden character, RATE_LIMITED past the minute's allowance ({@link ChatLimits}).
-     */
+    /** Writes a USER line of text alone. */
     public ChatMessageView send(final Caller caller, final long orderId, final String text)
+    {
+        return send(caller, orderId, text, List.of());
+    }
+
+    /**
+     * Writes a USER line, which may carry files the caller uploaded to the order ({@link ChatAttachments}); its text
+     * may then be empty. UNKNOWN_ORDER, CHAT_NOT_ALLOWED, VALIDATION_FAILED for a too long text (or an empty one
+     * without files), one with a forbidden character, or files that are not the caller's in this order,
+     * RATE_LIMITED past the minute's allowance ({@link ChatLimits}).
+     */
+    public ChatMessageView send(final Caller caller, final long orderId, final String text,
+        final List<Long> attachmentIds)
     {
         final OrderAccess.Parties order = visibleOrder(caller, orderId);
         final String trimmed = text == null ? "" : text.strip();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_TEXT_LENGTH)
+        final boolean files = attachmentIds != null && !attachmentIds.isEmpty();
+        if ((trimmed.isEmpty() && !files) || trimmed.length() > MAX_TEXT_LENGTH)
         {
             throw ApiException.of(GatewayError.VALIDATION_FAILED,
-                "text must be 1 to " + MAX_TEXT_LENGTH + " characters.");
+                "text must be 1 to " + MAX_TEXT_LENGTH + " characters (or empty on a line that carries files).");
         }
         limits.checkText(trimmed);
         limits.countLine(caller.userId());
@@ -66,8 +79,15 @@ public class ChatService
         row.text = trimmed;
         row.sentAt = Instant.now();
         // Committed before the push, so that a party who reads the history on the push finds the line.
-        QuarkusTransaction.requiringNew().run(row::persist);
-        final ChatMessageView view = RowViews.chat(row, Map.of(caller.userId(), usernames.of(caller.userId())));
+        final List<AttachmentView> attached = QuarkusTransaction.requiringNew().call(() ->
+        {
+            final List<AttachmentRow> claimed = ChatAttachments.claim(caller.userId(), orderId, attachmentIds);
+            row.persist();
+            claimed.forEach(attachment -> attachment.messageId = row.id);
+            return claimed.stream().map(RowViews::attachment).toList();
+        });
+        final ChatMessageView view =
+            RowViews.chat(row, Map.of(caller.userId(), usernames.of(caller.userId())), attached);
         push(order, caller.userId(), view);
         return view;
     }
@@ -99,7 +119,8 @@ public class ChatService
         }
         final Map<Long, String> names =
             usernames.of(rows.stream().map(row -> row.authorId).filter(Objects::nonNull).toList());
-        return rows.stream().map(row -> RowViews.chat(row, names)).toList();
+        final Map<Long, List<AttachmentView>> files = ChatAttachments.of(rows.stream().map(row -> row.id).toList());
+        return rows.stream().map(row -> RowViews.chat(row, names, files.getOrDefault(row.id, List.of()))).toList();
     }
 
     private OrderAccess.Parties visibleOrder(final Caller caller, final long orderId)

@@ -1,5 +1,6 @@
 package org.p2px.gateway;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import org.p2px.catalog.Catalog;
 import org.p2px.catalog.MarketInfo;
 import org.p2px.gateway.view.AdGates;
 import org.p2px.gateway.view.AdView;
+import org.p2px.gateway.view.AttachmentView;
 import org.p2px.gateway.view.BalanceView;
 import org.p2px.gateway.view.BlockedUserView;
 import org.p2px.gateway.view.ChatMessageView;
@@ -19,6 +21,7 @@ import org.p2px.gateway.view.FeedbackView;
 import org.p2px.gateway.view.MarketView;
 import org.p2px.gateway.view.OrderView;
 import org.p2px.readmodel.AdRow;
+import org.p2px.readmodel.AttachmentRow;
 import org.p2px.readmodel.BalanceRow;
 import org.p2px.readmodel.BlockRow;
 import org.p2px.readmodel.ChatMessageRow;
@@ -88,8 +91,20 @@ public class RowViews
 
     public static ChatMessageView chat(final ChatMessageRow row, final Map<Long, String> names)
     {
+        return chat(row, names, List.of());
+    }
+
+    public static ChatMessageView chat(final ChatMessageRow row, final Map<Long, String> names,
+        final List<AttachmentView> attachments)
+    {
         return new ChatMessageView(row.id, row.orderId, row.authorId,
-            row.authorId == null ? null : names.get(row.authorId), row.kind, row.text, row.sentAt);
+            row.authorId == null ? null : names.get(row.authorId), row.kind, row.text, row.sentAt, attachments);
+    }
+
+    public static AttachmentView attachment(final AttachmentRow row)
+    {
+        return new AttachmentView(row.id, row.orderId, row.uploaderId, row.fileName, row.mediaType, row.size,
+            row.sha256, row.width, row.height, row.thumbSha256 != null, row.messageId, row.createdAt);
     }
 
     public static FeedbackView feedback(final FeedbackRow row, final Map<Long, String> names)

@@ -17,6 +17,7 @@ import org.p2px.core.OrderSnapshot;
 import org.p2px.core.UserSnapshot;
 import org.p2px.readmodel.AdRow;
 import org.p2px.readmodel.BalanceRow;
+import org.p2px.readmodel.AttachmentRecordRow;
 import org.p2px.readmodel.BlockRow;
 import org.p2px.readmodel.ChatMessageRow;
 import org.p2px.readmodel.IndexPriceRow;
@@ -59,6 +60,7 @@ final class ReadModelWriter
         changes.users.forEach(user -> balances.addAll(writeUser(existing, user, changes.userTimes.get(user.userId()))));
         changes.blocks.forEach(ReadModelWriter::writeBlock);
         changes.indexes.values().forEach(index -> writeIndex(index.marketId(), index.price(), index.time()));
+        changes.attachments.forEach(ReadModelWriter::writeAttachmentRecord);
         final List<ChatMessageRow> chat = new ArrayList<>();
         for (final ChatNote note : changes.chat)
         {
@@ -284,6 +286,24 @@ final class ReadModelWriter
             written.add(row);
         }
         return written;
+    }
+
+    /** Once per attachment: a batch written again after a crash finds its row and leaves it. */
+    static void writeAttachmentRecord(final Changes.AttachmentRecord record)
+    {
+        if (AttachmentRecordRow.findById(record.attachmentId()) != null)
+        {
+            return;
+        }
+        final AttachmentRecordRow row = new AttachmentRecordRow();
+        row.attachmentId = record.attachmentId();
+        row.orderId = record.orderId();
+        row.uploaderId = record.uploaderId();
+        row.size = record.size();
+        row.mediaType = record.mediaType();
+        row.sha256 = record.sha256();
+        row.recordedAt = Instant.ofEpochMilli(record.time());
+        row.persist();
     }
 
     static void writeBlock(final Changes.BlockChange change)

@@ -7,6 +7,7 @@ import org.p2px.codec.AdStatus;
 import org.p2px.codec.AdStatusChangedDecoder;
 import org.p2px.codec.AdUpdatedDecoder;
 import org.p2px.codec.AppealWithdrawnDecoder;
+import org.p2px.codec.AttachmentRecordedDecoder;
 import org.p2px.codec.CancelReason;
 import org.p2px.codec.CancelRequestRejectedDecoder;
 import org.p2px.codec.CancelRequestedDecoder;
@@ -230,6 +231,13 @@ public final class ChangeCollector implements EventHandler
     public void onOrderExpired(final OrderExpiredDecoder event)
     {
         finished(event.orderId(), OrderState.EXPIRED, null, ChatNote.Topic.EXPIRED);
+    }
+
+    @Override
+    public void onAttachmentRecorded(final AttachmentRecordedDecoder event)
+    {
+        changes.attachments.add(new Changes.AttachmentRecord(event.attachmentId(), event.orderId(), event.uploaderId(),
+            event.size(), event.mediaType().name(), event.sha256(), now));
     }
 
     @Override

@@ -41,6 +41,12 @@ public final class Changes
     {
     }
 
+    /** A file recorded in an order by its hash (AttachmentRecorded). */
+    public record AttachmentRecord(long attachmentId, long orderId, long uploaderId, long size, String mediaType,
+        String sha256, long time)
+    {
+    }
+
     /** Marks "no longer disputed" in {@link #disputedAt}. */
     public static final long NOT_DISPUTED = -1;
 
@@ -56,6 +62,7 @@ public final class Changes
     public final Map<Integer, IndexChange> indexes = new LinkedHashMap<>();
     public final List<ChatNote> chat = new ArrayList<>();
     public final Set<BookSide> books = new LinkedHashSet<>();
+    public final List<AttachmentRecord> attachments = new ArrayList<>();
 
     public final List<AdSnapshot> ads = new ArrayList<>();
     public final List<OrderSnapshot> orders = new ArrayList<>();

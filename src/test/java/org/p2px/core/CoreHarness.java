@@ -8,6 +8,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.p2px.codec.AdCreatedDecoder;
 import org.p2px.codec.AdStatus;
 import org.p2px.codec.AdTermsSpec;
+import org.p2px.codec.AttachmentRecordedDecoder;
+import org.p2px.codec.AttachmentType;
 import org.p2px.codec.CommandAdapter;
 import org.p2px.codec.CommandProxy;
 import org.p2px.codec.CommandRejectedDecoder;
@@ -253,6 +255,12 @@ final class CoreHarness
     ErrorCode unblock(final long actor, final long user)
     {
         return send(proxy.unblockUser(command, 0, ++correlationId, now, actor, user));
+    }
+
+    ErrorCode recordAttachment(final long actor, final long orderId, final long attachmentId, final String sha256)
+    {
+        return send(proxy.recordAttachment(command, 0, ++correlationId, now, actor, orderId, attachmentId, 1234,
+            AttachmentType.PNG, sha256));
     }
 
     ErrorCode tick()
@@ -514,6 +522,12 @@ final class CoreHarness
         {
             rejection = event.errorCode();
             texts.add(event.toString());
+        }
+
+        @Override
+        public void onAttachmentRecorded(final AttachmentRecordedDecoder event)
+        {
+            note("AttachmentRecorded", event.toString());
         }
 
         @Override

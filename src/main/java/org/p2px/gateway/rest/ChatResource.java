@@ -43,7 +43,8 @@ public class ChatResource
         this.chat = chat;
     }
 
-    public record ChatText(@NotNull String text)
+    /** A line's text (may be empty when it carries files) and the ids of files uploaded to the order before. */
+    public record ChatText(@NotNull String text, List<Long> attachmentIds)
     {
     }
 
@@ -62,13 +63,14 @@ public class ChatResource
     @POST
     @Path("/{orderId}/chat")
     @RolesAllowed("TRADE")
-    @Operation(summary = "Write a line (1 to 2000 characters); 403 CHAT_NOT_ALLOWED")
+    @Operation(summary = "Write a line (1 to 2000 characters, or empty with attachmentIds: files uploaded to the "
+        + "order before, at most 10); 403 CHAT_NOT_ALLOWED")
     @APIResponse(responseCode = "201", description = "Created",
         content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = ChatMessageView.class)))
     public Response send(@PathParam("orderId") final long orderId, @Valid @NotNull final ChatText body)
     {
         return Response.status(Response.Status.CREATED)
-            .entity(chat.send(Caller.of(identity), orderId, body.text())).build();
+            .entity(chat.send(Caller.of(identity), orderId, body.text(), body.attachmentIds())).build();
     }
 }

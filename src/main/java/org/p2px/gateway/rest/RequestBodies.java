@@ -1,11 +1,15 @@
 package org.p2px.gateway.rest;
 
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.Future;
@@ -15,6 +19,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import org.p2px.api.GatewayError;
 import org.p2px.auth.ApiKeyMechanism;
 import org.p2px.gateway.ClientGone;
+import org.p2px.gateway.attachment.AttachmentSettings;
 
 /**
  * Reads the whole body of every HTTP request on the event loop, before anything else runs, within
@@ -34,21 +39,35 @@ public class RequestBodies
 {
     /** Far larger than any command; a bigger body is refused with 413 before it is buffered. */
     private static final long MAX_BODY_BYTES = 1L << 20;
+    /**
+     * An upload's multipart body holds the file and its part headers: room for the headers on top of the file. The
+     * file part is streamed to a file under the attachments' {@code incoming/} folder as it arrives (never held in
+     * memory), and that file is deleted when the request ends, whatever its outcome.
+     */
+    private static final long MULTIPART_OVERHEAD = 64L << 10;
+    /** The one request whose body may be larger: an attachment's upload (AttachmentsResource). */
+    private static final Pattern UPLOAD_PATH = Pattern.compile("/api/v1/orders/[^/]+/attachments/?");
     private static final String DEADLINE_TIMER = "p2px.body-deadline";
     private static final System.Logger LOG = System.getLogger(RequestBodies.class.getName());
 
     private final Vertx vertx;
     private final HttpSettings settings;
+    private final long maxUploadBytes;
+    private final String incoming;
 
-    public RequestBodies(final Vertx vertx, final HttpSettings settings)
+    public RequestBodies(final Vertx vertx, final HttpSettings settings, final AttachmentSettings attachments)
     {
         this.vertx = vertx;
         this.settings = settings;
+        this.maxUploadBytes = attachments.maxBytes() + MULTIPART_OVERHEAD;
+        this.incoming = Path.of(attachments.directory(), "incoming").toString();
     }
 
     void install(@Observes final Router router)
     {
         final BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+        final BodyHandler uploads = BodyHandler.create(incoming).setBodyLimit(maxUploadBytes)
+            .setDeleteUploadedFilesOnEnd(true);
         // Right after the connection cap (ConnectionsPerAddress), before anything else.
         router.route().order(Integer.MIN_VALUE + 1).handler(context ->
         {
@@ -69,12 +88,55 @@ public class RequestBodies
                     context.next();
                 }
             }
+            else if (isUpload(context))
+            {
+                if (declaredLength(context) > maxUploadBytes)
+                {
+                    // Refused from its headers: not a byte of it is read or kept.
+                    context.response().putHeader(HttpHeaders.CONNECTION, "close");
+                    refuse(context, GatewayError.ATTACHMENT_TOO_LARGE);
+                    return;
+                }
+                startDeadline(context);
+                uploads.handle(context);
+            }
             else
             {
                 startDeadline(context);
                 bodies.handle(context);
             }
-        }).handler(RequestBodies::bodyArrived).failureHandler(RequestBodies::clientGoneQuietly);
+        }).handler(RequestBodies::bodyArrived).failureHandler(this::uploadTooLarge)
+            .failureHandler(RequestBodies::clientGoneQuietly);
+    }
+
+    /** A chunked upload that outgrew the limit while it arrived: the same answer as one declared too large. */
+    private void uploadTooLarge(final RoutingContext context)
+    {
+        if (context.statusCode() == 413 && isUpload(context) && !context.response().headWritten())
+        {
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            refuse(context, GatewayError.ATTACHMENT_TOO_LARGE);
+            return;
+        }
+        context.next();
+    }
+
+    private static boolean isUpload(final RoutingContext context)
+    {
+        return context.request().method() == HttpMethod.POST && UPLOAD_PATH.matcher(context.request().path()).matches();
+    }
+
+    private static long declaredLength(final RoutingContext context)
+    {
+        final String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        try
+        {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        }
+        catch (final NumberFormatException ex)
+        {
+            return -1;
+        }
     }
 
     /** A client that hung up in the middle of its body is one DEBUG line, not an ERROR per connection. */

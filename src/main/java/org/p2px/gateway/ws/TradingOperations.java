@@ -121,7 +121,8 @@ public class TradingOperations implements WsOperationGroup
             }),
             of("order.payment_details", false, (caller, a) -> paymentAccounts.forOrder(caller, id(a, "orderId"))),
             // Chat and feedback
-            trade("chat.send", (caller, a) -> chat.send(caller, id(a, "orderId"), WsArgs.text(a, "text"))),
+            trade("chat.send", (caller, a) -> chat.send(caller, id(a, "orderId"),
+                a.hasNonNull("attachmentIds") ? optionalText(a, "text") : WsArgs.text(a, "text"), ids(a, "attachmentIds"))),
             read("chat.history", (caller, a) -> chat.history(caller, id(a, "orderId"), optionalId(a, "after"),
                 intArg(a, "limit", ChatService.MAX_HISTORY))),
             trade("feedback.leave", (caller, a) -> feedback.leave(caller, id(a, "orderId"), bool(a, "positive"),
@@ -168,6 +169,33 @@ public class TradingOperations implements WsOperationGroup
         if (value == null || !value.canConvertToLong() || !(value.isIntegralNumber() || value.isTextual()))
         {
             throw ApiException.of(GatewayError.VALIDATION_FAILED, field + " must be a number.");
+        }
+        return value.asLong();
+    }
+
+    /** An optional array of ids (files uploaded over REST that a chat line carries); empty when absent. */
+    private static List<Long> ids(final JsonNode args, final String field)
+    {
+        final JsonNode value = args.get(field);
+        if (value == null || value.isNull())
+        {
+            return List.of();
+        }
+        if (!value.isArray() || value.size() > ChatService.MAX_ATTACHMENTS_PER_LINE)
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED,
+                field + " must be an array of at most " + ChatService.MAX_ATTACHMENTS_PER_LINE + " ids.");
+        }
+        final List<Long> ids = new java.util.ArrayList<>();
+        value.forEach(element -> ids.add(id(element)));
+        return ids;
+    }
+
+    private static long id(final JsonNode value)
+    {
+        if (!value.canConvertToLong() || !(value.isIntegralNumber() || value.isTextual()))
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, "attachmentIds must hold numbers.");
         }
         return value.asLong();
     }
