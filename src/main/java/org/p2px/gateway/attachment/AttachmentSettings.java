@@ -1,5 +1,7 @@
 package org.p2px.gateway.attachment;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -33,6 +35,13 @@ public interface AttachmentSettings
     /** Images decoded at once (each may take width x height x 4 bytes of heap); others wait their turn. */
     @WithDefault("2")
     int concurrentDecodes();
+
+    /**
+     * How long after its order finished an attachment's bytes are kept; then retention deletes them (the row stays,
+     * marked purged). Orders under appeal have not finished.
+     */
+    @WithDefault("P180D")
+    Duration retention();
 
     /** The longest side of a thumbnail. */
     @WithDefault("320")

@@ -2,7 +2,7 @@ import { h, replace, toast } from '../dom.js';
 import { request, serverNow, subscribe } from '../connection.js';
 import { current } from '../session.js';
 import { profile } from '../profiles.js';
-import { rest } from '../api.js';
+import { fileUrl, rest, upload } from '../api.js';
 
 // One order: its state timeline, live countdowns to its deadlines, the counterparty, exactly the actions the
 // state and the person's side allow, the live chat, and feedback once completed.
@@ -34,17 +34,23 @@ export function render(main, params) {
   const lines = h('div', { className: 'chat', id: 'chat', 'aria-live': 'polite' });
   const seen = new Set();
   const chatInput = h('input', { name: 'text', maxlength: 2000, 'aria-label': 'Message', placeholder: 'Write a message' });
+  // A payment proof: uploaded over REST first, then referred to by the chat line that carries it.
+  const fileInput = h('input', { type: 'file', name: 'file', 'aria-label': 'Attach a proof',
+    accept: 'image/png,image/jpeg,application/pdf' });
   const chatForm = h('form', { className: 'row', onsubmit: async event => {
     event.preventDefault();
     const text = chatInput.value.trim();
-    if (!text) return;
+    const file = fileInput.files[0];
+    if (!text && !file) return;
     try {
-      addLine(await request('chat.send', { orderId, text }));
+      const attachmentIds = file ? [(await upload('/api/v1/orders/' + orderId + '/attachments', file)).id] : [];
+      addLine(await request('chat.send', { orderId, text, attachmentIds }));
       chatInput.value = '';
+      fileInput.value = '';
     } catch (error) {
       toast(error.message, 'error');
     }
-  } }, chatInput, h('button', { type: 'submit' }, 'Send'));
+  } }, chatInput, fileInput, h('button', { type: 'submit' }, 'Send'));
   const feedback = h('div', { id: 'feedback' });
   main.append(heading, h('div', { className: 'panel' }, timeline, facts, clocks, counterparty, payment, actions, actionMessage),
     h('div', { className: 'panel' }, h('h2', {}, 'Chat'), lines, chatForm), feedback);
@@ -226,8 +232,30 @@ export function render(main, params) {
     seen.add(message.id);
     const kind = message.kind === 'SYSTEM' ? 'system' : message.authorId === me ? 'mine' : '';
     lines.appendChild(h('div', { className: 'line ' + kind, dataset: { messageId: message.id } },
-      message.kind === 'SYSTEM' ? '' : h('strong', {}, (message.authorName || 'auto-reply') + ': '), message.text));
+      message.kind === 'SYSTEM' ? '' : h('strong', {}, (message.authorName || 'auto-reply') + ': '), message.text,
+      (message.attachments || []).map(attachmentLink)));
     lines.scrollTop = lines.scrollHeight;
+  }
+
+  // A file of a chat line: its thumbnail (images) and a link that saves it; both fetched with the token.
+  function attachmentLink(attachment) {
+    const path = '/api/v1/orders/' + orderId + '/attachments/' + attachment.id;
+    const link = h('a', { href: '#', className: 'attachment', dataset: { attachmentId: attachment.id },
+      onclick: async event => {
+        event.preventDefault();
+        try {
+          const save = h('a', { href: await fileUrl(path), download: attachment.fileName });
+          save.click();
+        } catch (error) {
+          toast(error.message, 'error');
+        }
+      } }, attachment.fileName);
+    const box = h('div', { className: 'attachment-box' }, link);
+    if (attachment.thumbnail) {
+      fileUrl(path + '/thumbnail').then(url => box.prepend(h('img', { src: url, alt: attachment.fileName })))
+        .catch(() => {});
+    }
+    return box;
   }
 
   async function start() {

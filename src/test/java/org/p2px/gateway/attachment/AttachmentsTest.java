@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.p2px.readmodel.AttachmentRecordRow;
 import org.p2px.readmodel.AttachmentRow;
+import org.p2px.readmodel.OrderRow;
 import org.p2px.testing.ShiftableClock;
 import org.p2px.testing.TradingFixture.Trader;
 
@@ -51,6 +53,12 @@ class AttachmentsTest
 
     @Inject
     AttachmentSettings settings;
+
+    @Inject
+    AttachmentRetention retention;
+
+    @Inject
+    AttachmentStore store;
 
     /** An open order between a merchant selling and a buyer. */
     record Trade(Trader seller, Trader buyer, long orderId)
@@ -274,6 +282,51 @@ class AttachmentsTest
             .body("find { it.text == 'plain' }.attachments", hasSize(0));
         given().auth().oauth2(trade.seller().token()).get("/api/v1/orders/" + trade.orderId() + "/attachments")
             .then().body("find { it.id == " + id + " }.messageId", notNullValue());
+    }
+
+    @Test
+    void retentionDeletesTheFilesOfOrdersFinishedLongAgoAndKeepsThoseUnderAppeal() throws Exception
+    {
+        final Trade cancelled = Trade.open();
+        final Trade appealed = Trade.open();
+        final String shared = upload(cancelled.buyer(), cancelled.orderId(), "shared.png", "image/png",
+            TestFiles.png(13, 13)).then().statusCode(201).extract().jsonPath().getString("sha256");
+        final Response own = upload(cancelled.buyer(), cancelled.orderId(), "own.png", "image/png", TestFiles.png(14, 14));
+        final long ownId = own.then().statusCode(201).extract().jsonPath().getLong("id");
+        final String ownSha = own.jsonPath().getString("sha256");
+        final long sharedOnAppeal = upload(appealed.buyer(), appealed.orderId(), "shared.png", "image/png",
+            TestFiles.png(13, 13)).then().statusCode(201).extract().jsonPath().getLong("id");
+        final long appealedOwn = upload(appealed.buyer(), appealed.orderId(), "receipt.png", "image/png",
+            TestFiles.png(15, 15)).then().statusCode(201).extract().jsonPath().getLong("id");
+
+        cancelled.buyer().request().post("/api/v1/orders/" + cancelled.orderId() + "/cancel").then().statusCode(200);
+        appealed.buyer().request().post("/api/v1/orders/" + appealed.orderId() + "/paid").then().statusCode(200);
+        clock.advance(Duration.ofMinutes(11).toMillis());
+        appealed.buyer().request().post("/api/v1/orders/" + appealed.orderId() + "/appeal").then().statusCode(200);
+        awaitFinished(cancelled.orderId());
+
+        final Instant finished = Instant.ofEpochMilli(clock.time());
+        retention.sweep(finished.plus(settings.retention()).minus(Duration.ofDays(1)));
+        download(cancelled.buyer(), cancelled.orderId(), ownId).then().statusCode(200);
+
+        assertTrue(retention.sweep(finished.plus(settings.retention()).plus(Duration.ofDays(1))) >= 2);
+        download(cancelled.buyer(), cancelled.orderId(), ownId).then().statusCode(410)
+            .body("code", equalTo("ATTACHMENT_EXPIRED"));
+        assertEquals(null, store.read(ownSha), "the bytes only the purged row named are gone");
+        assertTrue(store.read(shared) != null, "bytes a kept row names stay");
+        download(appealed.buyer(), appealed.orderId(), sharedOnAppeal).then().statusCode(200);
+        download(appealed.seller(), appealed.orderId(), appealedOwn).then().statusCode(200);
+        given().auth().oauth2(cancelled.buyer().token()).get("/api/v1/orders/" + cancelled.orderId() + "/attachments")
+            .then().statusCode(200).body("id", hasSize(2));
+    }
+
+    private static void awaitFinished(final long orderId) throws InterruptedException
+    {
+        for (int i = 0; i < 200 && OrderRow.count("id = ?1 and finishedAt is not null", orderId) == 0; i++)
+        {
+            Thread.sleep(50);
+        }
+        assertEquals(1, OrderRow.count("id = ?1 and finishedAt is not null", orderId), "the projector wrote the end");
     }
 
     private void assertNothingStored(final Trade trade)

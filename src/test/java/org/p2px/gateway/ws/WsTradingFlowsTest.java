@@ -8,6 +8,9 @@ import static org.p2px.testing.TradingFixture.deposit;
 import static org.p2px.testing.TradingFixture.newMarket;
 import static org.p2px.testing.TradingFixture.newUser;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -18,11 +21,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
+import javax.imageio.ImageIO;
+
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 import org.p2px.testing.ShiftableClock;
 import org.p2px.testing.TradingFixture.Trader;
@@ -316,6 +322,47 @@ class WsTradingFlowsTest
             watcher.client.request(id(), "subscribe", Map.of("channel", "orders"));
             assertEquals(0, watcher.client.push("orders").get("data").get("orders").size());
         }
+    }
+
+    @Test
+    void aChatLineOverTheWebSocketCarriesAProofUploadedOverRest() throws Exception
+    {
+        final String market = newMarket();
+        final Trader sellerUser = newUser("MERCHANT");
+        deposit(sellerUser.id(), assetOf(market), "1000");
+        try (Party seller = new Party(sellerUser, "chat");
+             Party buyer = new Party(newUser(), "chat"))
+        {
+            final long adId = seller.ok("ad.create", sellAd(market)).get("id").asLong();
+            final long orderId = take(buyer, adId, "92");
+            final long receipt = uploadPng(buyer.trader, orderId);
+            final long sellersOwn = uploadPng(seller.trader, orderId);
+
+            assertEquals("VALIDATION_FAILED", buyer.refused("chat.send",
+                Map.of("orderId", orderId, "text", "not mine", "attachmentIds", List.of(sellersOwn))));
+            final JsonNode reply = buyer.ok("chat.send",
+                Map.of("orderId", orderId, "text", "Paid, receipt attached.", "attachmentIds", List.of(receipt)));
+            assertEquals(receipt, reply.get("attachments").get(0).get("id").asLong());
+
+            final JsonNode line = seller.awaitPush("chat", l -> "USER".equals(l.get("kind").asText()));
+            assertEquals(1, line.get("attachments").size(), line::toString);
+            final JsonNode attachment = line.get("attachments").get(0);
+            assertEquals(receipt, attachment.get("id").asLong());
+            assertEquals("receipt.png", attachment.get("fileName").asText());
+            assertEquals("image/png", attachment.get("mediaType").asText());
+            assertEquals(64, attachment.get("sha256").asText().length());
+        }
+    }
+
+    /** A small PNG uploaded over REST, as the web UI and bots do before they refer to it in a chat line. */
+    private static long uploadPng(final Trader who, final long orderId) throws IOException
+    {
+        final ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", png);
+        return RestAssured.given().auth().oauth2(who.token())
+            .multiPart("file", "receipt.png", png.toByteArray(), "image/png")
+            .post("/api/v1/orders/" + orderId + "/attachments")
+            .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     private static long take(final Party buyer, final long adId, final String amount)
