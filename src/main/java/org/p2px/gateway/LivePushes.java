@@ -18,8 +18,9 @@ import org.p2px.replica.Changes;
 
 /**
  * Tells subscribers what each batch changed, as soon as the live view has applied it (so after it was
- * journaled) and before the command's caller is answered: each order to its buyer and seller, each changed
- * balance to its owner, new index prices, and what changed in each watched book window (see {@link MarketFeeds}).
+ * journaled): before the command's caller is answered, each order to its buyer and seller (and to staff when
+ * disputed) and each changed balance to its owner; right after, new index prices and what changed in each watched
+ * book window (see {@link MarketFeeds}), the view's costliest work, which no caller's answer waits for.
  * A view is only built for someone listening. Chat lines are pushed by the projector and the chat service, which write
  * them.
  */
@@ -66,6 +67,17 @@ public class LivePushes implements LiveListener
                 safely(() -> target.toUser(balance.userId(), "balances", "balance", views.balance(balance)));
             }
         }
+    }
+
+    /** Market data after the caller's answer: a take's reply does not wait for the book windows to be compared. */
+    @Override
+    public void afterAnswer(final LiveBatch batch, final LiveState state)
+    {
+        if (!pushes.isResolvable())
+        {
+            return;
+        }
+        final Pushes target = pushes.get();
         for (final Changes.IndexChange index : batch.indexes())
         {
             safely(() ->

@@ -32,9 +32,10 @@ import org.p2px.replica.ReplicaStart;
 /**
  * The gateways' side of the engine: sends their commands and answers them from a {@link LiveState} that follows
  * the engine's batches on one thread of its own ({@code p2px-live-view}). Each batch is decoded once: the view
- * applies it, tells its {@link LiveListener}s (the pushes), and then completes the caller whose command it
- * answers with what that caller's {@link AnswerReader} read from the state just after it. So a caller reads its
- * own write with no database in between, and the pushes a command causes are queued before its answer.
+ * applies it, tells its {@link LiveListener}s (the private pushes), completes the caller whose command it answers
+ * with what that caller's {@link AnswerReader} read from the state just after it, and then lets the listeners do
+ * what no caller waits on (market data). So a caller reads its own write with no database in between, its order
+ * and balance pushes are queued before its answer, and the book's are not in its way.
  * Queries that the state can answer run on the same thread ({@link #read}).
  */
 public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
@@ -230,18 +231,34 @@ public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
         appliedSequence = batchSequence;
         for (final LiveListener listener : listeners)
         {
-            try
-            {
-                listener.onApplied(batch, state);
-            }
-            catch (final RuntimeException ex)
-            {
-                LOG.log(System.Logger.Level.WARNING, "live view listener failed on batch " + batchSequence, ex);
-            }
+            tell(listener, batch, false);
         }
         if (sessionId == SESSION)
         {
             answer(batchSequence, events, offset, length);
+        }
+        for (final LiveListener listener : listeners)
+        {
+            tell(listener, batch, true);
+        }
+    }
+
+    private void tell(final LiveListener listener, final LiveBatch batch, final boolean answered)
+    {
+        try
+        {
+            if (answered)
+            {
+                listener.afterAnswer(batch, state);
+            }
+            else
+            {
+                listener.onApplied(batch, state);
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.log(System.Logger.Level.WARNING, "live view listener failed on batch " + batch.batchSequence(), ex);
         }
     }
 

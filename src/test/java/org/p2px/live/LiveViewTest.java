@@ -17,7 +17,7 @@ import org.p2px.codec.Role;
 import org.p2px.engine.Engine;
 import org.p2px.engine.EngineConfig;
 
-/** The live view over a real engine: answers after its own batch, listeners first, rejections, restarts. */
+/** The live view over a real engine: answers after its own batch, private pushes first and market data after, rejections, restarts. */
 class LiveViewTest
 {
     private static final long ADMIN = 1;
@@ -43,6 +43,43 @@ class LiveViewTest
             assertEquals(engine.digest(), (long)view.read(LiveState::digest));
             assertEquals(answer[0], view.appliedSequence());
         }
+    }
+
+    @Test
+    void marketDataListenersRunAfterTheCallerIsAnsweredAndBeforeTheNextBatch()
+    {
+        final List<String> steps = new CopyOnWriteArrayList<>();
+        final LiveListener listener = new LiveListener()
+        {
+            @Override
+            public void onApplied(final LiveBatch batch, final LiveState state)
+            {
+                steps.add("applied " + batch.batchSequence());
+            }
+
+            @Override
+            public void afterAnswer(final LiveBatch batch, final LiveState state)
+            {
+                steps.add("after " + batch.batchSequence());
+            }
+        };
+        try (Engine engine = Engine.start(EngineConfig.defaults(dataDirectory), SystemEpochClock.INSTANCE);
+            LiveView view = LiveView.start(engine, List.of(listener)))
+        {
+            final long first = view.send((p, b, o, c) -> p.registerUser(b, o, c, 0, ADMIN, Role.ADMIN, 1),
+                (reply, state) -> record(steps, reply));
+            final long second = view.send((p, b, o, c) -> p.registerUser(b, o, c, 0, 2, Role.USER, 1),
+                (reply, state) -> record(steps, reply));
+            view.read(state -> null); // a query runs between batches: the second's listeners are done
+            assertEquals(List.of("applied " + first, "answer " + first, "after " + first,
+                "applied " + second, "answer " + second, "after " + second), steps);
+        }
+    }
+
+    private static long record(final List<String> steps, final CommandReply reply)
+    {
+        steps.add("answer " + reply.batchSequence());
+        return reply.batchSequence();
     }
 
     @Test
