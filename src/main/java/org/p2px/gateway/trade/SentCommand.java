@@ -13,12 +13,14 @@ import org.p2px.server.CoreCommands;
  * view's thread), and how that becomes the caller's reply ({@code view}). The reply is built off the view's thread:
  * by a blocked caller after {@link #await()}, or on a given thread (an event loop) with {@link #answerOn}, which
  * hands the building to a worker instead when it might block ({@code mayBlock}: a name not cached yet).
- * {@code outcome} hears the answer or the refusal first, on that same thread (the audit log writes its line there,
- * never on the view's thread).
+ * {@code outcome} hears the answer or the refusal on that same thread (the audit log writes its line there, never on
+ * the view's thread): before the reply is built when waiting, right after it was handed over on a loop.
  */
 public record SentCommand<R, T>(CompletableFuture<R> answer, Function<R, T> view, Predicate<R> mayBlock,
     BiConsumer<R, Throwable> outcome)
 {
+    private static final System.Logger LOG = System.getLogger(SentCommand.class.getName());
+
     public SentCommand(final CompletableFuture<R> answer, final Function<R, T> view, final Predicate<R> mayBlock)
     {
         this(answer, view, mayBlock, (result, failure) -> { });
@@ -43,13 +45,70 @@ public record SentCommand<R, T>(CompletableFuture<R> answer, Function<R, T> view
 
     /**
      * The reply, built on {@code loop}, or on {@code workers} when building it might block; a refusal, too, is
-     * handed over on {@code loop}.
+     * handed over on {@code loop}. {@code outcome} hears it on {@code loop} once the reply is built and handed to
+     * whoever waits on the returned future (on the loop, the WebSocket writes it there and then): the audit line is
+     * a synchronous log write, and a reply need not wait for it.
      */
     public CompletableFuture<T> answerOn(final Executor loop, final Executor workers)
     {
-        return answer.whenCompleteAsync(outcome, loop).thenCompose(r -> mayBlock.test(r)
-            ? CompletableFuture.supplyAsync(() -> view.apply(r), workers)
-            : CompletableFuture.completedFuture(view.apply(r)));
+        final CompletableFuture<T> reply = new CompletableFuture<>();
+        answer.whenCompleteAsync((result, failure) ->
+        {
+            if (failure != null)
+            {
+                reply.completeExceptionally(failure);
+            }
+            else if (mayBlock.test(result))
+            {
+                CompletableFuture.supplyAsync(() -> view.apply(result), workers).whenComplete((built, unbuilt) ->
+                    complete(reply, built, unbuilt));
+            }
+            else
+            {
+                build(reply, result);
+            }
+            hear(result, failure);
+        }, loop);
+        return reply;
+    }
+
+    private void hear(final R result, final Throwable failure)
+    {
+        try
+        {
+            outcome.accept(result, failure);
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.log(System.Logger.Level.WARNING, "the outcome of a command was not heard", ex);
+        }
+    }
+
+    private void build(final CompletableFuture<T> reply, final R result)
+    {
+        final T built;
+        try
+        {
+            built = view.apply(result);
+        }
+        catch (final RuntimeException ex)
+        {
+            reply.completeExceptionally(ex);
+            return;
+        }
+        reply.complete(built);
+    }
+
+    private static <T> void complete(final CompletableFuture<T> reply, final T built, final Throwable unbuilt)
+    {
+        if (unbuilt != null)
+        {
+            reply.completeExceptionally(unbuilt);
+        }
+        else
+        {
+            reply.complete(built);
+        }
     }
 
     public <U> SentCommand<R, U> then(final Function<T, U> next)
