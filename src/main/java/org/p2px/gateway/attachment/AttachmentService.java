@@ -16,7 +16,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.jboss.logging.Logger;
 import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
-import org.p2px.codec.ErrorCode;
 import org.p2px.gateway.Audit;
 import org.p2px.gateway.AuditEntry;
 import org.p2px.gateway.Caller;
@@ -187,12 +186,7 @@ public class AttachmentService
 
     private void visibleOrder(final Caller caller, final long orderId)
     {
-        final OrderAccess.Parties order = access.parties(orderId);
-        if (!order.isParty(caller.userId()) && !(order.disputed() && access.isStaff(caller)))
-        {
-            // The same answer as for an order that does not exist: a stranger learns nothing.
-            throw ApiException.of(ErrorCode.UNKNOWN_ORDER);
-        }
+        access.visibleTo(caller, orderId);
     }
 
     private void checkCounts(final long userId, final long orderId)
