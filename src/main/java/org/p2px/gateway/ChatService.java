@@ -62,26 +62,35 @@ public class ChatService
     public ChatMessageView send(final Caller caller, final long orderId, final String text,
         final List<Long> attachmentIds)
     {
-        final OrderAccess.Parties order = visibleOrder(caller, orderId);
-        final String trimmed = text == null ? "" : text.strip();
-        final boolean files = attachmentIds != null && !attachmentIds.isEmpty();
-        if ((trimmed.isEmpty() && !files) || trimmed.length() > MAX_TEXT_LENGTH)
-        {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED,
-                "text must be 1 to " + MAX_TEXT_LENGTH + " characters (or empty on a line that carries files).");
-        }
-        limits.checkText(trimmed);
+        return write(visibleOrder(caller, orderId), caller, "USER", text, attachmentIds);
+    }
+
+    /**
+     * Checks a line as {@link #write} would, writing nothing: VALIDATION_FAILED for its text or its files. So that a
+     * step a line goes with (opening an appeal) is not taken when the line would be refused.
+     */
+    void check(final Caller caller, final long orderId, final String text, final List<Long> attachmentIds)
+    {
+        checkedText(text, attachmentIds);
+        QuarkusTransaction.requiringNew().run(() -> ChatAttachments.claim(caller.userId(), orderId, attachmentIds));
+    }
+
+    /** Writes a line of {@code kind} by {@code caller} (whose access the caller checked), links its files, pushes it. */
+    ChatMessageView write(final OrderAccess.Parties order, final Caller caller, final String kind, final String text,
+        final List<Long> attachmentIds)
+    {
+        final String trimmed = checkedText(text, attachmentIds);
         limits.countLine(caller.userId());
         final ChatMessageRow row = new ChatMessageRow();
-        row.orderId = orderId;
+        row.orderId = order.orderId();
         row.authorId = caller.userId();
-        row.kind = "USER";
+        row.kind = kind;
         row.text = trimmed;
         row.sentAt = Instant.now();
         // Committed before the push, so that a party who reads the history on the push finds the line.
         final List<AttachmentView> attached = QuarkusTransaction.requiringNew().call(() ->
         {
-            final List<AttachmentRow> claimed = ChatAttachments.claim(caller.userId(), orderId, attachmentIds);
+            final List<AttachmentRow> claimed = ChatAttachments.claim(caller.userId(), order.orderId(), attachmentIds);
             row.persist();
             claimed.forEach(attachment -> attachment.messageId = row.id);
             return claimed.stream().map(RowViews::attachment).toList();
@@ -90,6 +99,19 @@ public class ChatService
             RowViews.chat(row, Map.of(caller.userId(), usernames.of(caller.userId())), attached);
         push(order, caller.userId(), view);
         return view;
+    }
+
+    private String checkedText(final String text, final List<Long> attachmentIds)
+    {
+        final String trimmed = text == null ? "" : text.strip();
+        final boolean files = attachmentIds != null && !attachmentIds.isEmpty();
+        if ((trimmed.isEmpty() && !files) || trimmed.length() > MAX_TEXT_LENGTH)
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED,
+                "text must be 1 to " + MAX_TEXT_LENGTH + " characters (or empty on a line that carries files).");
+        }
+        limits.checkText(trimmed);
+        return trimmed;
     }
 
     /**
@@ -117,6 +139,17 @@ public class ChatService
             rows = ChatMessageRow.<ChatMessageRow>find("orderId = ?1 and id > ?2 order by id", orderId, afterIdOrNull)
                 .range(0, capped - 1).list();
         }
+        return views(rows);
+    }
+
+    /** Every line of {@code kind} in the order, oldest first, with their files (the appeal's statements). */
+    List<ChatMessageView> lines(final long orderId, final String kind)
+    {
+        return views(ChatMessageRow.list("orderId = ?1 and kind = ?2 order by id", orderId, kind));
+    }
+
+    private List<ChatMessageView> views(final List<ChatMessageRow> rows)
+    {
         final Map<Long, String> names =
             usernames.of(rows.stream().map(row -> row.authorId).filter(Objects::nonNull).toList());
         final Map<Long, List<AttachmentView>> files = ChatAttachments.of(rows.stream().map(row -> row.id).toList());

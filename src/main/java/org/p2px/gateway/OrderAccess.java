@@ -50,6 +50,20 @@ public class OrderAccess
         return new Parties(orderId, row.buyerId, row.sellerId, row.state, row.disputedAt != null);
     }
 
+    /**
+     * The order's parties when {@code caller} may see its files and its appeal: a party, or staff once it is (or was)
+     * disputed. Anyone else gets UNKNOWN_ORDER, the same answer as for an order that does not exist.
+     */
+    public Parties visibleTo(final Caller caller, final long orderId)
+    {
+        final Parties order = parties(orderId);
+        if (!order.isParty(caller.userId()) && !(order.disputed() && isStaff(caller)))
+        {
+            throw ApiException.of(ErrorCode.UNKNOWN_ORDER);
+        }
+        return order;
+    }
+
     /** The order, or UNKNOWN_ORDER. */
     public OrderRow order(final long orderId)
     {

@@ -1,12 +1,11 @@
 package org.p2px.gateway.attachment;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +16,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.jboss.logging.Logger;
 import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
-import org.p2px.codec.ErrorCode;
 import org.p2px.gateway.Audit;
 import org.p2px.gateway.AuditEntry;
 import org.p2px.gateway.Caller;
@@ -39,8 +37,8 @@ import org.p2px.server.CoreCommands;
 @ActivateRequestContext
 public class AttachmentService
 {
-    /** The bytes of a download, what they are and the name to save them under. */
-    public record Download(byte[] bytes, String mediaType, String fileName)
+    /** The bytes of a download (a stream for the caller to close), their length, type and the name to save them under. */
+    public record Download(InputStream content, long size, String mediaType, String fileName)
     {
     }
 
@@ -155,18 +153,18 @@ public class AttachmentService
         }
         // A thumbnail is derived, not journaled: its bytes are checked against the hash they are stored under.
         final String expected = thumbnail ? row.thumbSha256 : journaledHash(row);
-        final byte[] bytes = read(thumbnail ? row.thumbSha256 : row.sha256);
-        if (bytes == null || !expected.equals(sha256(bytes)))
+        final VerifiedCopy.Result copy = verifiedCopy(thumbnail ? row.thumbSha256 : row.sha256, expected);
+        if (!copy.matches())
         {
             LOG.errorf("attachment %d of order %d: the stored %s %s the hash the journal recorded (%s); not served",
-                attachmentId, orderId, thumbnail ? "thumbnail" : "file", bytes == null ? "is missing, not" : "does not match",
+                attachmentId, orderId, thumbnail ? "thumbnail" : "file", copy.missing() ? "is missing, not" : "does not match",
                 expected);
             audit.by(caller, "attachment.download").with("orderId", orderId).with("attachmentId", attachmentId)
                 .write(GatewayError.ATTACHMENT_INTEGRITY_FAILED.name());
             throw ApiException.of(GatewayError.ATTACHMENT_INTEGRITY_FAILED);
         }
         final String mediaType = thumbnail ? thumbnailType(row) : row.mediaType;
-        return new Download(bytes, mediaType, DownloadNames.of(row.fileName, mediaType, thumbnail));
+        return new Download(copy.content(), copy.size(), mediaType, DownloadNames.of(row.fileName, mediaType, thumbnail));
     }
 
     /** The hash the journal recorded for the row (AttachmentRecorded, as the projector wrote it). */
@@ -188,12 +186,7 @@ public class AttachmentService
 
     private void visibleOrder(final Caller caller, final long orderId)
     {
-        final OrderAccess.Parties order = access.parties(orderId);
-        if (!order.isParty(caller.userId()) && !(order.disputed() && access.isStaff(caller)))
-        {
-            // The same answer as for an order that does not exist: a stranger learns nothing.
-            throw ApiException.of(ErrorCode.UNKNOWN_ORDER);
-        }
+        access.visibleTo(caller, orderId);
     }
 
     private void checkCounts(final long userId, final long orderId)
@@ -288,11 +281,11 @@ public class AttachmentService
         return name;
     }
 
-    private byte[] read(final String sha256)
+    private VerifiedCopy.Result verifiedCopy(final String sha256, final String expected)
     {
         try
         {
-            return store.read(sha256);
+            return VerifiedCopy.of(store, sha256, expected);
         }
         catch (final IOException ex)
         {
@@ -303,12 +296,6 @@ public class AttachmentService
     private static String thumbnailType(final AttachmentRow row)
     {
         return row.mediaType.equals("image/jpeg") ? "image/jpeg" : "image/png";
-    }
-
-    static String sha256(final byte[] bytes)
-    {
-        final MessageDigest digest = FileAttachmentStore.sha256Digest();
-        return HexFormat.of().formatHex(digest.digest(bytes));
     }
 
     private static void deleteQuietly(final Inspected inspected, final Path upload)

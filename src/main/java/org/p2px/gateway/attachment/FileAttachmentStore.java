@@ -9,35 +9,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
-import java.util.regex.Pattern;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * The embedded store: files in {@code p2px.attachments.directory}, each named by its SHA-256 under a folder of its
  * first two hex digits. A file is copied to {@code tmp/}, forced to disk, then renamed into place in one atomic
  * step (and the folder forced too), so a crash leaves a whole file or none, never a part under a hash.
  */
-@ApplicationScoped
-public class FileAttachmentStore implements AttachmentStore
+public final class FileAttachmentStore implements AttachmentStore
 {
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-
     private final Path root;
     private final Path tmp;
 
-    @Inject
-    public FileAttachmentStore(final AttachmentSettings settings) throws IOException
-    {
-        this(Path.of(settings.directory()));
-    }
-
-    FileAttachmentStore(final Path root) throws IOException
+    public FileAttachmentStore(final Path root) throws IOException
     {
         this.root = root;
         this.tmp = root.resolve("tmp");
@@ -51,10 +35,10 @@ public class FileAttachmentStore implements AttachmentStore
         try
         {
             final String sha256;
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256Digest()))
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), Sha256.newDigest()))
             {
                 Files.copy(in, copy);
-                sha256 = HexFormat.of().formatHex(((DigestInputStream)in).getMessageDigest().digest());
+                sha256 = Sha256.hex(((DigestInputStream)in).getMessageDigest().digest());
             }
             final Path target = pathOf(sha256);
             if (Files.exists(target))
@@ -74,11 +58,11 @@ public class FileAttachmentStore implements AttachmentStore
     }
 
     @Override
-    public byte[] read(final String sha256) throws IOException
+    public InputStream open(final String sha256) throws IOException
     {
         try
         {
-            return Files.readAllBytes(pathOf(sha256));
+            return Files.newInputStream(pathOf(sha256));
         }
         catch (final NoSuchFileException ex)
         {
@@ -95,10 +79,7 @@ public class FileAttachmentStore implements AttachmentStore
     /** Where the bytes of {@code sha256} live; only a well-formed hash is ever turned into a path. */
     Path pathOf(final String sha256)
     {
-        if (sha256 == null || !SHA256_HEX.matcher(sha256).matches())
-        {
-            throw new IllegalArgumentException("not a SHA-256 in lower-case hex: " + sha256);
-        }
+        Sha256.requireHex(sha256);
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
@@ -116,18 +97,6 @@ public class FileAttachmentStore implements AttachmentStore
                 throw ex;
             }
             // Some file systems cannot open a folder for a sync; the file itself was forced.
-        }
-    }
-
-    static MessageDigest sha256Digest()
-    {
-        try
-        {
-            return MessageDigest.getInstance("SHA-256");
-        }
-        catch (final NoSuchAlgorithmException ex)
-        {
-            throw new IllegalStateException(ex);
         }
     }
 }

@@ -133,7 +133,9 @@ public class AttachmentsResource
 
     private static Response served(final AttachmentService.Download download)
     {
-        return Response.ok(download.bytes(), download.mediaType())
+        // Streamed from a verified temporary copy, deleted when the stream is closed after the response.
+        return Response.ok(download.content(), download.mediaType())
+            .header("Content-Length", download.size())
             .header("Content-Disposition", contentDisposition(download.fileName()))
             .header("X-Content-Type-Options", "nosniff")
             .header("Content-Security-Policy", SANDBOX)

@@ -137,24 +137,6 @@ public class OrdersResource
     }
 
     @POST
-    @Path("/{orderId}/appeal")
-    @Operation(summary = "Buyer or seller: open a dispute once the appeal wait has passed")
-    public OrderView appeal(@PathParam("orderId") final long orderId)
-    {
-        final Caller caller = Caller.of(identity);
-        return trading.appeal(caller, orderId);
-    }
-
-    @POST
-    @Path("/{orderId}/appeal/withdraw")
-    @Operation(summary = "The appellant: withdraw the appeal (back to PAID)")
-    public OrderView withdrawAppeal(@PathParam("orderId") final long orderId)
-    {
-        final Caller caller = Caller.of(identity);
-        return trading.withdrawAppeal(caller, orderId);
-    }
-
-    @POST
     @Path("/{orderId}/resolve")
     @Operation(summary = "Arbiter: resolve a dispute, RELEASE to the buyer or REFUND the seller")
     public OrderView resolve(@PathParam("orderId") final long orderId, final ResolveBody body)

@@ -31,7 +31,7 @@ export function render(main) {
     } else if (frame.type === 'order') {
       if (frame.data.state === 'DISPUTED') orders.set(frame.data.id, frame.data);
       else orders.delete(frame.data.id);
-    } else if (frame.type === 'message' && frame.data.kind === 'USER') {
+    } else if (frame.type === 'message' && (frame.data.kind === 'USER' || frame.data.kind === 'EVIDENCE')) {
       unread.set(frame.data.orderId, (unread.get(frame.data.orderId) || 0) + 1);
     }
     draw();

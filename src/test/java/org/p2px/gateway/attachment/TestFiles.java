@@ -15,7 +15,7 @@ import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 
 /** Files for upload tests, good and hostile, made in memory. */
-final class TestFiles
+public final class TestFiles
 {
     /** A marker only an EXIF block with GPS coordinates of the test holds. */
     static final String GPS_MARKER = "GPSLatitude=52.3731N";
@@ -24,7 +24,7 @@ final class TestFiles
     {
     }
 
-    static byte[] png(final int width, final int height)
+    public static byte[] png(final int width, final int height)
     {
         return encode(picture(width, height, BufferedImage.TYPE_INT_ARGB), "png");
     }
@@ -46,7 +46,7 @@ final class TestFiles
         return out.array();
     }
 
-    static byte[] pdf()
+    public static byte[] pdf()
     {
         return ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
             + "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"

@@ -1,5 +1,6 @@
 package org.p2px.gateway.ws;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.p2px.gateway.ws.WsProtocolTest.assertError;
@@ -20,12 +21,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.p2px.gateway.attachment.TestFiles;
 import org.p2px.testing.ShiftableClock;
 import org.p2px.testing.TradingFixture.Trader;
 
 /**
  * The staff's {@code disputes} channel: arbiters and admins only; its snapshot lists the open disputes; each
- * dispute's opening, withdrawal and resolution, and its chat, arrive as they happen, so the console never polls.
+ * dispute's opening, withdrawal and resolution, and its chat (statements of evidence too, which the other party
+ * gets on {@code chat}), arrive as they happen, so the console never polls.
  */
 @QuarkusTest
 class WsDisputesChannelTest
@@ -46,15 +49,27 @@ class WsDisputesChannelTest
         }
     }
 
+    /** An order between a merchant selling and a buyer, and an arbiter to watch it. */
+    private record Trade(Trader seller, Trader buyer, Trader arbiter, long orderId)
+    {
+        static Trade open()
+        {
+            final String market = newMarket();
+            final Trader seller = fundedMerchant(market);
+            final long adId = postAd(seller, market, "SELL", "500", "0.9200", "10", "1000");
+            final Trader buyer = newUser();
+            return new Trade(seller, buyer, newUser("ARBITER"), take(buyer, adId, "92"));
+        }
+    }
+
     @Test
     void anArbiterFollowsADisputeFromAppealToResolution()
     {
-        final String market = newMarket();
-        final Trader seller = fundedMerchant(market);
-        final long adId = postAd(seller, market, "SELL", "500", "0.9200", "10", "1000");
-        final Trader buyer = newUser();
-        final Trader arbiter = newUser("ARBITER");
-        final long orderId = take(buyer, adId, "92");
+        final Trade trade = Trade.open();
+        final Trader seller = trade.seller();
+        final Trader buyer = trade.buyer();
+        final Trader arbiter = trade.arbiter();
+        final long orderId = trade.orderId();
         buyer.request().post("/api/v1/orders/" + orderId + "/paid").then().statusCode(200);
 
         try (WsClient console = signedIn(arbiter))
@@ -67,11 +82,11 @@ class WsDisputesChannelTest
             clock.advance(Duration.ofMinutes(11).toMillis());
             buyer.request().post("/api/v1/orders/" + orderId + "/appeal").then().statusCode(200);
             assertEquals("DISPUTED", awaitOrder(console, orderId).get("state").asText());
-            awaitMessage(console, orderId, null);
+            awaitMessage(console, "disputes", orderId, null);
 
             buyer.request().body(Map.of("text", "I paid, here is the reference 123")).post("/api/v1/orders/" + orderId + "/chat")
                 .then().statusCode(201);
-            assertEquals("I paid, here is the reference 123", awaitMessage(console, orderId, "USER").get("text").asText());
+            assertEquals("I paid, here is the reference 123", awaitMessage(console, "disputes", orderId, "USER").get("text").asText());
 
             buyer.request().post("/api/v1/orders/" + orderId + "/appeal/withdraw").then().statusCode(200);
             assertEquals("PAID", awaitOrder(console, orderId).get("state").asText());
@@ -92,6 +107,38 @@ class WsDisputesChannelTest
         }
     }
 
+    @Test
+    void aStatementOfEvidenceIsPushedToTheOtherPartyAndTheArbitersWithItsFiles()
+    {
+        final Trade trade = Trade.open();
+        final long receipt = given().auth().oauth2(trade.buyer().token())
+            .multiPart("file", "receipt.png", TestFiles.png(20, 20), "image/png")
+            .post("/api/v1/orders/" + trade.orderId() + "/attachments").then().statusCode(201)
+            .extract().jsonPath().getLong("id");
+        trade.buyer().request().post("/api/v1/orders/" + trade.orderId() + "/paid").then().statusCode(200);
+        clock.advance(Duration.ofMinutes(11).toMillis());
+
+        try (WsClient sellerSide = signedIn(trade.seller()); WsClient console = signedIn(trade.arbiter()))
+        {
+            assertTrue(sellerSide.request("s-1", "subscribe", Map.of("channel", "chat")).get("ok").asBoolean());
+            sellerSide.push("chat");
+            assertTrue(console.request("s-1", "subscribe", Map.of("channel", "disputes")).get("ok").asBoolean());
+            console.push("disputes");
+
+            trade.buyer().request().body(Map.of("statement", "Paid, the receipt shows it", "attachmentIds",
+                List.of(receipt))).post("/api/v1/orders/" + trade.orderId() + "/appeal").then().statusCode(200);
+
+            for (final JsonNode line : List.of(awaitMessage(sellerSide, "chat", trade.orderId(), "EVIDENCE"),
+                awaitMessage(console, "disputes", trade.orderId(), "EVIDENCE")))
+            {
+                assertEquals("Paid, the receipt shows it", line.get("text").asText());
+                assertEquals(trade.buyer().id(), line.get("authorId").asLong());
+                assertEquals(receipt, line.get("attachments").get(0).get("id").asLong());
+                assertEquals(64, line.get("attachments").get(0).get("sha256").asText().length());
+            }
+        }
+    }
+
     private static JsonNode awaitOrder(final WsClient console, final long orderId)
     {
         for (int i = 0; i < 20; i++)
@@ -105,12 +152,13 @@ class WsDisputesChannelTest
         throw new AssertionError("no order push for " + orderId);
     }
 
-    /** The next chat line of the order on the channel, of {@code kind} (any when null). */
-    private static JsonNode awaitMessage(final WsClient console, final long orderId, final String kind)
+    /** The next chat line of the order on {@code channel}, of {@code kind} (any when null). */
+    private static JsonNode awaitMessage(final WsClient client, final String channel, final long orderId,
+        final String kind)
     {
         for (int i = 0; i < 20; i++)
         {
-            final JsonNode push = console.push("disputes");
+            final JsonNode push = client.push(channel);
             final JsonNode data = push.get("data");
             if ("message".equals(push.get("type").asText()) && data.get("orderId").asLong() == orderId
                 && (kind == null || kind.equals(data.get("kind").asText())))
