@@ -52,8 +52,10 @@ export function render(main, params) {
     }
   } }, chatInput, fileInput, h('button', { type: 'submit' }, 'Send'));
   const feedback = h('div', { id: 'feedback' });
+  // The appeal's dossier: every statement of evidence, with its files, in one place for both parties and the arbiter.
+  const appeal = h('div', { id: 'appeal' });
   main.append(heading, h('div', { className: 'panel' }, timeline, facts, clocks, counterparty, payment, actions, actionMessage),
-    h('div', { className: 'panel' }, h('h2', {}, 'Chat'), lines, chatForm), feedback);
+    appeal, h('div', { className: 'panel' }, h('h2', {}, 'Chat'), lines, chatForm), feedback);
 
   function side() {
     return order.buyerId === me ? 'buyer' : order.sellerId === me ? 'seller' : 'arbiter';
@@ -81,6 +83,7 @@ export function render(main, params) {
     drawActions();
     drawFeedback();
     drawPayment();
+    drawAppeal();
     tick();
   }
 
@@ -122,6 +125,7 @@ export function render(main, params) {
   function drawActions() {
     const s = order.state;
     const appealable = order.appealableFrom && Date.parse(order.appealableFrom) <= serverNow();
+    appealShown = Boolean(appealable);
     const buttons = [];
     if (side() === 'buyer') {
       if (s === 'PENDING_PAYMENT') buttons.push(act('I have paid', 'order.paid', {}, 'primary'));
@@ -138,7 +142,7 @@ export function render(main, params) {
       }
     }
     if (s === 'PAID' && side() !== 'arbiter') {
-      buttons.push(appealable ? act('Appeal', 'order.appeal', {})
+      buttons.push(appealable ? (appealInput ??= appealForm())
         : h('span', { className: 'muted' }, 'Appeal possible from ' + time(order.appealableFrom)));
     }
     if (s === 'DISPUTED' && order.appellantId === me) buttons.push(act('Withdraw appeal', 'order.withdraw_appeal', {}));
@@ -147,6 +151,95 @@ export function render(main, params) {
       buttons.push(act('Refund seller', 'order.resolve', { outcome: 'REFUND' }));
     }
     replace(actions, buttons);
+  }
+
+  // Opening an appeal, with an optional first statement and file (checked before the dispute opens). Built once:
+  // what is typed into it survives the actions being drawn again (an order push, the authenticator's status).
+  let appealInput = null;
+  function appealForm() {
+    const statement = h('input', { name: 'statement', maxlength: 2000, 'aria-label': 'Appeal statement',
+      placeholder: 'What happened (optional)' });
+    const file = evidenceFile('Appeal evidence file');
+    return h('form', { className: 'row', onsubmit: async event => {
+      event.preventDefault();
+      actionMessage.textContent = '';
+      try {
+        order = await rest('POST', '/api/v1/orders/' + orderId + '/appeal', await evidence(statement, file, false));
+        draw();
+      } catch (error) {
+        actionMessage.textContent = error.message;
+      }
+    } }, statement, file, h('button', { type: 'submit' }, 'Appeal'));
+  }
+
+  function evidenceFile(label) {
+    return h('input', { type: 'file', name: 'file', 'aria-label': label, accept: 'image/png,image/jpeg,application/pdf' });
+  }
+
+  // A statement's body: the file uploaded first, then named; none at all when both are empty and none is needed.
+  async function evidence(statementInput, fileInput, required) {
+    const statement = statementInput.value.trim();
+    const file = fileInput.files[0];
+    if (!statement && !file) {
+      if (required) throw new Error('Write a statement or attach a file');
+      return undefined;
+    }
+    const attachmentIds = file ? [(await upload('/api/v1/orders/' + orderId + '/attachments', file)).id] : [];
+    return { statement: statement || undefined, attachmentIds };
+  }
+
+  // Built once and kept, so that a statement being written survives the dossier being drawn again.
+  const opened = h('p', { className: 'muted' });
+  const statements = h('ol', { className: 'statements', id: 'statements' });
+  const evidenceInput = evidenceForm();
+  let dossierLoading = null;
+  let dossierAgain = false;
+  function drawAppeal() {
+    if (order.state !== 'DISPUTED' && !appeal.firstChild) return;
+    if (dossierLoading) {
+      dossierAgain = true;
+      return;
+    }
+    dossierLoading = rest('GET', '/api/v1/orders/' + orderId + '/appeal').then(dossier => {
+      if (!appeal.firstChild) appeal.append(h('div', { className: 'panel' }, h('h2', {}, 'Appeal'), opened, statements, evidenceInput));
+      opened.textContent = dossier.openedBy ? 'Opened by ' + (dossier.openedByName || 'user ' + dossier.openedBy)
+        + ' at ' + time(dossier.openedAt) : 'Withdrawn';
+      replace(statements, dossier.statements.map(statementItem));
+      evidenceInput.hidden = order.state !== 'DISPUTED';
+    }).catch(error => {
+      if (order.state === 'DISPUTED') toast(error.message, 'error');
+    }).finally(() => {
+      dossierLoading = null;
+      if (dossierAgain) {
+        dossierAgain = false;
+        drawAppeal();
+      }
+    });
+  }
+
+  function statementItem(statement) {
+    return h('li', { dataset: { statementId: statement.id } },
+      h('strong', {}, statement.authorName + ' (' + statement.role.toLowerCase() + ')'),
+      h('span', { className: 'muted' }, ' ' + time(statement.sentAt)),
+      statement.statement ? h('p', {}, statement.statement) : null,
+      (statement.attachments || []).map(attachmentLink));
+  }
+
+  function evidenceForm() {
+    const statement = h('textarea', { name: 'statement', maxlength: 2000, rows: 2, 'aria-label': 'Statement',
+      placeholder: 'Your statement' });
+    const file = evidenceFile('Evidence file');
+    return h('form', { className: 'row', onsubmit: async event => {
+      event.preventDefault();
+      try {
+        await rest('POST', '/api/v1/orders/' + orderId + '/appeal/evidence', await evidence(statement, file, true));
+        statement.value = '';
+        file.value = '';
+        drawAppeal();
+      } catch (error) {
+        toast(error.message, 'error');
+      }
+    } }, statement, file, h('button', { type: 'submit' }, 'Add evidence'));
   }
 
   // The fund password or, for an account with an authenticator, its code (a recovery code works too).
@@ -231,10 +324,14 @@ export function render(main, params) {
     if (message.orderId !== orderId || seen.has(message.id)) return;
     seen.add(message.id);
     const kind = message.kind === 'SYSTEM' ? 'system' : message.authorId === me ? 'mine' : '';
-    lines.appendChild(h('div', { className: 'line ' + kind, dataset: { messageId: message.id } },
-      message.kind === 'SYSTEM' ? '' : h('strong', {}, (message.authorName || 'auto-reply') + ': '), message.text,
+    const evidenceLine = message.kind === 'EVIDENCE';
+    lines.appendChild(h('div', { className: 'line ' + kind + (evidenceLine ? ' evidence' : ''),
+      dataset: { messageId: message.id } },
+      message.kind === 'SYSTEM' ? '' : h('strong', {}, (message.authorName || 'auto-reply')
+        + (evidenceLine ? ' (evidence)' : '') + ': '), message.text,
       (message.attachments || []).map(attachmentLink)));
     lines.scrollTop = lines.scrollHeight;
+    if (evidenceLine && order) drawAppeal();
   }
 
   // A file of a chat line: its thumbnail (images) and a link that saves it; both fetched with the token.
@@ -278,6 +375,16 @@ export function render(main, params) {
     stops.push(subscribe('chat', frame => {
       (frame.type === 'snapshot' ? frame.data.messages : [frame.data]).forEach(addLine);
     }));
+    // An arbiter is no party: the order's lines (and its evidence) reach staff on the disputes channel.
+    if (side() === 'arbiter') {
+      stops.push(subscribe('disputes', frame => {
+        if (frame.type === 'message') addLine(frame.data);
+        if (frame.type === 'order' && frame.data.id === orderId) {
+          order = frame.data;
+          draw();
+        }
+      }));
+    }
   }
 
   const clock = setInterval(() => { tick(); if (order?.state === 'PAID') drawActionsIfAppealable(); }, 1000);
