@@ -70,6 +70,7 @@ class ClusterGatewayTest
             awaitPush(buyerSocket, "balances", b -> asset.equals(b.get("asset").asText())
                 && new BigDecimal("100").compareTo(new BigDecimal(b.get("available").asText())) == 0);
             awaitProjected(first, "COMPLETED");
+            assertOnlyTheGatewaysMeters();
 
             final int victim = killAMemberBesideMemberZero();
 
@@ -80,6 +81,20 @@ class ClusterGatewayTest
             seller.request().get("/api/v1/ads/" + adId).then().statusCode(200)
                 .body("remaining", equalTo("300.000000")).body("filled", equalTo("200.000000"));
             assertTrue(!ClusterMembers.processes().isAlive(victim), "member " + victim + " was not killed");
+        }
+    }
+
+    /** The engine's readiness and the journal's last batch; nothing of a core, journal appends or snapshots here. */
+    private static void assertOnlyTheGatewaysMeters()
+    {
+        given().get("/q/health/live").then().statusCode(200);
+        final String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.matches("(?s).*\\np2px_engine_ready(\\{[^}]*\\})? 1\\.0\\n.*"), "p2px_engine_ready is not 1");
+        assertTrue(metrics.contains("\np2px_journal_batches_total"), "no p2px_journal_batches_total");
+        for (final String absent : List.of("p2px_core_busy", "p2px_commands_total", "p2px_journal_append",
+            "p2px_snapshot_", "p2px_recovery_"))
+        {
+            assertTrue(!metrics.contains("\n" + absent), absent + " exported by a gateway");
         }
     }
 
