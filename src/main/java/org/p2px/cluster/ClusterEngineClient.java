@@ -34,7 +34,8 @@ import org.p2px.journal.Journal;
  * The engine client of a gateway in cluster mode: commands go to the cluster's leader on ingress (through
  * {@link ClusterClientAgent}, which holds them until the cluster acknowledges them and resends them after a leader
  * change), and the batches are followed in the journal of the node beside the gateway, which every node writes. So
- * the live view and the projector work on it as on the embedded engine.
+ * the live view and the projector work on it as on the embedded engine. Sessions carry the gateway's id through the
+ * cluster ({@link GatewaySessions}), so that several gateways' consumers never take each other's answers.
  *
  * <p>{@link #offer} answers ACCEPTED once the command is queued for the cluster, BUSY when the queue is full (the
  * cluster is slow or has no leader for long), UNAVAILABLE while no session to the cluster is open (CONNECTING) and
@@ -54,12 +55,14 @@ public final class ClusterEngineClient implements EngineClient, AutoCloseable
     private final Journal journal;
     private final CopyOnWriteArrayList<WakeableIdleStrategy> waiters = new CopyOnWriteArrayList<>();
     private final JournalWatch journalWatch;
+    private final GatewaySessions sessions;
     private volatile boolean closed;
 
     public ClusterEngineClient(final ClusterClientSettings settings, final EngineConfig config)
     {
         this.settings = settings;
         this.config = config;
+        this.sessions = new GatewaySessions(settings.gatewayId());
         driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
             .aeronDirectoryName(settings.aeronDir().toString())
             .threadingMode(ThreadingMode.SHARED)
@@ -86,27 +89,27 @@ public final class ClusterEngineClient implements EngineClient, AutoCloseable
     @Override
     public OfferResult offer(final long sessionId, final CommandWriter writer)
     {
-        return publisher.offer(sessionId, writer);
+        return publisher.offer(sessions.outbound(sessionId), writer);
     }
 
     @Override
     public OfferResult offer(final long sessionId, final int maxLength, final CommandWriter writer)
     {
-        return publisher.offer(sessionId, maxLength, writer);
+        return publisher.offer(sessions.outbound(sessionId), maxLength, writer);
     }
 
     @Override
     public EventPoller poller(
         final String name, final EventBatchHandler handler, final long afterSequence, final long afterIndex)
     {
-        return JournalFollower.poller(name, requireJournal(), handler, afterSequence, afterIndex);
+        return JournalFollower.poller(name, requireJournal(), sessions.inbound(handler), afterSequence, afterIndex);
     }
 
     @Override
     public Engine.Subscription subscribe(
         final String name, final EventBatchHandler handler, final long afterSequence, final long afterIndex)
     {
-        return JournalFollower.subscribe(name, requireJournal(), handler, afterSequence, afterIndex,
+        return JournalFollower.subscribe(name, requireJournal(), sessions.inbound(handler), afterSequence, afterIndex,
             new BackoffIdleStrategy(10, 20, 1_000, 100_000));
     }
 

@@ -19,7 +19,7 @@ import org.p2px.cluster.ClusterNodeSettings;
 public interface ClusterGatewaySettings
 {
     /**
-     * This gateway's identity, above 0: the cluster de-duplicates resent commands by it, so it stays the same across
+     * This gateway's identity, from 1 to 2^31 - 1: the cluster de-duplicates resent commands by it, so it stays the same across
      * restarts and differs between gateways. Required in cluster mode.
      */
     Optional<Long> gatewayId();
@@ -54,9 +54,9 @@ public interface ClusterGatewaySettings
     {
         final long gatewayId = gatewayId().orElseThrow(() -> invalid("set p2px.cluster.gateway-id (a number above 0, "
             + "the same across restarts, different for each gateway)"));
-        if (gatewayId <= 0)
+        if (gatewayId <= 0 || gatewayId > Integer.MAX_VALUE)
         {
-            throw invalid("p2px.cluster.gateway-id must be above 0, not " + gatewayId);
+            throw invalid("p2px.cluster.gateway-id must be between 1 and " + Integer.MAX_VALUE + ", not " + gatewayId);
         }
         final Path journal = Path.of(journalDir().orElseThrow(() -> invalid("set p2px.cluster.journal-dir to the "
             + "journal of the cluster member on this host (<member dir>/journal)"))).toAbsolutePath();

@@ -41,11 +41,12 @@ class ClusterGatewaySettingsTest
     }
 
     @Test
-    void aMissingOrNonPositiveGatewayIdIsRefusedByName()
+    void aMissingOrOutOfRangeGatewayIdIsRefusedByName()
     {
         final Optional<String> dir = Optional.of(journal.toString());
         assertRefused(settings(Optional.empty(), dir), "set p2px.cluster.gateway-id");
-        assertRefused(settings(Optional.of(0L), dir), "p2px.cluster.gateway-id must be above 0");
+        assertRefused(settings(Optional.of(0L), dir), "p2px.cluster.gateway-id must be between 1 and 2147483647");
+        assertRefused(settings(Optional.of(1L << 31), dir), "p2px.cluster.gateway-id must be between 1 and 2147483647");
     }
 
     @Test
