@@ -7,7 +7,7 @@
 #   run-cluster-local.sh stop      stops the members (SIGTERM: each takes down its media driver cleanly)
 # Gateways reach the members at ingress endpoints 0=localhost:20000,1=localhost:20010,2=localhost:20020; the server
 # follows member 0's journal (data/cluster-node-0/journal) and keeps its own files (database, keys, attachments) in
-# data/cluster-gateway-1. Its HTTP port is the server's usual one (8080; JAVA_OPTS=-Dquarkus.http.port=... to change).
+# ./data/cluster-gateway-1. Its HTTP port is the server's usual one (8080; JAVA_OPTS=-Dquarkus.http.port=... to change).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 run="data/cluster-local"
@@ -42,7 +42,7 @@ run_gateway() {
   fi
   JAVA_OPTS="${JAVA_OPTS:-} -Dp2px.engine.mode=cluster -Dp2px.cluster.gateway-id=1 \
     -Dp2px.cluster.hosts=localhost,localhost,localhost -Dp2px.cluster.port-base=20000 \
-    -Dp2px.cluster.journal-dir=$journal -Dp2px.engine.data-dir=data/cluster-gateway-1" \
+    -Dp2px.cluster.journal-dir=$journal -Dp2px.engine.data-dir=./data/cluster-gateway-1" \
     "$here/run-server.sh"
 }
 
