@@ -33,7 +33,6 @@ final class ClusterClientAgent implements Agent, EgressListener, MessageHandler
     private final ManyToOneRingBuffer inbound;
     private final InFlightCommands inFlight;
     private final UnsafeBuffer hello = new UnsafeBuffer(new byte[IngressEnvelope.COMMAND_OFFSET]);
-    private final Runnable onReady;
     private AeronCluster.AsyncConnect connecting;
     private AeronCluster cluster;
     private boolean synced;
@@ -42,16 +41,15 @@ final class ClusterClientAgent implements Agent, EgressListener, MessageHandler
     private long highestAcknowledged;
     private long lastProgressNs = System.nanoTime();
     private long lastSentNs;
+    private volatile boolean connected;
     private volatile int leaderMemberId = -1;
     private volatile long acknowledged;
 
-    ClusterClientAgent(
-        final ClusterClientSettings settings, final Aeron aeron, final ManyToOneRingBuffer inbound, final Runnable onReady)
+    ClusterClientAgent(final ClusterClientSettings settings, final Aeron aeron, final ManyToOneRingBuffer inbound)
     {
         this.settings = settings;
         this.aeron = aeron;
         this.inbound = inbound;
-        this.onReady = onReady;
         this.inFlight = new InFlightCommands(ClusterClientSettings.IN_FLIGHT_CAPACITY,
             IngressEnvelope.SESSION_ID_OFFSET + inbound.maxMsgLength());
         hello.putLong(IngressEnvelope.GATEWAY_ID_OFFSET, settings.gatewayId());
@@ -91,6 +89,7 @@ final class ClusterClientAgent implements Agent, EgressListener, MessageHandler
 
     private int connect()
     {
+        connected = false;
         if (cluster != null)
         {
             cluster.close();
@@ -127,6 +126,7 @@ final class ClusterClientAgent implements Agent, EgressListener, MessageHandler
         if (cluster != null)
         {
             leaderMemberId = cluster.leaderMemberId();
+            connected = synced; // a first session is connected once the cluster told where this gateway stands
             LOG.log(System.Logger.Level.INFO, "gateway {0} connected to the cluster, leader member {1}",
                 settings.gatewayId(), leaderMemberId);
             return 1;
@@ -196,7 +196,7 @@ final class ClusterClientAgent implements Agent, EgressListener, MessageHandler
             // A gateway that restarted goes on after the last sequence the cluster applied for it.
             lastSequence = Math.max(lastSequence, highest);
             synced = true;
-            onReady.run();
+            connected = true;
             LOG.log(System.Logger.Level.INFO, "gateway {0} resumes after sequence {1}", settings.gatewayId(), highest);
         }
         if (highest > highestAcknowledged)
@@ -216,6 +216,12 @@ final class ClusterClientAgent implements Agent, EgressListener, MessageHandler
             settings.gatewayId(), leaderMemberId, inFlight.size());
         this.leaderMemberId = leaderMemberId;
         inFlight.rewind();
+    }
+
+    /** Whether a session to the cluster is open and this gateway knows its next sequence: commands can flow. */
+    boolean connected()
+    {
+        return connected;
     }
 
     int leaderMemberId()

@@ -1,7 +1,9 @@
 package org.p2px.cluster;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import io.aeron.Aeron;
 import io.aeron.driver.MediaDriver;
@@ -32,10 +34,12 @@ import org.p2px.journal.Journal;
  * The engine client of a gateway in cluster mode: commands go to the cluster's leader on ingress (through
  * {@link ClusterClientAgent}, which holds them until the cluster acknowledges them and resends them after a leader
  * change), and the batches are followed in the journal of the node beside the gateway, which every node writes. So
- * the live view and the projector work on it as on the embedded engine.
+ * the live view and the projector work on it as on the embedded engine. Sessions carry the gateway's id through the
+ * cluster ({@link GatewaySessions}), so that several gateways' consumers never take each other's answers.
  *
  * <p>{@link #offer} answers ACCEPTED once the command is queued for the cluster, BUSY when the queue is full (the
- * cluster is slow or has no leader for long), UNAVAILABLE before the first connection and after {@link #close}.
+ * cluster is slow or has no leader for long), UNAVAILABLE while no session to the cluster is open (CONNECTING) and
+ * after {@link #close}.
  */
 public final class ClusterEngineClient implements EngineClient, AutoCloseable
 {
@@ -51,12 +55,14 @@ public final class ClusterEngineClient implements EngineClient, AutoCloseable
     private final Journal journal;
     private final CopyOnWriteArrayList<WakeableIdleStrategy> waiters = new CopyOnWriteArrayList<>();
     private final JournalWatch journalWatch;
-    private volatile EngineStatus status = EngineStatus.RECOVERING;
+    private final GatewaySessions sessions;
+    private volatile boolean closed;
 
     public ClusterEngineClient(final ClusterClientSettings settings, final EngineConfig config)
     {
         this.settings = settings;
         this.config = config;
+        this.sessions = new GatewaySessions(settings.gatewayId());
         driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
             .aeronDirectoryName(settings.aeronDir().toString())
             .threadingMode(ThreadingMode.SHARED)
@@ -66,10 +72,10 @@ public final class ClusterEngineClient implements EngineClient, AutoCloseable
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
         final ManyToOneRingBuffer inbound = new ManyToOneRingBuffer(new UnsafeBuffer(
             ByteBuffer.allocateDirect(INBOUND_BYTES + RingBufferDescriptor.TRAILER_LENGTH)));
-        publisher = new CommandPublisher(inbound, () -> status, () -> { });
+        publisher = new CommandPublisher(inbound, this::status, () -> { });
         journal = settings.journalDir() == null ? null : ChronicleJournal.openReadOnly(settings.journalDir());
         journalWatch = journal == null ? null : new JournalWatch(journal, waiters);
-        agent = new ClusterClientAgent(settings, aeron, inbound, () -> status = EngineStatus.READY);
+        agent = new ClusterClientAgent(settings, aeron, inbound);
         final Agent work = journalWatch == null ? agent : new CompositeAgent(agent, journalWatch);
         runner = new AgentRunner(new BackoffIdleStrategy(10, 20, 1_000, 100_000), this::onError, null, work);
         AgentRunner.startOnThread(runner);
@@ -83,27 +89,27 @@ public final class ClusterEngineClient implements EngineClient, AutoCloseable
     @Override
     public OfferResult offer(final long sessionId, final CommandWriter writer)
     {
-        return publisher.offer(sessionId, writer);
+        return publisher.offer(sessions.outbound(sessionId), writer);
     }
 
     @Override
     public OfferResult offer(final long sessionId, final int maxLength, final CommandWriter writer)
     {
-        return publisher.offer(sessionId, maxLength, writer);
+        return publisher.offer(sessions.outbound(sessionId), maxLength, writer);
     }
 
     @Override
     public EventPoller poller(
         final String name, final EventBatchHandler handler, final long afterSequence, final long afterIndex)
     {
-        return JournalFollower.poller(name, requireJournal(), handler, afterSequence, afterIndex);
+        return JournalFollower.poller(name, requireJournal(), sessions.inbound(handler), afterSequence, afterIndex);
     }
 
     @Override
     public Engine.Subscription subscribe(
         final String name, final EventBatchHandler handler, final long afterSequence, final long afterIndex)
     {
-        return JournalFollower.subscribe(name, requireJournal(), handler, afterSequence, afterIndex,
+        return JournalFollower.subscribe(name, requireJournal(), sessions.inbound(handler), afterSequence, afterIndex,
             new BackoffIdleStrategy(10, 20, 1_000, 100_000));
     }
 
@@ -141,10 +147,46 @@ public final class ClusterEngineClient implements EngineClient, AutoCloseable
         return config;
     }
 
+    /** READY while a session to the cluster is open, CONNECTING before and between sessions, STOPPED once closed. */
     @Override
     public EngineStatus status()
     {
-        return status;
+        if (closed)
+        {
+            return EngineStatus.STOPPED;
+        }
+        return agent.connected() ? EngineStatus.READY : EngineStatus.CONNECTING;
+    }
+
+    /**
+     * Waits until the client is connected and has read the co-located node's journal to its end once (so that
+     * {@link #batchSequence} is that journal's last batch); false when that did not happen within {@code timeoutMs}.
+     */
+    public boolean awaitConnected(final long timeoutMs) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (status() != EngineStatus.READY || (journalWatch != null && !journalWatch.caughtUp()))
+        {
+            if (System.nanoTime() - deadline > 0)
+            {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
+    /** Whether the client's thread (the cluster session and the journal watch) still runs: liveness. */
+    public boolean threadRunning()
+    {
+        final Thread thread = runner.thread();
+        return thread != null && thread.isAlive();
+    }
+
+    /** The co-located member's journal this client follows, or null when it follows none. */
+    public Path journalDirectory()
+    {
+        return settings.journalDir();
     }
 
     /** The member the client last knew as leader, -1 before the first connection. */
@@ -162,7 +204,7 @@ public final class ClusterEngineClient implements EngineClient, AutoCloseable
     @Override
     public void close()
     {
-        status = EngineStatus.STOPPED;
+        closed = true;
         CloseHelper.closeAll(runner, aeron, driver);
         if (journal != null)
         {

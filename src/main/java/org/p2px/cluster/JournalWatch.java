@@ -19,6 +19,7 @@ final class JournalWatch implements Agent
     private final JournalRecordHandler note = (index, sequence, session, events, offset, length) -> last(sequence);
     private JournalReader reader;
     private volatile long lastSequence;
+    private volatile boolean caughtUp;
 
     JournalWatch(final Journal journal, final List<WakeableIdleStrategy> waiters)
     {
@@ -39,7 +40,11 @@ final class JournalWatch implements Agent
             reader = journal.reader(JournalReader.START);
         }
         final int read = reader.poll(note, 256);
-        if (read > 0)
+        if (read == 0)
+        {
+            caughtUp = true;
+        }
+        else
         {
             for (final WakeableIdleStrategy waiter : waiters)
             {
@@ -52,6 +57,12 @@ final class JournalWatch implements Agent
     long lastSequence()
     {
         return lastSequence;
+    }
+
+    /** Whether it has read to the end of the journal once: {@link #lastSequence} is the journal's last batch then. */
+    boolean caughtUp()
+    {
+        return caughtUp;
     }
 
     @Override

@@ -5,6 +5,11 @@ public enum EngineStatus
 {
     /** Loading the newest snapshot and replaying the journal. */
     RECOVERING,
+    /**
+     * A cluster gateway without a session to the cluster (not reached yet, or lost): commands are refused until it
+     * connects again.
+     */
+    CONNECTING,
     /** Taking commands. */
     READY,
     /**

@@ -22,6 +22,7 @@ public final class JournalFollower implements BatchFeed
     private JournalReader reader;
     private long startIndex;
     private long lastSequence;
+    private boolean caughtUp;
 
     private JournalFollower(
         final String name, final Journal journal, final EventBatchHandler handler, final long afterSequence,
@@ -78,7 +79,15 @@ public final class JournalFollower implements BatchFeed
             // opened on the polling thread: a journal reader stays on the thread that opened it
             reader = journal.reader(startIndex);
         }
-        return reader.poll(deliver, pollLimit);
+        final int read = reader.poll(deliver, pollLimit);
+        if (read == 0 && !caughtUp)
+        {
+            // The end of the catch-up: a caller that caught up on its own thread (the live view at start) hands the
+            // poller to a thread of its own next, so the reader is opened again by whichever thread polls next.
+            caughtUp = true;
+            onClose();
+        }
+        return read;
     }
 
     @Override

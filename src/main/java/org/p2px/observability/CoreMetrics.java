@@ -15,7 +15,8 @@ import org.p2px.engine.EngineStatus;
 /**
  * The core thread and its way in: whether the engine takes commands, commands by type, rejections by code, the
  * core's busy time (its duty cycle is the rate of it), how full the command ring buffer is and how often it answered
- * BUSY. Every value is read from counters the engine keeps; nothing here runs on the core thread.
+ * BUSY. Every value is read from counters the engine keeps; nothing here runs on the core thread. A cluster gateway
+ * has only the first: the core runs in the cluster's members.
  */
 @ApplicationScoped
 public class CoreMetrics implements MeterBinder
@@ -32,9 +33,14 @@ public class CoreMetrics implements MeterBinder
     @Override
     public void bindTo(final MeterRegistry registry)
     {
-        Gauge.builder("p2px.engine.ready", this, metrics -> metrics.engine.read(e -> e.status() == EngineStatus.READY ? 1 : 0))
-            .description("1 while the engine takes commands, 0 while it recovers, has failed or has stopped")
+        Gauge.builder("p2px.engine.ready", this,
+                metrics -> metrics.engine.readClient(e -> e.status() == EngineStatus.READY ? 1 : 0))
+            .description("1 while the engine takes commands, 0 while it recovers or connects, has failed or has stopped")
             .register(registry);
+        if (!engine.inProcess())
+        {
+            return; // a cluster gateway has no core thread or ring buffer of its own
+        }
         for (int templateId = 1; templateId <= CommandNames.MAX_TEMPLATE_ID; templateId++)
         {
             final String name = CommandNames.of(templateId);

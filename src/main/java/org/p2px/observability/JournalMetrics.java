@@ -16,7 +16,8 @@ import org.p2px.engine.Engine;
 /**
  * The journal: its last batch, failed appends, and append latencies (what the core thread records in an HdrHistogram
  * recorder: every append while it has time, one in sixteen under load), as a count and sum since start and as
- * quantiles and a maximum over the last minute.
+ * quantiles and a maximum over the last minute. A cluster gateway has only the first: the co-located member's
+ * last batch.
  */
 @ApplicationScoped
 public class JournalMetrics implements MeterBinder
@@ -36,10 +37,13 @@ public class JournalMetrics implements MeterBinder
     @Override
     public void bindTo(final MeterRegistry registry)
     {
-        FunctionCounter.builder("p2px.journal.batches", this,
-                metrics -> metrics.engine.read(e -> e.counters().journaledSequence()))
+        FunctionCounter.builder("p2px.journal.batches", this, metrics -> metrics.engine.journaledSequence())
             .description("The last batch appended to the journal: every batch ever journaled, a restart included")
             .register(registry);
+        if (!engine.inProcess())
+        {
+            return; // a cluster gateway appends nothing: the members do, each to its own journal
+        }
         FunctionCounter.builder("p2px.journal.append.failures", this,
                 metrics -> metrics.engine.read(e -> e.counters().appendFailures()))
             .description("Journal appends that failed; each stops the engine (FAILED) until a restart")

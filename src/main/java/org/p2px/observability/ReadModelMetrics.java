@@ -49,6 +49,6 @@ public class ReadModelMetrics implements MeterBinder
     {
         final LiveView view = views.view();
         return view == null ? Double.NaN
-            : engine.read(e -> Math.max(0, e.counters().journaledSequence() - view.appliedSequence()));
+            : Math.max(0, engine.journaledSequence() - view.appliedSequence());
     }
 }

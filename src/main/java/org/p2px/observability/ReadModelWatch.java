@@ -2,7 +2,6 @@ package org.p2px.observability;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.p2px.engine.Engine;
 import org.p2px.projector.Projector;
 import org.p2px.server.EngineLifecycle;
 
@@ -28,8 +27,7 @@ public class ReadModelWatch
 
     public ReadModelState now()
     {
-        final Engine engine = engines.engine();
-        final long journal = engine == null ? -1 : engine.counters().journaledSequence();
+        final long journal = engines.journaledSequence();
         return state(projector.position(), journal, projector.waitingNanos(System.nanoTime()), database.reachable(),
             projector.lastTransactionFailed(), settings.readModelsMaxLag().toNanos());
     }

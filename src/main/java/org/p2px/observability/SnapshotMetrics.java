@@ -15,7 +15,8 @@ import org.p2px.engine.SnapshotStatus;
 /**
  * What a restart would cost and what the last one did: the newest snapshot's age and the batches after it (the
  * replay a restart would do), how long the last snapshot took, its size, whether the snapshot replica has stopped;
- * and how long recovery took at start. The snapshot series are NaN while snapshots are off.
+ * and how long recovery took at start. The snapshot series are NaN while snapshots are off; a cluster gateway has
+ * none of them.
  */
 @ApplicationScoped
 public class SnapshotMetrics implements MeterBinder
@@ -32,6 +33,10 @@ public class SnapshotMetrics implements MeterBinder
     @Override
     public void bindTo(final MeterRegistry registry)
     {
+        if (!engine.inProcess())
+        {
+            return; // the cluster's members snapshot themselves (docs/operations.md, "Cluster mode")
+        }
         TimeGauge.builder("p2px.snapshot.age", this, TimeUnit.MILLISECONDS,
                 metrics -> metrics.snapshot((e, s) -> Math.max(0, metrics.clock.time() - s.takenAt())))
             .description("Time since the newest snapshot was taken (since start when there is none)")

@@ -13,7 +13,7 @@ import jakarta.interceptor.Interceptor;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.p2px.catalog.Catalog;
-import org.p2px.engine.Engine;
+import org.p2px.engine.EngineClient;
 import org.p2px.server.EngineLifecycle;
 
 /**
@@ -27,7 +27,7 @@ import org.p2px.server.EngineLifecycle;
 @ApplicationScoped
 public class Projector implements ProjectionProgress
 {
-    private final Supplier<Engine> engines;
+    private final Supplier<EngineClient> engines;
     private final ReadModelWriter writer;
     private final Supplier<List<ProjectionListener>> listeners;
     private final Object progress = new Object();
@@ -37,11 +37,11 @@ public class Projector implements ProjectionProgress
     @Inject
     public Projector(final EngineLifecycle lifecycle, final Catalog catalog, final Instance<ProjectionListener> listeners)
     {
-        this(lifecycle::engine, catalog, () -> listeners.stream().toList());
+        this(lifecycle::client, catalog, () -> listeners.stream().toList());
     }
 
     /** Over whichever engine {@code engines} gives at start, telling {@code listeners} after each commit. */
-    Projector(final Supplier<Engine> engines, final Catalog catalog, final Supplier<List<ProjectionListener>> listeners)
+    Projector(final Supplier<EngineClient> engines, final Catalog catalog, final Supplier<List<ProjectionListener>> listeners)
     {
         this.engines = engines;
         this.writer = new ReadModelWriter(catalog);
@@ -62,7 +62,7 @@ public class Projector implements ProjectionProgress
 
     synchronized void start()
     {
-        final Engine engine = engines.get();
+        final EngineClient engine = engines.get();
         if (run == null && engine != null)
         {
             run = new ProjectionRun(engine, writer, listeners.get(), this::published);

@@ -5,15 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
+import org.p2px.cluster.ClusterEngineClient;
 import org.p2px.engine.Engine;
 import org.p2px.engine.EngineStatus;
 import org.p2px.live.LiveView;
 
 /**
- * Alive unless a thread the engine cannot work without has ended while it runs: the core thread or the live view's.
- * Agrona ends an agent's thread on an {@link Error} (out of memory, say); the engine would still say READY and
- * answer nothing, and only a restart (recovery from the journal) brings it back. A failed journal append is not
- * this: the engine stays up, refuses commands and waits for an operator (readiness shows it).
+ * Alive unless a thread the engine cannot work without has ended while it runs: the core thread (single mode) or the
+ * cluster client's (cluster mode), and the live view's. Agrona ends an agent's thread on an {@link Error} (out of
+ * memory, say); the engine would still say READY and answer nothing, and only a restart (recovery from the journal)
+ * brings it back. A failed journal append or a lost cluster session is not this: readiness shows those.
  */
 @Liveness
 @ApplicationScoped
@@ -32,13 +33,14 @@ public class EngineLiveness implements HealthCheck
     public HealthCheckResponse call()
     {
         final Engine engine = engines.engine();
+        final ClusterEngineClient cluster = engines.clusterClient();
         final LiveView view = views.view();
-        final boolean stopped = engine == null || engine.status() == EngineStatus.STOPPED;
-        final boolean core = stopped || engine.coreThreadRunning();
+        final boolean stopped = engines.status() == EngineStatus.STOPPED;
+        final boolean engineThread = stopped || (engine != null ? engine.coreThreadRunning() : cluster.threadRunning());
         final boolean liveView = stopped || view == null || view.threadRunning();
         return HealthCheckResponse.named("engine-threads")
-            .status(core && liveView)
-            .withData("core", core)
+            .status(engineThread && liveView)
+            .withData(engine != null || cluster == null ? "core" : "clusterClient", engineThread)
             .withData("liveView", liveView)
             .build();
     }

@@ -6,13 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import org.p2px.cluster.ClusterEngineClient;
 import org.p2px.engine.Engine;
 import org.p2px.engine.EngineStatus;
 
 /**
- * Ready only while the engine takes commands (not while recovering, and not after a failed journal append) and its
- * journal directory can be written.
+ * Ready only while the engine takes commands. In single mode: not while recovering, not after a failed journal
+ * append, and only while its journal directory can be written. In cluster mode: while a session to the cluster is
+ * open and the co-located member's journal, which the live view and the projector follow, can be read.
  */
 @Readiness
 @ApplicationScoped
@@ -28,12 +31,22 @@ public class EngineReadiness implements HealthCheck
     @Override
     public HealthCheckResponse call()
     {
-        final Engine engine = lifecycle.engine();
         final EngineStatus status = lifecycle.status();
+        final HealthCheckResponseBuilder response = HealthCheckResponse.named("engine")
+            .withData("mode", lifecycle.mode().name())
+            .withData("status", status.name());
+        final ClusterEngineClient cluster = lifecycle.clusterClient();
+        if (cluster != null)
+        {
+            final boolean following = Files.isReadable(cluster.journalDirectory());
+            return response.status(status == EngineStatus.READY && following)
+                .withData("leaderMember", cluster.leaderMemberId())
+                .withData("journalReadable", following)
+                .build();
+        }
+        final Engine engine = lifecycle.engine();
         final boolean writable = engine != null && Files.isWritable(engine.config().journalDirectory());
-        return HealthCheckResponse.named("engine")
-            .status(status == EngineStatus.READY && writable)
-            .withData("status", status.name())
+        return response.status(status == EngineStatus.READY && writable)
             .withData("journalWritable", writable)
             .build();
     }

@@ -14,6 +14,10 @@ import org.p2px.engine.IdleStrategyKind;
 @ConfigMapping(prefix = "p2px.engine")
 public interface EngineSettings
 {
+    /** single (the engine in this process) or cluster (a gateway of a cluster, see {@link ClusterGatewaySettings}). */
+    @WithDefault("single")
+    EngineMode mode();
+
     /** Journal and snapshots live below this directory. */
     @WithDefault("data")
     String dataDir();

@@ -8,7 +8,7 @@ import jakarta.interceptor.Interceptor;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import org.p2px.engine.Engine;
+import org.p2px.engine.EngineClient;
 import org.p2px.live.LiveListener;
 import org.p2px.live.LiveView;
 
@@ -32,7 +32,7 @@ public class LiveViewLifecycle
     /** After {@link EngineLifecycle} (the default priority, APPLICATION + 500). */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 550) final StartupEvent event)
     {
-        final Engine engine = engines.engine();
+        final EngineClient engine = engines.client();
         if (engine != null)
         {
             view = LiveView.start(engine, listeners.stream().toList());

@@ -163,6 +163,15 @@ final class ClusterProcesses implements AutoCloseable
         }
     }
 
+    /** Deletes the members' directories (a test's temporary directory does that by itself). */
+    void deleteFiles() throws IOException
+    {
+        try (var files = Files.walk(root))
+        {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
     /** Kills every member and keeps their logs in target/cluster-test-logs/ (the temporary directory goes). */
     @Override
     public void close() throws Exception

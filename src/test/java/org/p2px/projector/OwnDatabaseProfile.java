@@ -11,18 +11,22 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  */
 public class OwnDatabaseProfile implements QuarkusTestProfile
 {
-    private static final String SCHEMA = "p2px_projector_test";
-
     @Override
     public Map<String, String> getConfigOverrides()
+    {
+        return ownDatabase("p2px-projector-test", "p2px_projector_test");
+    }
+
+    /** The settings of a database of its own: an H2 in-memory database {@code h2Name}, or a PostgreSQL schema. */
+    public static Map<String, String> ownDatabase(final String h2Name, final String schema)
     {
         final String url = System.getProperty("p2px.db.url");
         if ("postgresql".equals(System.getProperty("p2px.db.kind")) && url != null)
         {
             return Map.of(
-                "quarkus.datasource.jdbc.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
-                "quarkus.flyway.schemas", SCHEMA);
+                "quarkus.datasource.jdbc.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                "quarkus.flyway.schemas", schema);
         }
-        return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:p2px-projector-test;DB_CLOSE_DELAY=-1");
+        return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:" + h2Name + ";DB_CLOSE_DELAY=-1");
     }
 }

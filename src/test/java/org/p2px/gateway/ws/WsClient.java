@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A real WebSocket client for the tests (the JDK's). Frames are queued as JSON; a client opened "paused" reads
  * nothing (no demand) until {@link #resume()}, like a client that stopped reading its socket.
  */
-final class WsClient implements AutoCloseable
+public final class WsClient implements AutoCloseable
 {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -47,7 +47,7 @@ final class WsClient implements AutoCloseable
         return open(uri, Map.of(), List.of(), false);
     }
 
-    static WsClient open(final URI uri, final Map<String, String> headers, final List<String> subprotocols,
+    public static WsClient open(final URI uri, final Map<String, String> headers, final List<String> subprotocols,
         final boolean paused)
     {
         final Listener listener = new Listener(paused);
@@ -89,7 +89,7 @@ final class WsClient implements AutoCloseable
     }
 
     /** Sends a request and returns its reply (pushes met on the way are kept). */
-    JsonNode request(final String id, final String op, final Object args)
+    public JsonNode request(final String id, final String op, final Object args)
     {
         send(json(Map.of("id", id, "op", op, "args", args)));
         return reply(id);
@@ -102,7 +102,7 @@ final class WsClient implements AutoCloseable
     }
 
     /** The next push on the channel. */
-    JsonNode push(final String channel)
+    public JsonNode push(final String channel)
     {
         return take(frame -> channel.equals(frame.path("channel").asText(null)));
     }
