@@ -104,7 +104,7 @@ public class RowViews
     public static AttachmentView attachment(final AttachmentRow row)
     {
         return new AttachmentView(row.id, row.orderId, row.uploaderId, row.fileName, row.mediaType, row.size,
-            row.sha256, row.width, row.height, row.thumbSha256 != null, row.messageId, row.createdAt);
+            row.sha256, row.width, row.height, row.thumbSha256 != null, row.messageId, row.createdAt, row.purgedAt);
     }
 
     public static FeedbackView feedback(final FeedbackRow row, final Map<Long, String> names)

@@ -18,15 +18,17 @@ public record AppealView(long orderId, String state, Long openedBy, String opene
 
     /**
      * A file shown with a statement, with its journaled SHA-256, whether it has a thumbnail (images; at
-     * {@code downloadUrl + "/thumbnail"}) and where to download it.
+     * {@code downloadUrl + "/thumbnail"}), where to download it, and purgedAt once retention deleted its bytes (the
+     * download then answers ATTACHMENT_EXPIRED).
      */
     public record EvidenceFile(long id, String fileName, String mediaType, long size, String sha256, Integer width,
-        Integer height, boolean thumbnail, String downloadUrl)
+        Integer height, boolean thumbnail, String downloadUrl, Instant purgedAt)
     {
         public static EvidenceFile of(final AttachmentView file)
         {
             return new EvidenceFile(file.id(), file.fileName(), file.mediaType(), file.size(), file.sha256(),
-                file.width(), file.height(), file.thumbnail(), "/api/v1/orders/" + file.orderId() + "/attachments/" + file.id());
+                file.width(), file.height(), file.thumbnail(), "/api/v1/orders/" + file.orderId() + "/attachments/"
+                + file.id(), file.purgedAt());
         }
     }
 }

@@ -94,6 +94,7 @@ abstract class AttachmentsContract
             .body("orderId", equalTo((int)trade.orderId())).body("uploaderId", equalTo((int)trade.buyer().id()))
             .body("mediaType", equalTo("image/png")).body("width", equalTo(120)).body("height", equalTo(80))
             .body("thumbnail", equalTo(true)).body("fileName", equalTo("receipt.png")).body("messageId", nullValue())
+            .body("purgedAt", nullValue())
             .extract().jsonPath().getLong("id");
         final long jpeg = upload(trade.seller(), trade.orderId(), "bank.jpg", "image/jpeg", TestFiles.jpeg(64, 48))
             .then().statusCode(201).body("mediaType", equalTo("image/jpeg")).extract().jsonPath().getLong("id");
@@ -319,7 +320,10 @@ abstract class AttachmentsContract
         download(appealed.buyer(), appealed.orderId(), sharedOnAppeal).then().statusCode(200);
         download(appealed.seller(), appealed.orderId(), appealedOwn).then().statusCode(200);
         given().auth().oauth2(cancelled.buyer().token()).get("/api/v1/orders/" + cancelled.orderId() + "/attachments")
-            .then().statusCode(200).body("id", hasSize(2));
+            .then().statusCode(200).body("id", hasSize(2))
+            .body("find { it.id == " + ownId + " }.purgedAt", notNullValue());
+        given().auth().oauth2(appealed.buyer().token()).get("/api/v1/orders/" + appealed.orderId() + "/attachments")
+            .then().statusCode(200).body("purgedAt", equalTo(java.util.Arrays.asList(null, null)));
     }
 
     private boolean isStored(final String sha256) throws IOException
