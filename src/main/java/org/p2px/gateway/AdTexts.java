@@ -124,8 +124,10 @@ public class AdTexts
             final AdTextEntity row = AdTextEntity.findById(adId);
             return row == null ? NONE : new Texts(row.terms, row.autoReply, row.linkToken);
         });
-        cache.put(adId, read);
-        return read;
+        // Not put: texts saved meanwhile (the ad's creator, on another thread, while the live view read the
+        // database for the book) must not be overwritten by what the database held before them.
+        final Texts saved = cache.putIfAbsent(adId, read);
+        return saved != null ? saved : read;
     }
 
     /**
