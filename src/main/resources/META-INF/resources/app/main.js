@@ -55,8 +55,14 @@ onStatus(state => {
   dot.title = label;
   dot.setAttribute('aria-label', 'Connection: ' + label.toLowerCase());
 });
+// A renewed token (the same person) must not redraw the page and lose what is being typed: only signing in or out
+// does.
+let signedInAs = current()?.user.id ?? null;
 onChange(session => {
   header(session);
+  const now = session?.user.id ?? null;
+  if (now === signedInAs) return;
+  signedInAs = now;
   route();
 });
 window.addEventListener('hashchange', route);

@@ -80,7 +80,10 @@ class WebPaymentProofTest extends BrowserTest
         final Page seller = trade.seller();
 
         assertThat(buyer.locator("#order-state")).hasText("Paid");
-        buyer.getByLabel("Appeal statement").fill("Paid 46.50 EUR by SEPA, the seller does not release");
+        assertThat(buyer.locator("#connection")).hasClass(java.util.regex.Pattern.compile("\\bon\\b"));
+        final Locator statement = buyer.getByLabel("Appeal statement");
+        statement.fill("Paid 46.50 EUR by SEPA, the seller does not release");
+        assertThat(statement).hasValue("Paid 46.50 EUR by SEPA, the seller does not release");
         buyer.getByLabel("Appeal evidence file").setInputFiles(
             new FilePayload("sepa-receipt.png", "image/png", png(300, 150)));
         buyer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Appeal")).click();
