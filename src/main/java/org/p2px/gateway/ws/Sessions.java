@@ -51,7 +51,7 @@ public class Sessions
     {
         final EventExecutor loop = ((ContextInternal)eventLoop).nettyEventLoop();
         final Outbound outbound = new Outbound(task -> eventLoop.runOnContext(ignored -> task.run()), loop::inEventLoop,
-            (text, written) -> connection.sendText(text).subscribe().with(done -> written.run(), failure -> written.run()),
+            FrameWriters.of(connection),
             settings.outbound().maxMessages(), settings.outbound().maxBytes());
         final long now = System.nanoTime();
         final Session session = new Session(connection, loop, outbound,
