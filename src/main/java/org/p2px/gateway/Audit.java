@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.p2px.api.GatewayError;
@@ -15,9 +16,9 @@ import org.p2px.readmodel.Usernames;
 /**
  * The audit trail: one INFO line in the {@code p2px.audit} category for every operation that moves money or needs
  * a privilege, written by the gateways, which know the caller and its address (docs/operations.md, "Logs"). The
- * line reads {@code <action> <result> field=value ...}; its fields are also in the MDC while it is logged, so the
- * JSON format carries each as a key of its own ({@code mdc.action}, {@code mdc.userId}...). Writing it costs a log
- * call on the gateway's thread, never a database read (the username is the one held in memory).
+ * line reads {@code <action> <result> field=value ...}; with a JSON format on, its fields are also in the MDC while it
+ * is logged, so the JSON carries each as a key of its own ({@code mdc.action}, {@code mdc.userId}...). Writing it
+ * costs a log call on the gateway's thread, never a database read (the username is the one held in memory).
  */
 @ApplicationScoped
 public class Audit
@@ -62,7 +63,10 @@ public class Audit
         }
     }
 
-    /** The fields are put in the MDC around the one call (and what was there before put back). */
+    /**
+     * With a JSON format on, the fields are put in the MDC around the one call (and what was there before put back);
+     * the text format prints the line alone, so the MDC is left alone (a fifth of the line's cost).
+     */
     static void write(final String action, final String result, final Map<String, String> fields)
     {
         if (!LOG.isInfoEnabled())
@@ -71,6 +75,11 @@ public class Audit
         }
         final StringBuilder line = new StringBuilder(action).append(' ').append(result);
         fields.forEach((field, value) -> line.append(' ').append(field).append('=').append(quoted(value)));
+        if (!JsonFormats.ON)
+        {
+            LOG.info(line);
+            return;
+        }
         final Map<String, Object> before = new HashMap<>();
         put(before, "action", action);
         put(before, "result", result);
@@ -92,6 +101,17 @@ public class Audit
                     MDC.put(field, value);
                 }
             });
+        }
+    }
+
+    /** Read at the first line, when the configuration is there (the class may load before). */
+    private static final class JsonFormats
+    {
+        static final boolean ON = on("quarkus.log.console.json.enabled") || on("quarkus.log.file.json.enabled");
+
+        private static boolean on(final String setting)
+        {
+            return ConfigProvider.getConfig().getOptionalValue(setting, Boolean.class).orElse(true);
         }
     }
 
