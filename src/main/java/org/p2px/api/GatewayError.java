@@ -51,7 +51,7 @@ public enum GatewayError
     UNSUPPORTED_MEDIA_TYPE(415, "Send application/json."),
     ATTACHMENT_TOO_LARGE(413, "An attachment is at most 5 MB."),
     IMAGE_TOO_LARGE(413, "The image has too many pixels (at most 10,000 a side and 40 megapixels)."),
-    UNSUPPORTED_ATTACHMENT_TYPE(415, "Attach a PNG, JPEG or PDF file (WebP only where the server can decode it)."),
+    UNSUPPORTED_ATTACHMENT_TYPE(415, "Attach a PNG, JPEG, WebP or PDF file."),
     INVALID_ATTACHMENT(400, "The file is damaged, truncated or more than what it claims to be."),
     TOO_MANY_ATTACHMENTS(409, "This order holds the most attachments allowed."),
     ATTACHMENT_QUOTA_EXCEEDED(429, "You uploaded the most attachments allowed in a day; try again later."),

@@ -1,6 +1,7 @@
 package org.p2px.gateway;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -59,13 +60,34 @@ public class AppealEvidence
     {
         caller.require(ApiPermission.TRADE);
         checkShape(statement, attachmentIds);
-        chat.check(caller, orderId, statement, attachmentIds);
+        chat.check(caller, orderId, KIND, statement, attachmentIds);
+    }
+
+    /**
+     * Opens an appeal by {@code open} (the core's command) with a first statement when one is given (REST's
+     * {@code POST .../appeal}, the WebSocket's {@code order.appeal}): the statement is checked first, so a refused one
+     * opens nothing; no statement opens the appeal as before.
+     */
+    public <T> T openWith(final Caller caller, final long orderId, final String statement,
+        final List<Long> attachmentIds, final Supplier<T> open)
+    {
+        final boolean withStatement = isGiven(statement, attachmentIds);
+        if (withStatement)
+        {
+            check(caller, orderId, statement, attachmentIds);
+        }
+        final T opened = open.get();
+        if (withStatement)
+        {
+            add(caller, orderId, statement, attachmentIds);
+        }
+        return opened;
     }
 
     /**
      * Adds a statement to the order's open appeal. UNKNOWN_ORDER to anyone who may not see it, INVALID_ORDER_STATE
      * when the order is not DISPUTED, VALIDATION_FAILED for the statement or its files (at most 10, the author's own
-     * uploads to this order, not shown on another line yet), RATE_LIMITED as chat lines.
+     * uploads to this order; one shown on an earlier line is cited, not moved), RATE_LIMITED as chat lines.
      */
     public AppealView.Statement add(final Caller caller, final long orderId, final String statement,
         final List<Long> attachmentIds)

@@ -16,7 +16,6 @@ import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
 import org.p2px.gateway.view.AttachmentView;
 import org.p2px.gateway.view.ChatMessageView;
-import org.p2px.readmodel.AttachmentRow;
 import org.p2px.readmodel.ChatMessageRow;
 
 /**
@@ -69,10 +68,12 @@ public class ChatService
      * Checks a line as {@link #write} would, writing nothing: VALIDATION_FAILED for its text or its files. So that a
      * step a line goes with (opening an appeal) is not taken when the line would be refused.
      */
-    void check(final Caller caller, final long orderId, final String text, final List<Long> attachmentIds)
+    void check(final Caller caller, final long orderId, final String kind, final String text,
+        final List<Long> attachmentIds)
     {
         checkedText(text, attachmentIds);
-        QuarkusTransaction.requiringNew().run(() -> ChatAttachments.claim(caller.userId(), orderId, attachmentIds));
+        QuarkusTransaction.requiringNew().run(() -> ChatAttachments.claim(caller.userId(), orderId, attachmentIds,
+            mayCite(kind)));
     }
 
     /** Writes a line of {@code kind} by {@code caller} (whose access the caller checked), links its files, pushes it. */
@@ -90,15 +91,21 @@ public class ChatService
         // Committed before the push, so that a party who reads the history on the push finds the line.
         final List<AttachmentView> attached = QuarkusTransaction.requiringNew().call(() ->
         {
-            final List<AttachmentRow> claimed = ChatAttachments.claim(caller.userId(), order.orderId(), attachmentIds);
+            final ChatAttachments.Claim claimed =
+                ChatAttachments.claim(caller.userId(), order.orderId(), attachmentIds, mayCite(kind));
             row.persist();
-            claimed.forEach(attachment -> attachment.messageId = row.id);
-            return claimed.stream().map(RowViews::attachment).toList();
+            return claimed.linkTo(row.id);
         });
         final ChatMessageView view =
             RowViews.chat(row, Map.of(caller.userId(), usernames.of(caller.userId())), attached);
         push(order, caller.userId(), view);
         return view;
+    }
+
+    /** A statement of evidence may cite files shown before on other lines; any other line shows new ones only. */
+    private static boolean mayCite(final String kind)
+    {
+        return AppealEvidence.KIND.equals(kind);
     }
 
     private String checkedText(final String text, final List<Long> attachmentIds)

@@ -27,6 +27,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.p2px.gateway.attachment.AttachmentStore;
 import org.p2px.gateway.attachment.FileAttachmentStore;
+import org.p2px.gateway.attachment.ScratchFolder;
 import org.p2px.gateway.attachment.Inspected;
 import org.p2px.gateway.attachment.UploadInspector;
 
@@ -57,7 +58,7 @@ public class AttachmentUploadBenchmark
     {
         folder = Files.createTempDirectory("p2px-upload-bench");
         store = new FileAttachmentStore(folder.resolve("store"));
-        inspector = new UploadInspector(BenchSettings.DEFAULTS);
+        inspector = new UploadInspector(BenchSettings.DEFAULTS, new ScratchFolder(folder.resolve("scratch")));
         png = folder.resolve("upload.png");
         pdf = folder.resolve("upload.pdf");
         ImageIO.write(screenshot(), "png", png.toFile());

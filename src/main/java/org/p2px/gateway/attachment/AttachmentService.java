@@ -53,10 +53,12 @@ public class AttachmentService
     private final AttachmentSettings settings;
     private final Audit audit;
     private final Instance<ProjectionProgress> projection;
+    private final UploadSlots slots = new UploadSlots();
+    private final ScratchFolder scratch;
 
     public AttachmentService(final OrderAccess access, final CoreCommands core, final AttachmentStore store,
         final UploadInspector inspector, final AttachmentSettings settings, final Audit audit,
-        final Instance<ProjectionProgress> projection)
+        final Instance<ProjectionProgress> projection, final ScratchFolder scratch)
     {
         this.access = access;
         this.core = core;
@@ -65,6 +67,7 @@ public class AttachmentService
         this.settings = settings;
         this.audit = audit;
         this.projection = projection;
+        this.scratch = scratch;
     }
 
     /**
@@ -101,8 +104,7 @@ public class AttachmentService
         {
             final String sha256 = store.put(inspected.content());
             final String thumbnail = inspected.thumbnail() == null ? null : store.put(inspected.thumbnail());
-            final AttachmentRow row = QuarkusTransaction.requiringNew().call(() ->
-                newRow(caller.userId(), orderId, name, inspected, sha256, thumbnail));
+            final AttachmentRow row = claimSlot(caller.userId(), orderId, name, inspected, sha256, thumbnail);
             entry.with("attachmentId", row.id).with("sha256", sha256).with("type", row.mediaType);
             try
             {
@@ -204,6 +206,30 @@ public class AttachmentService
         }
     }
 
+    /**
+     * Counts again and adds the row as one step per order and uploader ({@link UploadSlots}): the count before the
+     * upload was checked refuses early and cheaply, this one is exact when uploads arrive together. A refused
+     * upload's bytes are deleted unless another row holds the same.
+     */
+    private AttachmentRow claimSlot(final long uploaderId, final long orderId, final String name,
+        final Inspected inspected, final String sha256, final String thumbnail)
+    {
+        try
+        {
+            return slots.holding(orderId, uploaderId, () -> QuarkusTransaction.requiringNew().call(() ->
+            {
+                checkCounts(uploaderId, orderId);
+                return newRow(uploaderId, orderId, name, inspected, sha256, thumbnail);
+            }));
+        }
+        catch (final ApiException refused)
+        {
+            deleteUnreferenced(store, sha256);
+            deleteUnreferenced(store, thumbnail);
+            throw refused;
+        }
+    }
+
     private Inspected inspect(final Path upload)
     {
         try
@@ -285,7 +311,7 @@ public class AttachmentService
     {
         try
         {
-            return VerifiedCopy.of(store, sha256, expected);
+            return VerifiedCopy.of(store, sha256, expected, scratch);
         }
         catch (final IOException ex)
         {

@@ -19,6 +19,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
@@ -31,8 +32,8 @@ import org.p2px.codec.AttachmentType;
  * single pixel is decoded (a 50,000 x 50,000 PNG of a few kilobytes never reaches the heap), the pixels are decoded
  * (at most {@code concurrentDecodes} at once) and written anew, which leaves behind EXIF, GPS, comments and anything
  * appended, and a thumbnail is drawn. A file that does not end where its format says (a truncated upload, or one
- * with another file glued on: a polyglot) is refused. WebP is decoded only when the JVM has a WebP reader (the JDK
- * has none) and is then stored as PNG; without one it is refused, since an image is never stored undecoded.
+ * with another file glued on: a polyglot) is refused. WebP is read by TwelveMonkeys' reader (the JDK has none) and
+ * stored as PNG, since there is no pure-Java WebP writer: its attachment, thumbnail and journaled type are PNG.
  */
 final class ImageSanitizer
 {
@@ -43,10 +44,12 @@ final class ImageSanitizer
 
     private final AttachmentSettings settings;
     private final Semaphore decodes;
+    private final ScratchFolder scratch;
 
-    ImageSanitizer(final AttachmentSettings settings)
+    ImageSanitizer(final AttachmentSettings settings, final ScratchFolder scratch)
     {
         this.settings = settings;
+        this.scratch = scratch;
         this.decodes = new Semaphore(settings.concurrentDecodes(), true);
         ImageIO.setUseCache(false);   // no temporary files of ImageIO's own
     }
@@ -54,15 +57,19 @@ final class ImageSanitizer
     /** {@code mediaType} is what the bytes were sniffed as: image/png, image/jpeg or image/webp. */
     Inspected sanitize(final Path upload, final String mediaType) throws IOException
     {
-        if (!mediaType.equals("image/webp"))
+        if (mediaType.equals("image/webp"))
+        {
+            RiffFrame.check(upload);
+        }
+        else
         {
             checkEnd(upload, mediaType.equals("image/png") ? PNG_END : JPEG_END);
         }
         final AttachmentType type = mediaType.equals("image/jpeg") ? AttachmentType.JPEG : AttachmentType.PNG;
         final BufferedImage image = decode(upload, mediaType);
         final String format = type == AttachmentType.JPEG ? "jpeg" : "png";
-        final Path content = Files.createTempFile("p2px-attachment-", "." + format);
-        final Path thumbnail = Files.createTempFile("p2px-thumbnail-", "." + format);
+        final Path content = scratch.newFile("p2px-attachment-", "." + format);
+        final Path thumbnail = scratch.newFile("p2px-thumbnail-", "." + format);
         try
         {
             write(image, format, content);
@@ -86,7 +93,8 @@ final class ImageSanitizer
                 "This server cannot decode " + mediaType + " images, so it cannot check them: send a PNG or JPEG.");
         }
         final ImageReader reader = readers.next();
-        try (ImageInputStream in = ImageIO.createImageInputStream(upload.toFile()))
+        // Opened directly rather than through ImageIO's stream SPIs, which imageio-core (WebP's dependency) extends.
+        try (ImageInputStream in = new FileImageInputStream(upload.toFile()))
         {
             reader.setInput(in, true, true);
             final List<String> warnings = new ArrayList<>();
@@ -101,8 +109,13 @@ final class ImageSanitizer
             }
             return image;
         }
-        catch (final javax.imageio.IIOException | IndexOutOfBoundsException | IllegalArgumentException ex)
+        catch (final ApiException refused)
         {
+            throw refused;
+        }
+        catch (final javax.imageio.IIOException | RuntimeException ex)
+        {
+            // A hostile file may trip any decoder (WebP's throws more than the JDK's): a bad upload, not a server fault.
             throw invalid("the image could not be decoded; it is damaged or truncated.");
         }
         finally
@@ -214,7 +227,7 @@ final class ImageSanitizer
         }
     }
 
-    private static ApiException invalid(final String why)
+    static ApiException invalid(final String why)
     {
         return ApiException.of(GatewayError.INVALID_ATTACHMENT, "Not accepted: " + why);
     }

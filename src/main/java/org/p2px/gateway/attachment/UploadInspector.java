@@ -12,7 +12,7 @@ import org.p2px.codec.AttachmentType;
 
 /**
  * Decides what an upload is from its bytes and makes it safe to store: PNG, JPEG and WebP images are checked and
- * re-encoded ({@link ImageSanitizer}), PDFs checked ({@link PdfCheck}); anything else is 415.
+ * re-encoded ({@link ImageSanitizer}; WebP is stored as PNG), PDFs checked ({@link PdfCheck}); anything else is 415.
  */
 @ApplicationScoped
 public class UploadInspector
@@ -21,9 +21,9 @@ public class UploadInspector
 
     private final ImageSanitizer images;
 
-    public UploadInspector(final AttachmentSettings settings)
+    public UploadInspector(final AttachmentSettings settings, final ScratchFolder scratch)
     {
-        this.images = new ImageSanitizer(settings);
+        this.images = new ImageSanitizer(settings, scratch);
     }
 
     public Inspected inspect(final Path upload) throws IOException
@@ -39,6 +39,6 @@ public class UploadInspector
             return new Inspected(AttachmentType.PDF, upload, null, null, null);
         }
         throw ApiException.of(GatewayError.UNSUPPORTED_ATTACHMENT_TYPE,
-            "The file is " + sniffed + " (read from its bytes, whatever its name): attach a PNG, JPEG or PDF.");
+            "The file is " + sniffed + " (read from its bytes, whatever its name): attach a PNG, JPEG, WebP or PDF.");
     }
 }

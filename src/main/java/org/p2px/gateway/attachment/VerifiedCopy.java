@@ -27,9 +27,10 @@ final class VerifiedCopy
     {
     }
 
-    static Result of(final AttachmentStore store, final String sha256, final String expected) throws IOException
+    static Result of(final AttachmentStore store, final String sha256, final String expected,
+        final ScratchFolder scratch) throws IOException
     {
-        final Path copy = Files.createTempFile("p2px-download-", ".part");
+        final Path copy = scratch.newFile("p2px-download-", ".part");
         try
         {
             final String actual;

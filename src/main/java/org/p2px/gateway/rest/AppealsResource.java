@@ -53,10 +53,6 @@ public class AppealsResource
     public record EvidenceBody(@Size(max = AppealEvidence.MAX_STATEMENT_LENGTH) String statement,
         @Size(max = AppealEvidence.MAX_FILES) List<Long> attachmentIds)
     {
-        boolean given()
-        {
-            return AppealEvidence.isGiven(statement, attachmentIds);
-        }
     }
 
     @POST
@@ -67,17 +63,9 @@ public class AppealsResource
     public OrderView appeal(@PathParam("orderId") final long orderId, @Valid final EvidenceBody body)
     {
         final Caller caller = Caller.of(identity);
-        final boolean withStatement = body != null && body.given();
-        if (withStatement)
-        {
-            evidence.check(caller, orderId, body.statement(), body.attachmentIds());
-        }
-        final OrderView appealed = trading.appeal(caller, orderId);
-        if (withStatement)
-        {
-            evidence.add(caller, orderId, body.statement(), body.attachmentIds());
-        }
-        return appealed;
+        final EvidenceBody given = body == null ? new EvidenceBody(null, null) : body;
+        return evidence.openWith(caller, orderId, given.statement(), given.attachmentIds(),
+            () -> trading.appeal(caller, orderId));
     }
 
     @POST

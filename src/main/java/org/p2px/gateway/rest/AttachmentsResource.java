@@ -38,7 +38,7 @@ import org.p2px.gateway.view.AttachmentView;
  * Content-Security-Policy.
  */
 @Path("/api/v1/orders")
-@Tag(name = "Attachments", description = "Files shown in an order: PNG, JPEG (WebP where it can be decoded) and PDF")
+@Tag(name = "Attachments", description = "Files shown in an order: PNG, JPEG, WebP (stored as PNG) and PDF")
 public class AttachmentsResource
 {
     /** Nothing a download holds may run, load or frame anything, even if a browser were made to render it. */
@@ -58,7 +58,7 @@ public class AttachmentsResource
     public static class UploadForm
     {
         @Schema(type = SchemaType.STRING, format = "binary",
-            description = "The file: PNG, JPEG, WebP (if the server can decode it) or PDF, at most 5 MB by default; "
+            description = "The file: PNG, JPEG, WebP (stored as PNG) or PDF, at most 5 MB by default; "
                 + "its type is read from its bytes, whatever its name or declared type; its name must be a plain name")
         public String file;
     }

@@ -11,10 +11,12 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
+import org.p2px.gateway.AppealEvidence;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.ChatService;
 import org.p2px.gateway.FeedbackService;
@@ -44,10 +46,11 @@ public class TradingOperations implements WsOperationGroup
     private final FeedbackService feedback;
     private final WsArgs args;
     private final PaymentAccounts paymentAccounts;
+    private final AppealEvidence evidence;
 
     public TradingOperations(final TradingService trading, final ReadModels readModels, final LiveQueries live,
         final ChatService chat, final FeedbackService feedback, final WsArgs args,
-        final PaymentAccounts paymentAccounts)
+        final PaymentAccounts paymentAccounts, final AppealEvidence evidence)
     {
         this.trading = trading;
         this.readModels = readModels;
@@ -56,6 +59,7 @@ public class TradingOperations implements WsOperationGroup
         this.feedback = feedback;
         this.args = args;
         this.paymentAccounts = paymentAccounts;
+        this.evidence = evidence;
     }
 
     @Override
@@ -96,7 +100,18 @@ public class TradingOperations implements WsOperationGroup
             of("order.cancel_request", false, (caller, a) -> trading.requestCancel(caller, id(a, "orderId"))),
             of("order.review_cancel", false, (caller, a) -> trading.reviewCancelRequest(caller, id(a, "orderId"),
                 bool(a, "accept"))),
-            of("order.appeal", false, (caller, a) -> trading.appeal(caller, id(a, "orderId"))),
+            // An appeal's statement refers to files uploaded over REST, read and checked as REST's body is.
+            of("order.appeal", false, (caller, a) ->
+            {
+                final AppealArgs given = args.read(a, AppealArgs.class);
+                return evidence.openWith(caller, id(a, "orderId"), given.statement(), given.attachmentIds(),
+                    () -> trading.appeal(caller, id(a, "orderId")));
+            }),
+            trade("order.appeal_evidence", (caller, a) ->
+            {
+                final AppealArgs given = args.read(a, AppealArgs.class);
+                return evidence.add(caller, id(a, "orderId"), given.statement(), given.attachmentIds());
+            }),
             of("order.withdraw_appeal", false, (caller, a) -> trading.withdrawAppeal(caller, id(a, "orderId"))),
             of("order.resolve", false, (caller, a) -> trading.resolve(caller, id(a, "orderId"),
                 WsArgs.text(a, "outcome"))),
@@ -147,6 +162,15 @@ public class TradingOperations implements WsOperationGroup
     /** ad.update's args: the ad's id (read by {@link #id}) and its new terms, required. */
     /** {@code ad.update}'s args: the ad (read on its own, as REST's path is) and its new terms. */
     record AdUpdateArgs(Long adId, @NotNull @Valid AdTermsBody terms)
+    {
+    }
+
+    /**
+     * {@code order.appeal}'s and {@code order.appeal_evidence}'s args: the order (read on its own, as REST's path is)
+     * and REST's body of a statement, with its constraints, so both gateways refuse alike.
+     */
+    record AppealArgs(Long orderId, @Size(max = AppealEvidence.MAX_STATEMENT_LENGTH) String statement,
+        @Size(max = AppealEvidence.MAX_FILES) List<Long> attachmentIds)
     {
     }
 

@@ -36,7 +36,7 @@ export function render(main, params) {
   const chatInput = h('input', { name: 'text', maxlength: 2000, 'aria-label': 'Message', placeholder: 'Write a message' });
   // A payment proof: uploaded over REST first, then referred to by the chat line that carries it.
   const fileInput = h('input', { type: 'file', name: 'file', 'aria-label': 'Attach a proof',
-    accept: 'image/png,image/jpeg,application/pdf' });
+    accept: 'image/png,image/jpeg,image/webp,application/pdf' });
   const chatForm = h('form', { className: 'row', onsubmit: async event => {
     event.preventDefault();
     const text = chatInput.value.trim();
@@ -173,7 +173,7 @@ export function render(main, params) {
   }
 
   function evidenceFile(label) {
-    return h('input', { type: 'file', name: 'file', 'aria-label': label, accept: 'image/png,image/jpeg,application/pdf' });
+    return h('input', { type: 'file', name: 'file', 'aria-label': label, accept: 'image/png,image/jpeg,image/webp,application/pdf' });
   }
 
   // A statement's body: the file uploaded first, then named; none at all when both are empty and none is needed.

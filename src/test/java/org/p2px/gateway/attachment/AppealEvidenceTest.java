@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import org.p2px.gateway.attachment.AttachmentsContract.Trade;
+import org.p2px.readmodel.AttachmentRecordRow;
 import org.p2px.testing.ShiftableClock;
 import org.p2px.testing.TradingFixture.Trader;
 
@@ -145,10 +146,47 @@ class AppealEvidenceTest
             .body("code", equalTo("VALIDATION_FAILED"));
         evidence(trade.buyer(), trade, Map.of("attachmentIds", List.of(mine))).statusCode(201)
             .body("statement", equalTo("")).body("attachments[0].id", equalTo((int)mine));
-        // A file is shown with one statement (or chat line) only.
-        evidence(trade.buyer(), trade, Map.of("statement", "again", "attachmentIds", List.of(mine))).statusCode(400)
+        // A chat line shows new files only: one shown already is refused there (a statement may cite it, below).
+        trade.buyer().request().body(Map.of("text", "again", "attachmentIds", List.of(mine)))
+            .post("/api/v1/orders/" + trade.orderId() + "/chat").then().statusCode(400)
             .body("code", equalTo("VALIDATION_FAILED"));
         trade.buyer().request().get(appeal(trade)).then().statusCode(200).body("statements", hasSize(1));
+    }
+
+    @Test
+    void aStatementCitesTheReceiptItsAuthorShowedInTheChatWithoutUploadingItAgain()
+    {
+        final Trade trade = Trade.open();
+        final byte[] receipt = TestFiles.png(40, 30);
+        final long receiptId = uploaded(trade.buyer(), trade, "receipt.png", "image/png", receipt);
+        final long sellers = uploaded(trade.seller(), trade, "theirs.png", "image/png", TestFiles.png(11, 11));
+        final String chat = "/api/v1/orders/" + trade.orderId() + "/chat";
+        final long chatLine = trade.buyer().request().body(Map.of("text", "Paid, receipt attached", "attachmentIds",
+            List.of(receiptId))).post(chat).then().statusCode(201).extract().jsonPath().getLong("id");
+        trade.seller().request().body(Map.of("text", "mine", "attachmentIds", List.of(sellers))).post(chat)
+            .then().statusCode(201);
+        paidAndAppealable(trade);
+
+        // The other party's file, though shown in the chat, is not the buyer's to cite.
+        trade.buyer().request().body(Map.of("statement", "see", "attachmentIds", List.of(sellers))).post(appeal(trade))
+            .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
+        trade.buyer().request().body(Map.of("statement", "I paid, see the receipt I posted", "attachmentIds",
+            List.of(receiptId))).post(appeal(trade)).then().statusCode(200).body("state", equalTo("DISPUTED"));
+        final long later = uploaded(trade.buyer(), trade, "bank.pdf", "application/pdf", TestFiles.pdf());
+        evidence(trade.buyer(), trade, Map.of("statement", "and the bank's statement", "attachmentIds",
+            List.of(later, receiptId))).statusCode(201).body("attachments.id", equalTo(List.of((int)receiptId, (int)later)));
+
+        trade.seller().request().get(appeal(trade)).then().statusCode(200)
+            .body("statements[0].attachments.id", equalTo(List.of((int)receiptId)))
+            .body("statements[0].attachments[0].sha256", equalTo(sha256OfStored(trade, receiptId)))
+            .body("statements[1].attachments.id", equalTo(List.of((int)receiptId, (int)later)));
+        // The receipt is still on the chat line that first showed it, and the journal holds its one upload.
+        trade.seller().request().get(chat).then().statusCode(200)
+            .body("find { it.id == " + chatLine + " }.attachments.id", equalTo(List.of((int)receiptId)));
+        given().auth().oauth2(trade.seller().token()).get("/api/v1/orders/" + trade.orderId() + "/attachments")
+            .then().statusCode(200).body("find { it.id == " + receiptId + " }.messageId", equalTo((int)chatLine));
+        assertEquals(sha256OfStored(trade, receiptId),
+            AttachmentRecordRow.<AttachmentRecordRow>findById(receiptId).sha256);
     }
 
     private void paidAndAppealable(final Trade trade)

@@ -52,6 +52,9 @@ class AttachmentsRestartTest
     @Inject
     Instance<ProjectionProgress> projection;
 
+    @Inject
+    ScratchFolder scratch;
+
     @Test
     void everyFileItsListEntryAndItsChatLinkSurviveReopeningTheStoreAndTheService() throws IOException
     {
@@ -68,7 +71,7 @@ class AttachmentsRestartTest
         try (AttachmentStore reopened = new FileAttachmentStore(Path.of(settings.directory())))
         {
             final AttachmentService service = new AttachmentService(access, core, reopened, inspector, settings, audit,
-                projection);
+                projection, scratch);
             final Caller buyer = new Caller(trade.buyer().id(), Set.of(ApiPermission.READ), true);
             final List<AttachmentView> listed = service.list(buyer, trade.orderId());
             assertEquals(List.of(sha256(pdf), pngSha), listed.stream().map(AttachmentView::sha256).toList());

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32;
@@ -77,6 +78,27 @@ public final class TestFiles
         chunk(out, "IDAT", Arrays.copyOf(compressed, deflater.deflate(compressed)));
         chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
+    }
+
+    /**
+     * A lossless WebP of a few hundred bytes whose VP8L header declares {@code side} x {@code side} pixels (16,384,
+     * the format's most, would take 1 GB of heap decoded), followed by noise rather than pixels.
+     * <pre>
+     *   RIFF size WEBP | VP8L size | 0x2F | 14 bits width-1, 14 bits height-1, alpha, 3 bits version | data
+     * </pre>
+     */
+    static byte[] webpBomb(final int side)
+    {
+        final byte[] data = new byte[500];
+        Arrays.fill(data, (byte)0x11);
+        final int bits = (side - 1) | ((side - 1) << 14);
+        final ByteBuffer chunk = ByteBuffer.allocate(8 + 5 + data.length).order(ByteOrder.LITTLE_ENDIAN);
+        chunk.put("VP8L".getBytes(StandardCharsets.US_ASCII)).putInt(5 + data.length).put((byte)0x2F).putInt(bits)
+            .put(data);
+        final ByteBuffer file = ByteBuffer.allocate(12 + chunk.capacity()).order(ByteOrder.LITTLE_ENDIAN);
+        file.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(4 + chunk.capacity())
+            .put("WEBP".getBytes(StandardCharsets.US_ASCII)).put(chunk.array());
+        return file.array();
     }
 
     static byte[] concat(final byte[] first, final byte[] second)

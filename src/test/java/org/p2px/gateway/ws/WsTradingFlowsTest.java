@@ -330,13 +330,10 @@ class WsTradingFlowsTest
     void aChatLineOverTheWebSocketCarriesAProofUploadedOverRest() throws Exception
     {
         final String market = newMarket();
-        final Trader sellerUser = newUser("MERCHANT");
-        deposit(sellerUser.id(), assetOf(market), "1000");
-        try (Party seller = new Party(sellerUser, "chat");
+        try (Party seller = new Party(merchantHolding(market), "chat");
              Party buyer = new Party(newUser(), "chat"))
         {
-            final long adId = seller.ok("ad.create", sellAd(market)).get("id").asLong();
-            final long orderId = take(buyer, adId, "92");
+            final long orderId = orderBetween(seller, buyer, market);
             final long receipt = uploadPng(buyer.trader, orderId);
             final long sellersOwn = uploadPng(seller.trader, orderId);
 
@@ -354,6 +351,65 @@ class WsTradingFlowsTest
             assertEquals("image/png", attachment.get("mediaType").asText());
             assertEquals(64, attachment.get("sha256").asText().length());
         }
+    }
+
+    @Test
+    void anAppealOverTheWebSocketCarriesEvidenceUploadedOverRestWithTheChecksOfRest() throws Exception
+    {
+        final String market = newMarket();
+        try (Party seller = new Party(merchantHolding(market), "chat");
+             Party buyer = new Party(newUser(), "chat"))
+        {
+            final long orderId = orderBetween(seller, buyer, market);
+            final long receipt = uploadPng(buyer.trader, orderId);
+            final long sellersOwn = uploadPng(seller.trader, orderId);
+            buyer.ok("chat.send", Map.of("orderId", orderId, "text", "Paid.", "attachmentIds", List.of(receipt)));
+            buyer.ok("order.paid", Map.of("orderId", orderId));
+            assertEquals("INVALID_ORDER_STATE", buyer.refused("order.appeal_evidence",
+                Map.of("orderId", orderId, "statement", "too early")));
+            clock.advance(Duration.ofMinutes(11).toMillis());
+
+            // Refused statements open nothing, with REST's codes.
+            assertEquals("VALIDATION_FAILED", buyer.refused("order.appeal",
+                Map.of("orderId", orderId, "statement", "see", "attachmentIds", List.of(sellersOwn))));
+            assertEquals("VALIDATION_FAILED", buyer.refused("order.appeal",
+                Map.of("orderId", orderId, "statement", "x".repeat(2001))));
+            assertEquals("MALFORMED_REQUEST", buyer.refused("order.appeal",
+                Map.of("orderId", orderId, "statement", 42)));
+            assertEquals("PAID", buyer.ok("order.get", Map.of("orderId", orderId)).get("state").asText());
+
+            // The receipt shown in the chat is cited by the appeal, not uploaded again.
+            assertEquals("DISPUTED", buyer.ok("order.appeal", Map.of("orderId", orderId,
+                "statement", "I paid 92 EUR, see the receipt", "attachmentIds", List.of(receipt))).get("state").asText());
+            final JsonNode opening = seller.awaitPush("chat", l -> "EVIDENCE".equals(l.get("kind").asText()));
+            assertEquals(receipt, opening.get("attachments").get(0).get("id").asLong(), opening::toString);
+
+            final JsonNode answer = seller.ok("order.appeal_evidence", Map.of("orderId", orderId,
+                "statement", "Nothing arrived", "attachmentIds", List.of(sellersOwn)));
+            assertEquals("SELLER", answer.get("role").asText());
+            assertEquals(sellersOwn, answer.get("attachments").get(0).get("id").asLong());
+            assertEquals("/api/v1/orders/" + orderId + "/attachments/" + sellersOwn,
+                answer.get("attachments").get(0).get("downloadUrl").asText());
+            assertEquals("VALIDATION_FAILED", seller.refused("order.appeal_evidence", Map.of("orderId", orderId)));
+            assertEquals("VALIDATION_FAILED", seller.refused("order.appeal_evidence",
+                Map.of("orderId", orderId, "attachmentIds", List.of(receipt))));
+            RestAssured.given().auth().oauth2(seller.trader.token()).get("/api/v1/orders/" + orderId + "/appeal")
+                .then().statusCode(200).body("statements.role", org.hamcrest.Matchers.equalTo(List.of("BUYER", "SELLER")));
+        }
+    }
+
+    /** A merchant with 1000 of the market's asset to sell. */
+    private static Trader merchantHolding(final String market)
+    {
+        final Trader merchant = newUser("MERCHANT");
+        deposit(merchant.id(), assetOf(market), "1000");
+        return merchant;
+    }
+
+    /** An order of 92 EUR the buyer takes from an ad the seller posts. */
+    private static long orderBetween(final Party seller, final Party buyer, final String market)
+    {
+        return take(buyer, seller.ok("ad.create", sellAd(market)).get("id").asLong(), "92");
     }
 
     /** A small PNG uploaded over REST, as the web UI and bots do before they refer to it in a chat line. */
