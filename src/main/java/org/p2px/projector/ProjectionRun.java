@@ -46,6 +46,7 @@ final class ProjectionRun implements Runnable
     private final ReadModelWriter writer;
     private final List<ProjectionListener> listeners;
     private final LongConsumer published;
+    private final int nice;
     private final BlockingQueue<BatchFeed.Batch> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final List<BatchFeed.Batch> pending = new ArrayList<>(MAX_BATCHES_PER_TRANSACTION);
     private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
@@ -68,9 +69,10 @@ final class ProjectionRun implements Runnable
     private long lastTransactionNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(MIN_TRANSACTION_INTERVAL_MS);
 
     ProjectionRun(final EngineClient engine, final ReadModelWriter writer, final List<ProjectionListener> listeners,
-        final LongConsumer published)
+        final LongConsumer published, final int nice)
     {
         this.engine = engine;
+        this.nice = nice;
         this.writer = writer;
         this.listeners = List.copyOf(listeners);
         this.published = published;
@@ -103,6 +105,7 @@ final class ProjectionRun implements Runnable
     @Override
     public void run()
     {
+        BackgroundPriority.lowerCurrentThread(nice);
         while (running)
         {
             try

@@ -12,6 +12,7 @@ import jakarta.interceptor.Interceptor;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.p2px.catalog.Catalog;
 import org.p2px.engine.EngineClient;
 import org.p2px.server.EngineLifecycle;
@@ -30,22 +31,31 @@ public class Projector implements ProjectionProgress
     private final Supplier<EngineClient> engines;
     private final ReadModelWriter writer;
     private final Supplier<List<ProjectionListener>> listeners;
+    private final int nice;
     private final Object progress = new Object();
     private long position = -1;
     private volatile ProjectionRun run;
 
+    /** {@code nice}: the projector thread's CPU priority, 0 (normal) to 19 (lowest); see {@link BackgroundPriority}. */
     @Inject
-    public Projector(final EngineLifecycle lifecycle, final Catalog catalog, final Instance<ProjectionListener> listeners)
+    public Projector(final EngineLifecycle lifecycle, final Catalog catalog, final Instance<ProjectionListener> listeners,
+        @ConfigProperty(name = "p2px.projector.nice", defaultValue = "10") final int nice)
     {
-        this(lifecycle::client, catalog, () -> listeners.stream().toList());
+        this(lifecycle::client, catalog, () -> listeners.stream().toList(), nice);
     }
 
     /** Over whichever engine {@code engines} gives at start, telling {@code listeners} after each commit. */
-    Projector(final Supplier<EngineClient> engines, final Catalog catalog, final Supplier<List<ProjectionListener>> listeners)
+    Projector(final Supplier<EngineClient> engines, final Catalog catalog, final Supplier<List<ProjectionListener>> listeners,
+        final int nice)
     {
+        if (nice < 0 || nice > 19)
+        {
+            throw new IllegalArgumentException("p2px.projector.nice must be from 0 to 19, not " + nice);
+        }
         this.engines = engines;
         this.writer = new ReadModelWriter(catalog);
         this.listeners = listeners;
+        this.nice = nice;
     }
 
     /** After {@link EngineLifecycle} has started the engine (it observes at the default priority). */
@@ -65,7 +75,7 @@ public class Projector implements ProjectionProgress
         final EngineClient engine = engines.get();
         if (run == null && engine != null)
         {
-            run = new ProjectionRun(engine, writer, listeners.get(), this::published);
+            run = new ProjectionRun(engine, writer, listeners.get(), this::published, nice);
             run.start();
         }
     }

@@ -204,7 +204,7 @@ class ProjectorTest
         });
         final RecordingPushes pushes = new RecordingPushes();
         final Projector fresh = new Projector(lifecycle::engine, catalog,
-            () -> List.of(new ChatLinePushes(views, () -> pushes)));
+            () -> List.of(new ChatLinePushes(views, () -> pushes)), 0);
         fresh.start();
         try
         {
