@@ -42,6 +42,7 @@ public class Projector implements ProjectionProgress
     private volatile ProjectionRun run;
     private volatile StandBy standBy;
     private volatile boolean positionReadFailed;
+    private boolean leaseFailing;
 
     /**
      * How often a standing-by server reads the position and tries the lease: it bounds how long its history queries
@@ -129,7 +130,9 @@ public class Projector implements ProjectionProgress
     {
         try
         {
-            if (run == null && lease.tryAcquire())
+            final boolean acquired = run == null && lease.tryAcquire();
+            leaseFailing = false;
+            if (acquired)
             {
                 run = new ProjectionRun(engine, writer, listeners.get(), this::published);
                 run.start();
@@ -142,7 +145,12 @@ public class Projector implements ProjectionProgress
         }
         catch (final java.sql.SQLException | RuntimeException ex)
         {
-            LOG.log(System.Logger.Level.WARNING, "projector: the lease could not be tried: " + ex);
+            // Tried again every STAND_BY_POLL_MS: said once, not ten times a second while the database is away.
+            if (!leaseFailing)
+            {
+                LOG.log(System.Logger.Level.WARNING, "projector: the lease could not be tried (trying on): " + ex);
+            }
+            leaseFailing = true;
             return false;
         }
     }

@@ -23,6 +23,8 @@ final class ProjectorLease implements AutoCloseable
 
     private final DataSource dataSource;
     private Connection connection;
+    /** Whether the database is PostgreSQL, once a connection told; null before. */
+    private Boolean postgres;
 
     ProjectorLease(final DataSource dataSource)
     {
@@ -32,17 +34,17 @@ final class ProjectorLease implements AutoCloseable
     /** Takes the lease if nobody holds it (or this one already does); false while another server holds it. */
     synchronized boolean tryAcquire() throws SQLException
     {
-        if (connection != null)
+        if (connection != null || Boolean.FALSE.equals(postgres))
         {
             return true;
         }
         final Connection candidate = dataSource.getConnection();
         try
         {
-            if (!isPostgres(candidate))
+            postgres = isPostgres(candidate);
+            if (!postgres)
             {
                 candidate.close();
-                connection = null;
                 return true;
             }
             candidate.setAutoCommit(true);
