@@ -224,8 +224,17 @@ public class Catalog
         {
             return false;
         }
-        refresh();
-        return true;
+        lastRefreshNanos = System.nanoTime();
+        try
+        {
+            refresh();
+            return true;
+        }
+        catch (final RuntimeException databaseAway)
+        {
+            // Unknown it stays, as it was; the next miss after the interval tries again.
+            return false;
+        }
     }
 
     private static String checkedCode(final String code)

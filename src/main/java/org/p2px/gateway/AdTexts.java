@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,7 @@ public class AdTexts
      */
     static final Duration READ_OVERLAP = Duration.ofSeconds(5);
     private Instant lastLook = Instant.now();
+    private final AtomicBoolean looking = new AtomicBoolean();
 
     private final Vertx vertx;
     private long timer = -1;
@@ -84,15 +86,27 @@ public class AdTexts
         load();
         timer = vertx.setPeriodic(RETRY_EVERY_MILLIS, id ->
         {
-            vertx.executeBlocking(() ->
+            // One look at a time: while the database is away, each waits for a connection, and a look started
+            // every second behind the last would take the worker threads that requests need.
+            if (looking.compareAndSet(false, true))
             {
-                if (!held.isEmpty())
+                vertx.executeBlocking(() ->
                 {
-                    writeHeld();
-                }
-                readOthers();
-                return null;
-            }, false);
+                    try
+                    {
+                        if (!held.isEmpty())
+                        {
+                            writeHeld();
+                        }
+                        readOthers();
+                    }
+                    finally
+                    {
+                        looking.set(false);
+                    }
+                    return null;
+                }, false);
+            }
         });
     }
 
