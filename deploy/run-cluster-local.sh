@@ -6,11 +6,13 @@
 #   run-cluster-local.sh gateway [N]  runs the server as gateway N (default 1) of running members, in the foreground
 #   run-cluster-local.sh stop      stops the members (SIGTERM: each takes down its media driver cleanly)
 # Gateways reach the members at ingress endpoints 0=localhost:20000,1=localhost:20010,2=localhost:20020; each
-# follows member 0's journal (data/cluster-node-0/journal) and keeps its own files in ./data/cluster-gateway-N, but
-# the keys (a token one gateway signs is checked by the others) and the attachments are shared, in ./data/cluster-gateways. Gateway N serves HTTP on port 8079 + N (8080, 8081, ...; P2PX_HTTP_PORT to change).
-# Several gateways share one PostgreSQL database (a build with -Dp2px.db.kind=postgresql, and P2PX_DB_URL,
-# P2PX_DB_USERNAME, P2PX_DB_PASSWORD in the environment); gateway 2 and up refuse to start without P2PX_DB_URL,
-# since each would otherwise keep its own H2 database (docs/operations.md, "Several gateways").
+# follows member 0's journal (data/cluster-node-0/journal; P2PX_JOURNAL_MEMBER=1 for member 1's) and keeps its
+# own files in ./data/cluster-gateway-N, but the keys (a token one gateway signs is checked by the others) and the
+# attachments are shared, in ./data/cluster-gateways. Gateway N serves HTTP on port 8079 + N (8080, 8081, ...;
+# P2PX_HTTP_PORT to change). Several gateways share one PostgreSQL database (a build with
+# -Dp2px.db.kind=postgresql, and P2PX_DB_URL, P2PX_DB_USERNAME, P2PX_DB_PASSWORD in the environment); gateway 2
+# and up refuse to start without P2PX_DB_URL, since each would otherwise keep its own H2 database
+# (docs/operations.md, "Several gateways").
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 run="data/cluster-local"
@@ -35,7 +37,7 @@ stop_members() {
 
 run_gateway() {
   local id="${1:-1}"
-  local journal="data/cluster-node-0/journal"
+  local journal="data/cluster-node-${P2PX_JOURNAL_MEMBER:-0}/journal"
   if ! [[ "$id" =~ ^[1-9][0-9]*$ ]]; then
     echo "gateway id: a number from 1, not $id" >&2
     return 2
@@ -49,7 +51,7 @@ run_gateway() {
     sleep 0.1
   done
   if [ ! -d "$journal" ]; then
-    echo "member 0 has no journal at $journal: is it running? (see $run/node-0.log)" >&2
+    echo "no journal at $journal: is its member running? (see $run/node-${P2PX_JOURNAL_MEMBER:-0}.log)" >&2
     return 1
   fi
   JAVA_OPTS="${JAVA_OPTS:-} -Dp2px.engine.mode=cluster -Dp2px.cluster.gateway-id=$id \
