@@ -8,6 +8,7 @@ import jakarta.interceptor.Interceptor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import org.p2px.api.ApiException;
+import org.p2px.api.GatewayError;
 import org.p2px.codec.ErrorCode;
 import org.p2px.readmodel.UserAccount;
 import org.p2px.readmodel.UserRole;
@@ -48,9 +49,20 @@ public class AdminBootstrap
             UserAccount.findByUsername(username).orElse(null));
         if (existing == null)
         {
-            final UserAccount admin = accounts.signUp(username, password, UserRole.ADMIN, ADMIN_KYC_LEVEL);
-            LOG.log(System.Logger.Level.WARNING, "created the first admin \"{0}\" (id {1}) from configuration: " +
-                "change its password", username, admin.id);
+            try
+            {
+                final UserAccount admin = accounts.signUp(username, password, UserRole.ADMIN, ADMIN_KYC_LEVEL);
+                LOG.log(System.Logger.Level.WARNING, "created the first admin \"{0}\" (id {1}) from configuration: " +
+                    "change its password", username, admin.id);
+            }
+            catch (final ApiException ex)
+            {
+                // Another gateway sharing the database created it at the same moment: it registered it too.
+                if (!GatewayError.USERNAME_TAKEN.name().equals(ex.code()))
+                {
+                    throw ex;
+                }
+            }
             return;
         }
         try

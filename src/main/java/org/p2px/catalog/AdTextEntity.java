@@ -1,5 +1,7 @@
 package org.p2px.catalog;
 
+import java.time.Instant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -21,4 +23,7 @@ public class AdTextEntity extends PanacheEntityBase
     /** A PRIVATE ad's link: 128 random bits, base64url; null until the ad first becomes PRIVATE. */
     @Column(name = "link_token")
     public String linkToken;
+    /** When a gateway last wrote the row (null before V12): other gateways sharing the database read it since then. */
+    @Column(name = "updated_at")
+    public Instant updatedAt;
 }

@@ -4,11 +4,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.p2px.api.ApiException;
@@ -19,12 +23,20 @@ import org.p2px.server.CoreCommands;
 /**
  * The codes clients use (USDT, EUR, USDT-EUR) for the core's numeric ids. Defining an asset or a market sends the
  * command to the core first and records the code once the core accepts it, so the catalogue never names
- * something the core does not know. Lookups are served from memory.
+ * something the core does not know. Lookups are served from memory; gateways sharing a database read what the
+ * others defined ({@link #refresh}, {@link CatalogRefresh}).
  */
 @ApplicationScoped
 public class Catalog
 {
+    /** Ids tried in turn when the core answers that one is taken. */
+    private static final int MAX_ID_ATTEMPTS = 64;
+    /** An unknown id reads the database at most this often (ids come from the journal, but a client may guess). */
+    private static final long MISS_REFRESH_NANOS = 500_000_000L;
+
     private final CoreCommands core;
+    private final Object refreshing = new Object();
+    private volatile long lastRefreshNanos = System.nanoTime() - MISS_REFRESH_NANOS;
     private final Map<Integer, AssetInfo> assetsById = new ConcurrentHashMap<>();
     private final Map<String, AssetInfo> assetsByCode = new ConcurrentHashMap<>();
     private final Map<Integer, MarketInfo> marketsById = new ConcurrentHashMap<>();
@@ -39,7 +51,11 @@ public class Catalog
     public AssetInfo asset(final int id)
     {
         load();
-        final AssetInfo asset = assetsById.get(id);
+        AssetInfo asset = assetsById.get(id);
+        if (asset == null && refreshedOnMiss())
+        {
+            asset = assetsById.get(id);
+        }
         if (asset == null)
         {
             throw ApiException.of(ErrorCode.UNKNOWN_ASSET);
@@ -61,7 +77,11 @@ public class Catalog
     public MarketInfo market(final int id)
     {
         load();
-        final MarketInfo market = marketsById.get(id);
+        MarketInfo market = marketsById.get(id);
+        if (market == null && refreshedOnMiss())
+        {
+            market = marketsById.get(id);
+        }
         if (market == null)
         {
             throw ApiException.of(ErrorCode.UNKNOWN_MARKET);
@@ -95,25 +115,26 @@ public class Catalog
 
     /**
      * Declares an asset or fiat currency to the core and records its code (in a transaction of its own once the
-     * core accepted it: no transaction waits for the engine).
+     * core accepted it: no transaction waits for the engine). Another gateway sharing the database may take an id
+     * at the same moment: the core refuses the second (ASSET_EXISTS) and the next id is tried.
      */
     public synchronized AssetInfo defineAsset(final long actorId, final String code, final int scale, final boolean fiat)
     {
-        load();
         final String normalized = checkedCode(code);
+        refresh();
         if (assetsByCode.containsKey(normalized))
         {
             throw ApiException.of(GatewayError.ASSET_CODE_TAKEN, "An asset " + normalized + " exists.");
         }
-        final int id = assetsById.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-        core.send((proxy, buffer, offset, correlationId) ->
-            proxy.defineAsset(buffer, offset, correlationId, 0, actorId, id, scale, fiat));
+        final int id = claimId(assetsById.keySet(), ErrorCode.ASSET_EXISTS, candidate ->
+            core.send((proxy, buffer, offset, correlationId) ->
+                proxy.defineAsset(buffer, offset, correlationId, 0, actorId, candidate, scale, fiat)));
         final AssetEntity row = new AssetEntity();
         row.id = id;
         row.code = normalized;
         row.scale = scale;
         row.fiat = fiat;
-        QuarkusTransaction.requiringNew().run(row::persist);
+        persist(row, GatewayError.ASSET_CODE_TAKEN, "An asset " + normalized + " exists.");
         return remember(row);
     }
 
@@ -126,7 +147,7 @@ public class Catalog
     /** Opens a market in the core and records its symbol (in a transaction of its own, as for assets). */
     public synchronized MarketInfo createMarket(final long actorId, final MarketSpec spec)
     {
-        load();
+        refresh();
         final AssetInfo asset = asset(spec.assetCode());
         final AssetInfo fiat = asset(spec.fiatCode());
         final String symbol = asset.code() + "-" + fiat.code();
@@ -134,10 +155,10 @@ public class Catalog
         {
             throw ApiException.of(GatewayError.MARKET_SYMBOL_TAKEN, "A market " + symbol + " exists.");
         }
-        final int id = marketsById.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-        core.send((proxy, buffer, offset, correlationId) -> proxy.createMarket(buffer, offset, correlationId, 0, actorId, id,
-            asset.id(), fiat.id(), spec.priceScale(), spec.priceTick(), spec.minOrderFiat(), spec.makerFeeBps(),
-            spec.takerFeeBps(), spec.paymentMethods()));
+        final int id = claimId(marketsById.keySet(), ErrorCode.MARKET_EXISTS, candidate ->
+            core.send((proxy, buffer, offset, correlationId) -> proxy.createMarket(buffer, offset, correlationId, 0,
+                actorId, candidate, asset.id(), fiat.id(), spec.priceScale(), spec.priceTick(), spec.minOrderFiat(),
+                spec.makerFeeBps(), spec.takerFeeBps(), spec.paymentMethods())));
         final MarketEntity row = new MarketEntity();
         row.id = id;
         row.symbol = symbol;
@@ -149,8 +170,71 @@ public class Catalog
         row.makerFeeBps = spec.makerFeeBps();
         row.takerFeeBps = spec.takerFeeBps();
         row.paymentMethods = spec.paymentMethods();
-        QuarkusTransaction.requiringNew().run(row::persist);
+        persist(row, GatewayError.MARKET_SYMBOL_TAKEN, "A market " + symbol + " exists.");
         return remember(row);
+    }
+
+    /**
+     * Sends {@code define} with the id after the highest known, and the next while the core answers that the id
+     * is taken (by another gateway, whose row this one has not read yet).
+     */
+    private static int claimId(final Set<Integer> known, final ErrorCode taken, final IntConsumer define)
+    {
+        int id = known.stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        for (int attempt = 1; ; attempt++, id++)
+        {
+            try
+            {
+                define.accept(id);
+                return id;
+            }
+            catch (final ApiException ex)
+            {
+                if (!taken.name().equals(ex.code()) || attempt == MAX_ID_ATTEMPTS)
+                {
+                    throw ex;
+                }
+            }
+        }
+    }
+
+    /**
+     * Records a row the core has accepted. Two gateways defining one code at once both get an id from the core;
+     * the unique code decides which keeps it, and the other id stays unnamed (no client can reach it).
+     */
+    private static void persist(final PanacheEntityBase row, final GatewayError taken, final String message)
+    {
+        try
+        {
+            QuarkusTransaction.requiringNew().run(row::persistAndFlush);
+        }
+        catch (final PersistenceException ex)
+        {
+            throw ApiException.of(taken, message);
+        }
+    }
+
+    /**
+     * An id not known: another gateway sharing the database may have defined it since the last refresh. Reads the
+     * catalogue again unless that was done very recently; whether it did.
+     */
+    private boolean refreshedOnMiss()
+    {
+        if (System.nanoTime() - lastRefreshNanos < MISS_REFRESH_NANOS)
+        {
+            return false;
+        }
+        lastRefreshNanos = System.nanoTime();
+        try
+        {
+            refresh();
+            return true;
+        }
+        catch (final RuntimeException databaseAway)
+        {
+            // Unknown it stays, as it was; the next miss after the interval tries again.
+            return false;
+        }
     }
 
     private static String checkedCode(final String code)
@@ -174,6 +258,27 @@ public class Catalog
                     loaded = true;
                 }
             }
+        }
+    }
+
+    /**
+     * Adds what other gateways sharing the database recorded (codes and ids are never removed or changed, so
+     * nothing is cleared and readers never miss a known entry). Run every few seconds in cluster mode
+     * ({@link CatalogRefresh}), before defining anything, and when an id from the journal is not known yet.
+     */
+    @Transactional
+    public void refresh()
+    {
+        load();
+        // Not this object's lock: a definition holds that while it waits for the core's answer, which the live
+        // view's thread delivers, and that thread may be here for an id it does not know yet.
+        synchronized (refreshing)
+        {
+            AssetEntity.<AssetEntity>listAll().stream().filter(row -> !assetsById.containsKey(row.id))
+                .forEach(this::remember);
+            MarketEntity.<MarketEntity>listAll().stream().filter(row -> !marketsById.containsKey(row.id))
+                .forEach(this::remember);
+            lastRefreshNanos = System.nanoTime();
         }
     }
 

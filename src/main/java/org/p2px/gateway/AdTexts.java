@@ -1,12 +1,15 @@
 package org.p2px.gateway;
 
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +25,9 @@ import org.p2px.catalog.AdTextEntity;
  * What the core does not keep of an ad: its terms and auto-reply, and a PRIVATE ad's link. Written to the
  * database, and held in memory for the ads in use so that answers and book pushes built on the live view's thread
  * do not read the database. Every link is held in memory (loaded on start): a take of a PRIVATE ad checks its
- * link on the event loop, where nothing may wait for the database.
+ * link on the event loop, where nothing may wait for the database. Gateways sharing a database read every second
+ * the rows the others wrote ({@link #readOthers}), so an edited ad's terms and a new link reach them within about
+ * a second.
  */
 @ApplicationScoped
 public class AdTexts
@@ -41,6 +46,13 @@ public class AdTexts
     }
 
     private static final long RETRY_EVERY_MILLIS = 1_000;
+    /**
+     * Rows stamped this long before the last look are read again: a row committed late (its transaction started
+     * before the last look) or stamped by a gateway whose clock is a little behind is still seen.
+     */
+    static final Duration READ_OVERLAP = Duration.ofSeconds(5);
+    private Instant lastLook = Instant.now();
+    private final AtomicBoolean looking = new AtomicBoolean();
 
     private final Vertx vertx;
     private long timer = -1;
@@ -74,11 +86,24 @@ public class AdTexts
         load();
         timer = vertx.setPeriodic(RETRY_EVERY_MILLIS, id ->
         {
-            if (!held.isEmpty())
+            // One look at a time: while the database is away, each waits for a connection, and a look started
+            // every second behind the last would take the worker threads that requests need.
+            if (looking.compareAndSet(false, true))
             {
                 vertx.executeBlocking(() ->
                 {
-                    writeHeld();
+                    try
+                    {
+                        if (!held.isEmpty())
+                        {
+                            writeHeld();
+                        }
+                        readOthers();
+                    }
+                    finally
+                    {
+                        looking.set(false);
+                    }
                     return null;
                 }, false);
             }
@@ -99,6 +124,36 @@ public class AdTexts
                 .limit(CACHED)
                 .forEach(row -> cache.put(row.adId, new Texts(row.terms, row.autoReply, row.linkToken)));
         });
+    }
+
+    /**
+     * Takes in the texts and links written since the last look (minus {@link #READ_OVERLAP}), by this gateway or
+     * another sharing the database; texts this one holds unwritten stay as they are. A database that is away is
+     * tried again at the next look, from the same point.
+     */
+    synchronized void readOthers()
+    {
+        final Instant look = Instant.now();
+        try
+        {
+            QuarkusTransaction.requiringNew().run(() -> AdTextEntity.<AdTextEntity>stream("updatedAt > ?1",
+                lastLook.minus(READ_OVERLAP)).forEach(row ->
+            {
+                if (row.linkToken != null)
+                {
+                    remember(row.adId, row.linkToken);
+                }
+                if (!held.containsKey(row.adId))
+                {
+                    cache.put(row.adId, new Texts(row.terms, row.autoReply, row.linkToken));
+                }
+            }));
+            lastLook = look;
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.log(System.Logger.Level.DEBUG, "ad texts of other gateways not read: " + ex);
+        }
     }
 
     private void remember(final long adId, final String link)
@@ -190,6 +245,7 @@ public class AdTexts
         row.terms = texts.terms();
         row.autoReply = texts.autoReply();
         row.linkToken = texts.link();
+        row.updatedAt = Instant.now();
         if (found == null)
         {
             row.persist();

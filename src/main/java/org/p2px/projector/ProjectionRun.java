@@ -260,9 +260,14 @@ final class ProjectionRun implements Runnable
         {
             try
             {
-                final Committed committed = QuarkusTransaction.requiringNew().call(() -> writer.write(changes));
+                final Committed committed = QuarkusTransaction.requiringNew().call(() -> writer.write(changes, projected));
                 lastTransactionFailed = false;
                 return committed;
+            }
+            catch (final ProjectionTakenOver ex)
+            {
+                // Not retried: these changes start from a position that is not the database's any more.
+                throw ex;
             }
             catch (final RuntimeException ex)
             {

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.LockModeType;
+
 import org.p2px.api.ApiException;
 import org.p2px.catalog.AdTextEntity;
 import org.p2px.catalog.Catalog;
@@ -50,8 +52,19 @@ final class ReadModelWriter
         return row == null ? 0 : row.batchSequence;
     }
 
-    Committed write(final Changes changes)
+    /**
+     * Writes {@code changes} if the read models still stand at {@code expectedPosition}, the position this projector
+     * last wrote or read; else (another server sharing the database projected meanwhile) throws
+     * {@link ProjectionTakenOver} and writes nothing. The position row is locked until the transaction ends, so two
+     * projectors can never both write after the same position.
+     */
+    Committed write(final Changes changes, final long expectedPosition)
     {
+        final long found = lockedPosition();
+        if (found != expectedPosition)
+        {
+            throw new ProjectionTakenOver(expectedPosition, found);
+        }
         final ExistingRows existing = ExistingRows.loadedFor(changes);
         changes.ads.forEach(ad -> writeAd(existing, ad, changes.adTimes.get(ad.adId())));
         final Map<Long, OrderRow> orders = new HashMap<>();
@@ -119,6 +132,12 @@ final class ReadModelWriter
             }
         }
         writePosition(batchSequence);
+    }
+
+    private static long lockedPosition()
+    {
+        final ProjectionPositionRow row = ProjectionPositionRow.findById(POSITION_ROW, LockModeType.PESSIMISTIC_WRITE);
+        return row == null ? 0 : row.batchSequence;
     }
 
     static void writePosition(final long batchSequence)

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.agrona.concurrent.EpochClock;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.p2px.cluster.ClusterClientSettings;
 import org.p2px.cluster.ClusterEngineClient;
 import org.p2px.engine.Engine;
@@ -85,6 +86,13 @@ public class EngineLifecycle
         clusterClient = started;
         LOG.log(System.Logger.Level.INFO, "gateway {0} connected to the cluster (leader member {1}), following {2} "
             + "from batch {3}", client.gatewayId(), started.leaderMemberId(), client.journalDir(), started.batchSequence());
+        if (!"postgresql".equals(ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.db-kind", String.class)
+            .orElse("")))
+        {
+            // Several gateways must share one PostgreSQL database (ids, read models); an embedded one is this server's.
+            LOG.log(System.Logger.Level.WARNING, "gateway {0} keeps its own embedded database: run no other gateway "
+                + "on this cluster (several gateways share one PostgreSQL database)", client.gatewayId());
+        }
     }
 
     void onStop(@Observes final ShutdownEvent event)

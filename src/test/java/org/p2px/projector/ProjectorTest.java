@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.inject.Inject;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +42,7 @@ import org.p2px.readmodel.IndexPriceRow;
 import org.p2px.readmodel.OrderRow;
 import org.p2px.readmodel.UserAccount;
 import org.p2px.readmodel.UserStatsRow;
+import org.p2px.replica.Changes;
 import org.p2px.server.CoreCommands;
 import org.p2px.server.EngineLifecycle;
 
@@ -69,6 +73,8 @@ class ProjectorTest
     Catalog catalog;
     @Inject
     ViewMapper views;
+    @Inject
+    AgroalDataSource dataSource;
 
     private TradeScript script;
     private MarketInfo market;
@@ -204,7 +210,7 @@ class ProjectorTest
         });
         final RecordingPushes pushes = new RecordingPushes();
         final Projector fresh = new Projector(lifecycle::engine, catalog,
-            () -> List.of(new ChatLinePushes(views, () -> pushes)), 0);
+            () -> List.of(new ChatLinePushes(views, () -> pushes)), new ProjectorLease(dataSource), 0);
         fresh.start();
         try
         {
@@ -222,6 +228,58 @@ class ProjectorTest
         assertNotNull(pushes.lastTo(last.buyer(), "chat"));
         assertNotNull(pushes.lastTo(last.seller(), "chat"));
         assertEquals(Set.of("chat"), pushes.channels());
+    }
+
+    @Test
+    void aProjectorWritesOnlyAfterThePositionItLastSawAndAnotherServerStandsByUntilTheLeaseIsFree()
+        throws Exception
+    {
+        script.round(1);
+        final long first = script.lastBatch();
+        assertTrue(projector.awaitProjected(first, WAIT_MS));
+        assertTrue(projector.projecting());
+
+        // Fenced: changes computed after a position the database no longer holds write nothing.
+        final Changes stale = new Changes();
+        stale.firstSequence = first + 1_000_000;
+        stale.lastSequence = first + 1_000_000;
+        assertThrows(ProjectionTakenOver.class, () -> QuarkusTransaction.requiringNew().call(() ->
+            new ReadModelWriter(catalog).write(stale, -1)));
+        assertTrue(QuarkusTransaction.requiringNew().call(ReadModelWriter::position) < stale.lastSequence);
+
+        // A second server on the same database: on PostgreSQL it stands by, following the position, and takes
+        // over once the lease is free; an H2 database belongs to one server (nothing to share, nothing to test).
+        assumeTrue(postgres(), "the lease is PostgreSQL's advisory lock");
+        final Projector second = new Projector(lifecycle::engine, catalog, List::of, new ProjectorLease(dataSource), 0);
+        second.start();
+        try
+        {
+            assertFalse(second.projecting());
+            script.round(2);
+            assertTrue(second.awaitProjected(script.lastBatch(), WAIT_MS), "the stand-by follows the position");
+            assertFalse(second.projecting());
+
+            projector.stop();
+            script.round(3);
+            final long end = engine().batchSequence();
+            assertTrue(second.awaitProjected(end, WAIT_MS), "the stand-by took over");
+            assertTrue(second.projecting());
+        }
+        finally
+        {
+            second.stop();
+            projector.start();
+        }
+        assertTrue(projector.awaitProjected(engine().batchSequence(), WAIT_MS));
+        assertTrue(projector.projecting());
+    }
+
+    private boolean postgres() throws java.sql.SQLException
+    {
+        try (java.sql.Connection connection = dataSource.getConnection())
+        {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        }
     }
 
     private Engine engine()
