@@ -102,9 +102,17 @@ public class AttachmentService
         final Inspected inspected = inspect(upload);
         try
         {
-            final String sha256 = store.put(inspected.content());
-            final String thumbnail = inspected.thumbnail() == null ? null : store.put(inspected.thumbnail());
-            final AttachmentRow row = claimSlot(caller.userId(), orderId, name, inspected, sha256, thumbnail);
+            final String sha256 = Sha256.hex(Sha256.of(inspected.content()));
+            final String thumbnail = inspected.thumbnail() == null ? null : Sha256.hex(Sha256.of(inspected.thumbnail()));
+            final AttachmentRow row = StoredBytes.holding(sha256, thumbnail, () ->
+            {
+                putAs(inspected.content(), sha256);
+                if (thumbnail != null)
+                {
+                    putAs(inspected.thumbnail(), thumbnail);
+                }
+                return claimSlot(caller.userId(), orderId, name, inspected, sha256, thumbnail);
+            });
             entry.with("attachmentId", row.id).with("sha256", sha256).with("type", row.mediaType);
             try
             {
@@ -268,26 +276,50 @@ public class AttachmentService
         deleteUnreferenced(store, row.thumbSha256);
     }
 
-    /** Deletes the bytes under {@code sha256} when no row that still has its bytes names them. */
+    /** Stores {@code file}, which was hashed to {@code sha256} (the store hashes it again as it writes). */
+    private void putAs(final Path file, final String sha256)
+    {
+        try
+        {
+            final String stored = store.put(file);
+            if (!stored.equals(sha256))
+            {
+                throw new IllegalStateException("the file changed while stored: " + sha256 + " then " + stored);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * Deletes the bytes under {@code sha256} when no row that still has its bytes names them, holding the hash's
+     * lock ({@link StoredBytes}), so that an upload of the same bytes in flight keeps them.
+     */
     static void deleteUnreferenced(final AttachmentStore store, final String sha256)
     {
         if (sha256 == null)
         {
             return;
         }
-        final long holders = QuarkusTransaction.requiringNew().call(() -> AttachmentRow.count(
-            "(sha256 = ?1 or thumbSha256 = ?1) and purgedAt is null", sha256));
-        if (holders == 0)
+        StoredBytes.holding(sha256, null, () ->
         {
-            try
+            final long holders = QuarkusTransaction.requiringNew().call(() -> AttachmentRow.count(
+                "(sha256 = ?1 or thumbSha256 = ?1) and purgedAt is null", sha256));
+            if (holders == 0)
             {
-                store.delete(sha256);
+                try
+                {
+                    store.delete(sha256);
+                }
+                catch (final IOException ex)
+                {
+                    LOG.warnf(ex, "could not delete attachment bytes %s", sha256);
+                }
             }
-            catch (final IOException ex)
-            {
-                LOG.warnf(ex, "could not delete attachment bytes %s", sha256);
-            }
-        }
+            return null;
+        });
     }
 
     /** A plain file name: no folders, no control or text-direction characters, at most 200 characters. */
