@@ -2,13 +2,14 @@ package org.p2px.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.p2px.deploy.Manifests.bytes;
+import static org.p2px.deploy.Manifests.env;
+import static org.p2px.deploy.Manifests.keys;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -169,14 +170,7 @@ class KubernetesManifestsTest
 
     private String mountPath(final String volume)
     {
-        for (final JsonNode mount : container.path("volumeMounts"))
-        {
-            if (volume.equals(mount.path("name").asText()))
-            {
-                return mount.path("mountPath").asText();
-            }
-        }
-        throw new AssertionError("no mount of the volume " + volume);
+        return Manifests.mountPath(container, volume);
     }
 
     private JsonNode volumeFromSecret(final String secretName)
@@ -196,28 +190,5 @@ class KubernetesManifestsTest
         final JsonNode containers = statefulSet.path("spec").path("template").path("spec").path("containers");
         assertEquals(1, containers.size());
         return containers.get(0);
-    }
-
-    private static Map<String, String> env(final JsonNode container)
-    {
-        final Map<String, String> env = new LinkedHashMap<>();
-        container.path("env").forEach(variable -> env.put(variable.path("name").asText(), variable.path("value").asText()));
-        return env;
-    }
-
-    private static Set<String> keys(final JsonNode mapping)
-    {
-        final Set<String> keys = new TreeSet<>();
-        mapping.fieldNames().forEachRemaining(keys::add);
-        return keys;
-    }
-
-    /** A Kubernetes quantity (3Gi) or a JVM size (2g) in bytes. */
-    private static long bytes(final String size)
-    {
-        final String units = "kmgt";
-        final String lower = size.toLowerCase(Locale.ROOT).replace("i", "");
-        final int unit = units.indexOf(lower.charAt(lower.length() - 1));
-        return unit < 0 ? Long.parseLong(lower) : Long.parseLong(lower.substring(0, lower.length() - 1)) << (10 * (unit + 1));
     }
 }
