@@ -2,9 +2,11 @@ package org.p2px.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.p2px.deploy.Manifests.LAUNCHER_VARIABLES;
 import static org.p2px.deploy.Manifests.bytes;
 import static org.p2px.deploy.Manifests.env;
-import static org.p2px.deploy.Manifests.keys;
+import static org.p2px.deploy.Manifests.maxHeap;
+import static org.p2px.deploy.Manifests.memory;
 import static org.p2px.deploy.Manifests.mountPath;
 
 import java.io.BufferedReader;
@@ -39,8 +41,6 @@ import org.p2px.cluster.ClusterNodeSettings;
 class KubernetesClusterManifestsTest
 {
     private static final String CLUSTER = "kubernetes/cluster/";
-    /** Read by the java launcher, not by the configuration. */
-    private static final Set<String> LAUNCHER_VARIABLES = Set.of("JDK_JAVA_OPTIONS");
     private static final Pattern EXPORTED = Pattern.compile("export (\\w+)=");
     private static final String GATEWAY_ID = "gateway-id=";
 
@@ -175,15 +175,8 @@ class KubernetesClusterManifestsTest
         assertTrue(settings.aeronDir().startsWith("/dev/shm"), settings.aeronDir().toString());
         for (final JsonNode container : List.of(member, gateway))
         {
-            final JsonNode resources = container.path("resources");
-            final long memory = bytes(resources.path("requests").path("memory").asText());
-            assertEquals(memory, bytes(resources.path("limits").path("memory").asText()));
-            final String heap = List.of(env(container).get("JDK_JAVA_OPTIONS").split("\\s+")).stream()
-                .filter(option -> option.startsWith("-Xmx"))
-                .findFirst()
-                .orElseThrow();
-            assertTrue(bytes(heap.substring("-Xmx".length())) + shmBytes < memory,
-                heap + " and " + shmBytes + " bytes of /dev/shm leave no room below " + memory);
+            assertTrue(maxHeap(container) + shmBytes < memory(container),
+                container.path("name").asText() + ": the heap and /dev/shm leave no room below the memory");
         }
     }
 
@@ -229,21 +222,15 @@ class KubernetesClusterManifestsTest
     @Test
     void everyEnvironmentVariableOfTheGatewayIsASettingOfTheServer()
     {
-        final JsonNode credentials = DeployFiles.yaml("kubernetes/secrets/credentials.yaml");
-        final Set<String> variables = new TreeSet<>(env(gateway).keySet());
-        variables.addAll(keys(configMap.path("data")));
-        variables.addAll(keys(credentials.path("stringData")));
-        final Matcher exported = EXPORTED.matcher(script(gateway));
-        while (exported.find())
+        final Set<String> exported = new TreeSet<>();
+        final Matcher export = EXPORTED.matcher(script(gateway));
+        while (export.find())
         {
-            variables.add(exported.group(1));
+            exported.add(export.group(1));
         }
-        assertTrue(variables.contains("P2PX_CLUSTER_GATEWAY_ID"));
-        ConfigNames.server().assertAllSetProperties("deploy/kubernetes/cluster", variables, LAUNCHER_VARIABLES);
-
-        final JsonNode envFrom = gateway.path("envFrom");
-        assertEquals(configMap.path("metadata").path("name"), envFrom.get(0).path("configMapRef").path("name"));
-        assertEquals(credentials.path("metadata").path("name"), envFrom.get(1).path("secretRef").path("name"));
+        assertTrue(exported.contains("P2PX_CLUSTER_GATEWAY_ID"), exported.toString());
+        Manifests.assertServerSettings("deploy/kubernetes/cluster", gateway, configMap,
+            DeployFiles.yaml("kubernetes/secrets/credentials.yaml"), exported);
     }
 
     @Test

@@ -1,16 +1,22 @@
 package org.p2px.deploy;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** What the Kubernetes manifests' tests read out of a parsed manifest. */
 final class Manifests
 {
+    /** Read by the java launcher, not by the configuration. */
+    static final Set<String> LAUNCHER_VARIABLES = Set.of("JDK_JAVA_OPTIONS");
+
     private Manifests()
     {
     }
@@ -50,5 +56,42 @@ final class Manifests
         final String lower = size.toLowerCase(Locale.ROOT).replace("i", "");
         final int unit = units.indexOf(lower.charAt(lower.length() - 1));
         return unit < 0 ? Long.parseLong(lower) : Long.parseLong(lower.substring(0, lower.length() - 1)) << (10 * (unit + 1));
+    }
+
+    /**
+     * Every variable the server's container is given sets a setting of the server: its own, those of the ConfigMap
+     * and the Secret it takes in that order through envFrom, and {@code more} (such as those its command sets).
+     */
+    static void assertServerSettings(final String where, final JsonNode container, final JsonNode configMap,
+        final JsonNode credentials, final Set<String> more)
+    {
+        final Set<String> variables = new TreeSet<>(env(container).keySet());
+        variables.addAll(keys(configMap.path("data")));
+        variables.addAll(keys(credentials.path("stringData")));
+        variables.addAll(more);
+        ConfigNames.server().assertAllSetProperties(where, variables, LAUNCHER_VARIABLES);
+
+        final JsonNode envFrom = container.path("envFrom");
+        assertEquals(configMap.path("metadata").path("name"), envFrom.get(0).path("configMapRef").path("name"));
+        assertEquals(credentials.path("metadata").path("name"), envFrom.get(1).path("secretRef").path("name"));
+    }
+
+    /** The container's memory, its request and its limit, which must be equal. */
+    static long memory(final JsonNode container)
+    {
+        final JsonNode resources = container.path("resources");
+        final long memory = bytes(resources.path("requests").path("memory").asText());
+        assertEquals(memory, bytes(resources.path("limits").path("memory").asText()), container.path("name").asText());
+        return memory;
+    }
+
+    /** The -Xmx of the container's JDK_JAVA_OPTIONS, in bytes. */
+    static long maxHeap(final JsonNode container)
+    {
+        final String heap = List.of(env(container).get("JDK_JAVA_OPTIONS").split("\\s+")).stream()
+            .filter(option -> option.startsWith("-Xmx"))
+            .findFirst()
+            .orElseThrow();
+        return bytes(heap.substring("-Xmx".length()));
     }
 }
