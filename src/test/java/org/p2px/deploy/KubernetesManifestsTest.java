@@ -2,16 +2,17 @@ package org.p2px.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.p2px.deploy.Manifests.env;
+import static org.p2px.deploy.Manifests.keys;
+import static org.p2px.deploy.Manifests.maxHeap;
+import static org.p2px.deploy.Manifests.memory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Assumptions;
@@ -26,8 +27,6 @@ import org.p2px.auth.KeyFiles;
  */
 class KubernetesManifestsTest
 {
-    /** Read by the java launcher, not by the configuration. */
-    private static final Set<String> LAUNCHER_VARIABLES = Set.of("JDK_JAVA_OPTIONS");
     private static final Path GENERATED = Path.of("target/kubernetes/kubernetes.yml");
 
     private final Served served = new Served();
@@ -100,16 +99,8 @@ class KubernetesManifestsTest
     @Test
     void everyEnvironmentVariableIsASettingOfTheServer()
     {
-        final JsonNode configMap = DeployFiles.yaml("kubernetes/configmap.yaml");
-        final JsonNode credentials = DeployFiles.yaml("kubernetes/secrets/credentials.yaml");
-        final Set<String> variables = new TreeSet<>(env.keySet());
-        variables.addAll(keys(configMap.path("data")));
-        variables.addAll(keys(credentials.path("stringData")));
-        ConfigNames.server().assertAllSetProperties("deploy/kubernetes", variables, LAUNCHER_VARIABLES);
-
-        final JsonNode envFrom = container.path("envFrom");
-        assertEquals(configMap.path("metadata").path("name"), envFrom.get(0).path("configMapRef").path("name"));
-        assertEquals(credentials.path("metadata").path("name"), envFrom.get(1).path("secretRef").path("name"));
+        Manifests.assertServerSettings("deploy/kubernetes", container, DeployFiles.yaml("kubernetes/configmap.yaml"),
+            DeployFiles.yaml("kubernetes/secrets/credentials.yaml"), Set.of());
     }
 
     @Test
@@ -118,15 +109,7 @@ class KubernetesManifestsTest
         final JsonNode security = pod.path("spec").path("securityContext");
         assertEquals(served.imageUser(), security.path("runAsUser").asLong());
         assertEquals(served.imageUser(), security.path("fsGroup").asLong());
-
-        final JsonNode resources = container.path("resources");
-        final long memory = bytes(resources.path("requests").path("memory").asText());
-        assertEquals(memory, bytes(resources.path("limits").path("memory").asText()));
-        final String heap = List.of(env.get("JDK_JAVA_OPTIONS").split("\\s+")).stream()
-            .filter(option -> option.startsWith("-Xmx"))
-            .findFirst()
-            .orElseThrow();
-        assertTrue(bytes(heap.substring("-Xmx".length())) < memory, heap + " leaves no room below " + memory);
+        assertTrue(maxHeap(container) < memory(container), "the heap leaves no room below the memory");
     }
 
     @Test
@@ -169,14 +152,7 @@ class KubernetesManifestsTest
 
     private String mountPath(final String volume)
     {
-        for (final JsonNode mount : container.path("volumeMounts"))
-        {
-            if (volume.equals(mount.path("name").asText()))
-            {
-                return mount.path("mountPath").asText();
-            }
-        }
-        throw new AssertionError("no mount of the volume " + volume);
+        return Manifests.mountPath(container, volume);
     }
 
     private JsonNode volumeFromSecret(final String secretName)
@@ -196,28 +172,5 @@ class KubernetesManifestsTest
         final JsonNode containers = statefulSet.path("spec").path("template").path("spec").path("containers");
         assertEquals(1, containers.size());
         return containers.get(0);
-    }
-
-    private static Map<String, String> env(final JsonNode container)
-    {
-        final Map<String, String> env = new LinkedHashMap<>();
-        container.path("env").forEach(variable -> env.put(variable.path("name").asText(), variable.path("value").asText()));
-        return env;
-    }
-
-    private static Set<String> keys(final JsonNode mapping)
-    {
-        final Set<String> keys = new TreeSet<>();
-        mapping.fieldNames().forEachRemaining(keys::add);
-        return keys;
-    }
-
-    /** A Kubernetes quantity (3Gi) or a JVM size (2g) in bytes. */
-    private static long bytes(final String size)
-    {
-        final String units = "kmgt";
-        final String lower = size.toLowerCase(Locale.ROOT).replace("i", "");
-        final int unit = units.indexOf(lower.charAt(lower.length() - 1));
-        return unit < 0 ? Long.parseLong(lower) : Long.parseLong(lower.substring(0, lower.length() - 1)) << (10 * (unit + 1));
     }
 }
