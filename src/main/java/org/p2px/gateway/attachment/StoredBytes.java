@@ -13,8 +13,7 @@ import java.util.function.Supplier;
  */
 final class StoredBytes
 {
-    private static final int STRIPES = 64;
-    private static final ReentrantLock[] LOCKS = newLocks();
+    private static final StripedLocks LOCKS = new StripedLocks();
 
     private StoredBytes()
     {
@@ -23,52 +22,18 @@ final class StoredBytes
     /** Runs {@code step} holding the locks of {@code sha256} and {@code other} (either may be null). */
     static <T> T holding(final String sha256, final String other, final Supplier<T> step)
     {
-        final int a = stripe(sha256);
-        final int b = stripe(other);
-        final int low = a < 0 ? b : b < 0 ? a : Math.min(a, b);
-        final int high = a < 0 || b < 0 ? low : Math.max(a, b);
-        if (low < 0)
+        final ReentrantLock a = sha256 == null ? null : LOCKS.stripe(sha256.hashCode());
+        final ReentrantLock b = other == null ? null : LOCKS.stripe(other.hashCode());
+        if (a == null && b == null)
         {
             return step.get();
         }
-        final ReentrantLock first = LOCKS[low];
-        final ReentrantLock second = high == low ? null : LOCKS[high];
-        first.lock();
-        try
+        if (a == null || b == null)
         {
-            if (second == null)
-            {
-                return step.get();
-            }
-            second.lock();
-            try
-            {
-                return step.get();
-            }
-            finally
-            {
-                second.unlock();
-            }
+            return StripedLocks.holdingBoth(a == null ? b : a, null, step);
         }
-        finally
-        {
-            first.unlock();
-        }
-    }
-
-    /** -1 for no hash. */
-    private static int stripe(final String sha256)
-    {
-        return sha256 == null ? -1 : Math.floorMod(sha256.hashCode(), STRIPES);
-    }
-
-    private static ReentrantLock[] newLocks()
-    {
-        final ReentrantLock[] locks = new ReentrantLock[STRIPES];
-        for (int i = 0; i < STRIPES; i++)
-        {
-            locks[i] = new ReentrantLock();
-        }
-        return locks;
+        // The lower stripe first, whichever hash is the file and which the thumbnail.
+        return Math.floorMod(sha256.hashCode(), StripedLocks.STRIPES) <= Math.floorMod(other.hashCode(), StripedLocks.STRIPES)
+            ? StripedLocks.holdingBoth(a, b, step) : StripedLocks.holdingBoth(b, a, step);
     }
 }

@@ -1,6 +1,5 @@
 package org.p2px.gateway.attachment;
 
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -12,47 +11,12 @@ import java.util.function.Supplier;
  */
 final class UploadSlots
 {
-    private static final int STRIPES = 64;
-
-    private final ReentrantLock[] orders = newLocks();
-    private final ReentrantLock[] users = newLocks();
+    private final StripedLocks orders = new StripedLocks();
+    private final StripedLocks users = new StripedLocks();
 
     /** Runs {@code step} (the recount and insert, in its own committed transaction) holding both locks. */
     <T> T holding(final long orderId, final long userId, final Supplier<T> step)
     {
-        final ReentrantLock order = orders[stripe(orderId)];
-        final ReentrantLock user = users[stripe(userId)];
-        order.lock();
-        try
-        {
-            user.lock();
-            try
-            {
-                return step.get();
-            }
-            finally
-            {
-                user.unlock();
-            }
-        }
-        finally
-        {
-            order.unlock();
-        }
-    }
-
-    private static int stripe(final long id)
-    {
-        return Math.floorMod(Long.hashCode(id), STRIPES);
-    }
-
-    private static ReentrantLock[] newLocks()
-    {
-        final ReentrantLock[] locks = new ReentrantLock[STRIPES];
-        for (int i = 0; i < STRIPES; i++)
-        {
-            locks[i] = new ReentrantLock();
-        }
-        return locks;
+        return StripedLocks.holdingBoth(orders.stripe(Long.hashCode(orderId)), users.stripe(Long.hashCode(userId)), step);
     }
 }
