@@ -75,7 +75,7 @@ public class Audit
         }
         final StringBuilder line = new StringBuilder(action).append(' ').append(result);
         fields.forEach((field, value) -> line.append(' ').append(field).append('=').append(quoted(value)));
-        if (!JsonFormats.ON)
+        if (!jsonFormatOn())
         {
             LOG.info(line);
             return;
@@ -104,15 +104,32 @@ public class Audit
         }
     }
 
-    /** Read at the first line, when the configuration is there (the class may load before). */
-    private static final class JsonFormats
-    {
-        static final boolean ON = on("quarkus.log.console.json.enabled") || on("quarkus.log.file.json.enabled");
+    /**
+     * Whether the lines' fields go in the MDC: read from the configuration at the first line (the class may load
+     * before the configuration is there), or set by a test.
+     */
+    private static volatile Boolean fieldsInMdc;
 
-        private static boolean on(final String setting)
+    /** For tests: true or false, or null to read the configuration again at the next line. */
+    static void fieldsInMdc(final Boolean inMdc)
+    {
+        fieldsInMdc = inMdc;
+    }
+
+    private static boolean jsonFormatOn()
+    {
+        Boolean inMdc = fieldsInMdc;
+        if (inMdc == null)
         {
-            return ConfigProvider.getConfig().getOptionalValue(setting, Boolean.class).orElse(true);
+            inMdc = on("quarkus.log.console.json.enabled") || on("quarkus.log.file.json.enabled");
+            fieldsInMdc = inMdc;
         }
+        return inMdc;
+    }
+
+    private static boolean on(final String setting)
+    {
+        return ConfigProvider.getConfig().getOptionalValue(setting, Boolean.class).orElse(true);
     }
 
     private static void put(final Map<String, Object> before, final String field, final String value)
