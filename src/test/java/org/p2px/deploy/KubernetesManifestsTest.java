@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Assumptions;
@@ -135,12 +136,21 @@ class KubernetesManifestsTest
         final JsonNode generatedContainer = onlyContainer(generated);
         assertEquals(generated.path("spec").path("replicas"), statefulSet.path("spec").path("replicas"));
         assertEquals(env(generatedContainer), env);
-        for (final String field : List.of("ports", "envFrom", "resources", "startupProbe", "livenessProbe", "readinessProbe"))
+        for (final String field : List.of("ports", "resources", "startupProbe", "livenessProbe", "readinessProbe"))
         {
             assertEquals(generatedContainer.path(field), container.path(field), field);
         }
+        // The generator lists the secret and the config map in either order (they share no key, so it means nothing).
+        assertEquals(sources(generatedContainer), sources(container), "envFrom");
         assertEquals(generated.path("spec").path("template").path("spec").path("securityContext").path("runAsUser"),
             pod.path("spec").path("securityContext").path("runAsUser"));
+    }
+
+    private static Set<String> sources(final JsonNode container)
+    {
+        final Set<String> sources = new TreeSet<>();
+        container.path("envFrom").forEach(source -> sources.add(source.toString()));
+        return sources;
     }
 
     private void assertProbe(final String path, final String probe)
