@@ -34,12 +34,7 @@ final class BackgroundPriority
         {
             return OptionalInt.empty();
         }
-        final String threadId;
-        try
-        {
-            threadId = Files.readSymbolicLink(THREAD_SELF).getFileName().toString();
-        }
-        catch (final IOException | UnsupportedOperationException ex)
+        if (!Files.isSymbolicLink(THREAD_SELF))
         {
             LOG.log(System.Logger.Level.INFO, "{0} keeps the normal CPU priority: no /proc/thread-self here",
                 Thread.currentThread().getName());
@@ -47,6 +42,7 @@ final class BackgroundPriority
         }
         try
         {
+            final String threadId = Files.readSymbolicLink(THREAD_SELF).getFileName().toString();
             final Process renice = new ProcessBuilder("renice", "-n", Integer.toString(nice), "-p", threadId)
                 .redirectErrorStream(true).start();
             final String output = new String(renice.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -59,7 +55,7 @@ final class BackgroundPriority
         }
         catch (final IOException ex)
         {
-            LOG.log(System.Logger.Level.WARNING, "{0} keeps the normal CPU priority: no renice command ({1})",
+            LOG.log(System.Logger.Level.WARNING, "{0} keeps the normal CPU priority: renice could not run ({1})",
                 Thread.currentThread().getName(), ex.getMessage());
             return OptionalInt.empty();
         }
