@@ -24,6 +24,8 @@ import org.p2px.core.CoreConfig;
  * @param snapshotEveryBatches  take a snapshot after this many journaled batches (0: never by count).
  * @param snapshotInterval      or after this much time with anything new (zero: never by time).
  * @param snapshotsKept         how many snapshots to keep.
+ * @param snapshotNice          the snapshot replica thread's CPU priority, 0 (normal) to 19 (lowest): it follows the
+ *                              journal in the background and no answer waits for it ({@link BackgroundPriority}).
  * @param verifyOnStart         check the core's invariants after recovery before reporting ready.
  * @param minFreeDiskBytes      commands are refused while the journal's disk has less free space (0: never).
  * @param core                  the trading rules.
@@ -41,6 +43,7 @@ public record EngineConfig(
     long snapshotEveryBatches,
     Duration snapshotInterval,
     int snapshotsKept,
+    int snapshotNice,
     boolean verifyOnStart,
     long minFreeDiskBytes,
     CoreConfig core)
@@ -53,6 +56,7 @@ public record EngineConfig(
         requirePowerOfTwo("commandBufferBytes", commandBufferBytes);
         requirePowerOfTwo("eventBufferBytes", eventBufferBytes);
         if (commandBatchLimit < 1 || tickIntervalMs < 1 || snapshotEveryBatches < 0 || snapshotsKept < 1 ||
+            snapshotNice < 0 || snapshotNice > 19 ||
             snapshotInterval.isNegative() || journalRetention.isNegative() || minFreeDiskBytes < 0)
         {
             throw new IllegalArgumentException("invalid engine configuration: " + this);
@@ -74,6 +78,7 @@ public record EngineConfig(
             1_000_000,
             Duration.ofMinutes(10),
             3,
+            0,
             true,
             DEFAULT_MIN_FREE_DISK_BYTES,
             CoreConfig.defaults());
@@ -93,28 +98,28 @@ public record EngineConfig(
     {
         return new EngineConfig(dataDirectory, rollCycle, syncMode, journalRetention, commandBufferBytes,
             eventBufferBytes, idleStrategy, commandBatchLimit, tickIntervalMs, everyBatches, interval, snapshotsKept,
-            verifyOnStart, minFreeDiskBytes, core);
+            snapshotNice, verifyOnStart, minFreeDiskBytes, core);
     }
 
     public EngineConfig withIdleStrategy(final IdleStrategyKind kind)
     {
         return new EngineConfig(dataDirectory, rollCycle, syncMode, journalRetention, commandBufferBytes,
             eventBufferBytes, kind, commandBatchLimit, tickIntervalMs, snapshotEveryBatches, snapshotInterval,
-            snapshotsKept, verifyOnStart, minFreeDiskBytes, core);
+            snapshotsKept, snapshotNice, verifyOnStart, minFreeDiskBytes, core);
     }
 
     public EngineConfig withBuffers(final int commandBytes, final int eventBytes)
     {
         return new EngineConfig(dataDirectory, rollCycle, syncMode, journalRetention, commandBytes, eventBytes,
             idleStrategy, commandBatchLimit, tickIntervalMs, snapshotEveryBatches, snapshotInterval, snapshotsKept,
-            verifyOnStart, minFreeDiskBytes, core);
+            snapshotNice, verifyOnStart, minFreeDiskBytes, core);
     }
 
     public EngineConfig withMinFreeDisk(final long bytes)
     {
         return new EngineConfig(dataDirectory, rollCycle, syncMode, journalRetention, commandBufferBytes,
             eventBufferBytes, idleStrategy, commandBatchLimit, tickIntervalMs, snapshotEveryBatches, snapshotInterval,
-            snapshotsKept, verifyOnStart, bytes, core);
+            snapshotsKept, snapshotNice, verifyOnStart, bytes, core);
     }
 
     /** These settings with other trading rules (journaled at start when they differ from the rules in force). */
@@ -122,14 +127,14 @@ public record EngineConfig(
     {
         return new EngineConfig(dataDirectory, rollCycle, syncMode, journalRetention, commandBufferBytes,
             eventBufferBytes, idleStrategy, commandBatchLimit, tickIntervalMs, snapshotEveryBatches, snapshotInterval,
-            snapshotsKept, verifyOnStart, minFreeDiskBytes, rules);
+            snapshotsKept, snapshotNice, verifyOnStart, minFreeDiskBytes, rules);
     }
 
     public EngineConfig withVerifyOnStart(final boolean verify)
     {
         return new EngineConfig(dataDirectory, rollCycle, syncMode, journalRetention, commandBufferBytes,
             eventBufferBytes, idleStrategy, commandBatchLimit, tickIntervalMs, snapshotEveryBatches, snapshotInterval,
-            snapshotsKept, verify, minFreeDiskBytes, core);
+            snapshotsKept, snapshotNice, verify, minFreeDiskBytes, core);
     }
 
     private static void requirePowerOfTwo(final String name, final int value)

@@ -82,6 +82,7 @@ final class SnapshotReplica implements Agent, JournalRecordHandler
 
     private void start()
     {
+        BackgroundPriority.lowerCurrentThread(config.snapshotNice());
         final Recovery.Result recovered = Recovery.run(CoreConfig.genesis(), journal, store);
         core = recovered.core();
         batchSequence = recovered.batchSequence();

@@ -12,6 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.p2px.core.CoreConfig;
 import org.p2px.core.CoreReader;
+import org.p2px.engine.BackgroundPriority;
 import org.p2px.engine.Engine;
 import org.p2px.engine.EngineClient;
 import org.p2px.replica.ChangeCollector;

@@ -58,6 +58,7 @@ public class EngineLifecycle
             settings.snapshotEveryBatches(),
             settings.snapshotInterval(),
             settings.snapshotsKept(),
+            settings.snapshotNice(),
             settings.verifyOnStart(),
             settings.minFreeDisk().asLongValue(),
             rules.toCoreConfig());

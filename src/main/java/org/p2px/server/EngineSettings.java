@@ -56,6 +56,10 @@ public interface EngineSettings
     @WithDefault("3")
     int snapshotsKept();
 
+    /** The snapshot replica thread's nice value, 0 (normal priority) to 19 (lowest); see BackgroundPriority. */
+    @WithDefault("10")
+    int snapshotNice();
+
     @WithDefault("true")
     boolean verifyOnStart();
 

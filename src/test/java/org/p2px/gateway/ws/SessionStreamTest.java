@@ -168,6 +168,80 @@ class SessionStreamTest
     }
 
     @Test
+    void aDrainHoldsEveryFrameButItsLastAndTheLastSendsThem()
+    {
+        final List<Runnable> tasks = new ArrayList<>();
+        final List<String> calls = new ArrayList<>();
+        final Outbound outbound = new Outbound(tasks::add, () -> false, new Outbound.Writer()
+        {
+            @Override
+            public void write(final String text, final Runnable done)
+            {
+                calls.add("write " + text);
+                done.run();
+            }
+
+            @Override
+            public void writeHeld(final String text, final Runnable done)
+            {
+                calls.add("held " + text);
+                done.run();
+            }
+
+            @Override
+            public void flush()
+            {
+                calls.add("flush");
+            }
+        }, 10, 1 << 20);
+        outbound.offer("order push");
+        outbound.offer("balance push");
+        outbound.offer("reply");
+        assertEquals(1, tasks.size());
+        tasks.get(0).run();
+        assertEquals(List.of("held order push", "held balance push", "write reply"), calls);
+        assertEquals(0, outbound.pendingMessages());
+
+        calls.clear();
+        outbound.offer("lone push");
+        tasks.get(1).run();
+        assertEquals(List.of("write lone push"), calls, "a frame alone is written as usual");
+    }
+
+    @Test
+    void aDrainStoppedAfterAHeldFrameSendsIt()
+    {
+        final List<Runnable> tasks = new ArrayList<>();
+        final List<String> calls = new ArrayList<>();
+        final Outbound[] outbound = new Outbound[1];
+        outbound[0] = new Outbound(tasks::add, () -> false, new Outbound.Writer()
+        {
+            @Override
+            public void write(final String text, final Runnable done)
+            {
+                calls.add("write " + text);
+            }
+
+            @Override
+            public void writeHeld(final String text, final Runnable done)
+            {
+                calls.add("held " + text);
+                outbound[0].stop();
+            }
+
+            @Override
+            public void flush()
+            {
+                calls.add("flush");
+            }
+        }, 10, 1 << 20);
+        outbound[0].offer("a");
+        outbound[0].offer("b");
+        tasks.get(0).run();
+        assertEquals(List.of("held a", "flush"), calls);
+    }
+
+    @Test
     void writtenFramesFreeTheirRoom()
     {
         final Session session = session(2, false);

@@ -1,4 +1,4 @@
-package org.p2px.projector;
+package org.p2px.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,14 +11,15 @@ import java.util.concurrent.TimeUnit;
  * Lowers the calling thread's CPU priority (its nice value; Linux only). The projector is a background consumer:
  * trading answers never wait for it, but on a busy machine it competes for the same cores as the event loops, the
  * core and the live view, and every hand-off on a take's path then waits behind it. At a lower priority it yields
- * to them and catches up when they are idle (docs/performance.md, "The projector in the background").
+ * to them and catches up when they are idle (docs/performance.md, "The projector in the background"). The snapshot
+ * replica is another such consumer.
  * <p>
  * Java cannot set a thread's nice value itself (thread priorities are ignored on Linux unless the JVM runs as root
  * with -XX:ThreadPriorityPolicy=1), so the thread names itself through /proc/thread-self and runs {@code renice} on
  * that id once at start; lowering one's own priority needs no privilege. Where that is not possible (another OS,
  * no renice in the image) the thread runs at the normal priority and says so once.
  */
-final class BackgroundPriority
+public final class BackgroundPriority
 {
     private static final System.Logger LOG = System.getLogger(BackgroundPriority.class.getName());
     private static final Path THREAD_SELF = Path.of("/proc/thread-self");
@@ -28,7 +29,7 @@ final class BackgroundPriority
     }
 
     /** Sets the calling thread's nice value to {@code nice} (1 to 19); 0 leaves it alone. The value it now has. */
-    static OptionalInt lowerCurrentThread(final int nice)
+    public static OptionalInt lowerCurrentThread(final int nice)
     {
         if (nice <= 0)
         {
@@ -71,7 +72,7 @@ final class BackgroundPriority
     }
 
     /** The calling thread's nice value, from the 19th field of its stat line. */
-    static OptionalInt currentNice()
+    public static OptionalInt currentNice()
     {
         try
         {

@@ -1,4 +1,4 @@
-package org.p2px.projector;
+package org.p2px.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
