@@ -3,10 +3,8 @@ package org.p2px.notice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class NoticeListenerPostgresTest
 {
-    private static final long WAIT_S = 10;
+    private static final long WAIT_S = OwnConnections.WAIT_S;
 
     private final String channel = "p2px_test_" + UUID.randomUUID().toString().replace("-", "").toLowerCase(Locale.ROOT);
     private final BlockingQueue<Notice> heardByOne = new LinkedBlockingQueue<>();
@@ -38,14 +36,13 @@ class NoticeListenerPostgresTest
     @BeforeEach
     void listen() throws InterruptedException
     {
-        assumeTrue("postgresql".equals(System.getProperty("p2px.db.kind")) && System.getProperty("p2px.db.url") != null,
-            "LISTEN/NOTIFY is PostgreSQL's: run with -Ppostgres");
-        one = new NoticeListener(channel, 1, NoticeListenerPostgresTest::connect, heardByOne::add);
-        two = new NoticeListener(channel, 2, NoticeListenerPostgresTest::connect, heardByTwo::add);
+        OwnConnections.assumePostgres();
+        one = new NoticeListener(channel, 1, OwnConnections::connect, heardByOne::add);
+        two = new NoticeListener(channel, 2, OwnConnections::connect, heardByTwo::add);
         one.start();
         two.start();
-        awaitListening(one, 0);
-        awaitListening(two, 0);
+        OwnConnections.awaitListening(one, 0);
+        OwnConnections.awaitListening(two, 0);
     }
 
     @AfterEach
@@ -83,7 +80,7 @@ class NoticeListenerPostgresTest
     @Test
     void nothingIsHeardOfATransactionRolledBack() throws Exception
     {
-        try (Connection connection = connect())
+        try (Connection connection = OwnConnections.connect())
         {
             connection.setAutoCommit(false);
             NoticePublisher.send(connection, channel, List.of(NoticeCodec.chatLine(1, 400, 40)));
@@ -100,13 +97,13 @@ class NoticeListenerPostgresTest
     void aListenerWhoseConnectionIsCutListensAgainAndHearsWhatIsSentAfter() throws Exception
     {
         final int cut = two.backendPid();
-        try (Connection connection = connect();
+        try (Connection connection = OwnConnections.connect();
             PreparedStatement terminate = connection.prepareStatement("SELECT pg_terminate_backend(?)"))
         {
             terminate.setInt(1, cut);
             terminate.execute();
         }
-        awaitListening(two, cut);
+        OwnConnections.awaitListening(two, cut);
 
         send(NoticeCodec.chatLine(1, 500, 50));
 
@@ -116,29 +113,9 @@ class NoticeListenerPostgresTest
 
     private void send(final String... payloads) throws SQLException
     {
-        try (Connection connection = connect())
+        try (Connection connection = OwnConnections.connect())
         {
             NoticePublisher.send(connection, channel, List.of(payloads));
         }
-    }
-
-    /** Until {@code listener} listens on a connection other than {@code notOn}'s backend. */
-    private static void awaitListening(final NoticeListener listener, final int notOn) throws InterruptedException
-    {
-        final long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
-        while (listener.backendPid() == 0 || listener.backendPid() == notOn)
-        {
-            if (System.nanoTime() > until)
-            {
-                throw new AssertionError("the listener does not listen after " + WAIT_S + " s");
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static Connection connect() throws SQLException
-    {
-        return DriverManager.getConnection(System.getProperty("p2px.db.url"),
-            System.getProperty("p2px.db.username", "postgres"), System.getProperty("p2px.db.password", ""));
     }
 }
