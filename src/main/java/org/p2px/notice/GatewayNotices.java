@@ -24,7 +24,8 @@ import org.p2px.server.EngineSettings;
  * on the channel {@value #CHANNEL}: only a cluster gateway ({@code p2px.engine.mode=cluster}) on PostgreSQL, the one
  * case where several servers share a database. Then it runs a {@link NoticeListener} from start to shutdown, on a
  * connection of its own outside the pool, and fires each notice it hears as a CDI event ({@link Notice.ChatLine},
- * {@link Notice.KeyRevoked}) on the listener's thread. A single server, or a database of its own (H2), runs nothing.
+ * {@link Notice.KeyRevoked}) on the listener's thread, and a {@link NoticesResumed} when it listens again after a
+ * lost connection. A single server, or a database of its own (H2), runs nothing.
  */
 @ApplicationScoped
 public class GatewayNotices
@@ -38,6 +39,7 @@ public class GatewayNotices
     private final Optional<String> username;
     private final Optional<String> password;
     private final Event<Notice> events;
+    private final Event<NoticesResumed> resumptions;
     private NoticeListener listener;
 
     @Inject
@@ -45,7 +47,7 @@ public class GatewayNotices
         @ConfigProperty(name = "quarkus.datasource.jdbc.url") final String url,
         @ConfigProperty(name = "quarkus.datasource.username") final Optional<String> username,
         @ConfigProperty(name = "quarkus.datasource.password") final Optional<String> password,
-        final Event<Notice> events)
+        final Event<Notice> events, final Event<NoticesResumed> resumptions)
     {
         this.enabled = engine.mode() == EngineMode.CLUSTER && url.startsWith(POSTGRES_URL);
         this.gatewayId = cluster.gatewayId().orElse(0L);
@@ -53,6 +55,7 @@ public class GatewayNotices
         this.username = username;
         this.password = password;
         this.events = events;
+        this.resumptions = resumptions;
     }
 
     /** True when notices are sent and heard: a cluster gateway on PostgreSQL. */
@@ -72,7 +75,8 @@ public class GatewayNotices
     {
         if (enabled && listener == null)
         {
-            listener = new NoticeListener(CHANNEL, gatewayId, this::connect, events::fire);
+            listener = new NoticeListener(CHANNEL, gatewayId, this::connect, events::fire,
+                () -> resumptions.fire(new NoticesResumed()));
             listener.start();
         }
     }

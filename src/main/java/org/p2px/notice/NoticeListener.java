@@ -15,7 +15,8 @@ import org.postgresql.PGNotification;
  * Its own notices (their origin is this gateway) and payloads that are not notices (logged) are skipped. A lost
  * connection is opened again after a pause that doubles from 100 ms to 5 s; what was sent while none was open is
  * not heard (PostgreSQL queues notices only for sessions listening at the time), so a notice is a hint to push at
- * once, never the only record of anything. A silent connection is checked every 30 s, so that one whose peer
+ * once, never the only record of anything: once listening again, it runs {@code resumed}, for whoever must catch
+ * up from the database. A silent connection is checked every 30 s, so that one whose peer
  * vanished without a word is noticed too.
  */
 public final class NoticeListener implements AutoCloseable
@@ -41,6 +42,7 @@ public final class NoticeListener implements AutoCloseable
     private final long gatewayId;
     private final Connector connector;
     private final Consumer<Notice> sink;
+    private final Runnable resumed;
     private final Thread thread;
     private volatile boolean running = true;
     /** The PostgreSQL backend of the connection now listening; 0 while there is none. */
@@ -48,9 +50,12 @@ public final class NoticeListener implements AutoCloseable
     /** When a refused payload was last warned of, or 0. */
     private long refusalWarned;
 
-    /** On {@code channel} (a lowercase SQL identifier), for the gateway {@code gatewayId}; call {@link #start}. */
+    /**
+     * On {@code channel} (a lowercase SQL identifier), for the gateway {@code gatewayId}, running {@code resumed} on
+     * its thread each time it listens again after a lost connection; call {@link #start}.
+     */
     public NoticeListener(final String channel, final long gatewayId, final Connector connector,
-        final Consumer<Notice> sink)
+        final Consumer<Notice> sink, final Runnable resumed)
     {
         if (!CHANNEL.matcher(channel).matches())
         {
@@ -60,6 +65,7 @@ public final class NoticeListener implements AutoCloseable
         this.gatewayId = gatewayId;
         this.connector = connector;
         this.sink = sink;
+        this.resumed = resumed;
         this.thread = new Thread(this::run, "p2px-notices");
         this.thread.setDaemon(true);
     }
@@ -99,12 +105,13 @@ public final class NoticeListener implements AutoCloseable
             try (Connection connection = connector.connect())
             {
                 listen(connection);
+                pause = FIRST_PAUSE_MS;
                 if (lost)
                 {
+                    lost = false;
                     LOG.log(System.Logger.Level.INFO, "cross-gateway notices: listening again");
+                    resume();
                 }
-                lost = false;
-                pause = FIRST_PAUSE_MS;
                 receive(connection);
             }
             catch (final SQLException | RuntimeException ex)
@@ -177,6 +184,19 @@ public final class NoticeListener implements AutoCloseable
         catch (final RuntimeException ex)
         {
             LOG.log(System.Logger.Level.WARNING, "cross-gateway notices: " + notice + " failed: " + ex, ex);
+        }
+    }
+
+    private void resume()
+    {
+        try
+        {
+            resumed.run();
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.log(System.Logger.Level.WARNING, "cross-gateway notices: catching up after a lost connection failed: "
+                + ex, ex);
         }
     }
 

@@ -33,7 +33,7 @@ class GatewayNoticesTest
     {
         final EngineSettings engine = settings(EngineSettings.class, "mode", mode);
         final ClusterGatewaySettings cluster = settings(ClusterGatewaySettings.class, "gatewayId", Optional.of(7L));
-        return new GatewayNotices(engine, cluster, url, Optional.of("postgres"), Optional.empty(), null);
+        return new GatewayNotices(engine, cluster, url, Optional.of("postgres"), Optional.empty(), null, null);
     }
 
     /** The settings interface answering {@code value} to {@code method} (and nothing else is asked). */

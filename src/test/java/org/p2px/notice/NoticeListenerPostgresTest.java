@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Two gateways' listeners on one PostgreSQL database (the {@code postgres} Maven profile's, or
  * {@code -Dp2px.db.url=...}), each on a channel of this test's own: what one sends the other hears, its own it
- * skips, and a listener whose connection is cut listens again and hears what is sent after.
+ * skips, and a listener whose connection is cut listens again (saying so, to catch up) and hears what is sent after.
  */
 class NoticeListenerPostgresTest
 {
@@ -30,6 +30,8 @@ class NoticeListenerPostgresTest
     private final String channel = "p2px_test_" + UUID.randomUUID().toString().replace("-", "").toLowerCase(Locale.ROOT);
     private final BlockingQueue<Notice> heardByOne = new LinkedBlockingQueue<>();
     private final BlockingQueue<Notice> heardByTwo = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Boolean> resumedOne = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Boolean> resumedTwo = new LinkedBlockingQueue<>();
     private NoticeListener one;
     private NoticeListener two;
 
@@ -37,8 +39,8 @@ class NoticeListenerPostgresTest
     void listen() throws InterruptedException
     {
         OwnConnections.assumePostgres();
-        one = new NoticeListener(channel, 1, OwnConnections::connect, heardByOne::add);
-        two = new NoticeListener(channel, 2, OwnConnections::connect, heardByTwo::add);
+        one = new NoticeListener(channel, 1, OwnConnections::connect, heardByOne::add, () -> resumedOne.add(true));
+        two = new NoticeListener(channel, 2, OwnConnections::connect, heardByTwo::add, () -> resumedTwo.add(true));
         one.start();
         two.start();
         OwnConnections.awaitListening(one, 0);
@@ -104,11 +106,13 @@ class NoticeListenerPostgresTest
             terminate.execute();
         }
         OwnConnections.awaitListening(two, cut);
+        assertEquals(Boolean.TRUE, resumedTwo.poll(WAIT_S, TimeUnit.SECONDS), "told to catch up");
 
         send(NoticeCodec.chatLine(1, 500, 50));
 
         assertEquals(new Notice.ChatLine(1, 500, 50), heardByTwo.poll(WAIT_S, TimeUnit.SECONDS));
         assertNotEquals(cut, two.backendPid());
+        assertNull(resumedOne.poll(1, TimeUnit.MILLISECONDS), "gateway 1 never lost its connection");
     }
 
     private void send(final String... payloads) throws SQLException

@@ -49,7 +49,7 @@ class NoticePublisherTest
         OwnConnections.assumePostgres();
         publisher = new NoticePublisher(GatewayNoticesTest.notices(EngineMode.CLUSTER, GatewayNoticesTest.POSTGRES),
             dataSource);
-        listener = new NoticeListener(GatewayNotices.CHANNEL, 2, OwnConnections::connect, heard::add);
+        listener = new NoticeListener(GatewayNotices.CHANNEL, 2, OwnConnections::connect, heard::add, () -> { });
         listener.start();
         OwnConnections.awaitListening(listener, 0);
     }

@@ -17,11 +17,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.p2px.notice.Notice;
+import org.p2px.notice.NoticesResumed;
+import org.p2px.readmodel.ApiKey;
 import org.p2px.testing.SigningClock;
 
 /** Signing a connection in: on the upgrade (header, subprotocol), with auth.login, with an API key. */
@@ -40,6 +43,8 @@ class WsAuthTest
     OnlineUsers online;
     @Inject
     Event<Notice> notices;
+    @Inject
+    Event<NoticesResumed> resumptions;
 
     @Test
     void bearerHeaderOnTheUpgrade()
@@ -203,6 +208,17 @@ class WsAuthTest
     {
         revokedWhileSignedIn((user, keyId) ->
             notices.fire(new Notice.KeyRevoked(OTHER_GATEWAY, user.getLong("user.id"), keyId)));
+    }
+
+    /** The key was revoked elsewhere while this gateway's notice connection was down: it is found once it is back. */
+    @Test
+    void aKeyRevokedWhileTheNoticesWereNotHeardClosesItsConnectionsOnceTheyAreBack()
+    {
+        revokedWhileSignedIn((user, keyId) ->
+        {
+            QuarkusTransaction.requiringNew().run(() -> ApiKey.findByKeyId(keyId).orElseThrow().revoked = true);
+            resumptions.fire(new NoticesResumed());
+        });
     }
 
     /** A user signed in with a new key and with a token; {@code revoke} revokes the key: only its connection closes. */
