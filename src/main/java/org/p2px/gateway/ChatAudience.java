@@ -16,7 +16,11 @@ final class ChatAudience
     {
     }
 
-    /** Whether anyone {@code out} reaches would hear a line of {@code order}: if not, it need not be read or built. */
+    /**
+     * Whether anyone {@code out} reaches would hear a line of {@code order}: if not, it need not be read or built.
+     * An author who is not a party is not counted (their id is in the line): an arbiter's own other connections on
+     * another gateway hear their line only with the parties or the {@code disputes} channel's subscribers there.
+     */
     static boolean anyoneHere(final Pushes out, final OrderAccess.Parties order)
     {
         return out.isOnline(order.buyerId()) || out.isOnline(order.sellerId())
