@@ -16,12 +16,13 @@ import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
 import org.p2px.gateway.view.AttachmentView;
 import org.p2px.gateway.view.ChatMessageView;
+import org.p2px.notice.NoticePublisher;
 import org.p2px.readmodel.ChatMessageRow;
 
 /**
  * An order's chat: its buyer and seller, and staff (arbiters, admins) once the order is or was disputed. Users'
  * lines are written here; the projector adds the SYSTEM lines and the ad's AUTO_REPLY. New lines are pushed to
- * both parties' {@code chat} channel.
+ * both parties' {@code chat} channel, on this gateway and (through {@link NoticePublisher}) on the others.
  */
 @ApplicationScoped
 @ActivateRequestContext
@@ -36,14 +37,16 @@ public class ChatService
     private final Usernames usernames;
     private final Instance<Pushes> pushes;
     private final ChatLimits limits;
+    private final NoticePublisher notices;
 
     public ChatService(final OrderAccess access, final Usernames usernames, final Instance<Pushes> pushes,
-        final ChatLimits limits)
+        final ChatLimits limits, final NoticePublisher notices)
     {
         this.access = access;
         this.usernames = usernames;
         this.pushes = pushes;
         this.limits = limits;
+        this.notices = notices;
     }
 
     /** Writes a USER line of text alone. */
@@ -98,7 +101,7 @@ public class ChatService
         });
         final ChatMessageView view =
             RowViews.chat(row, Map.of(caller.userId(), usernames.of(caller.userId())), attached);
-        push(order, caller.userId(), view);
+        push(order, view);
         return view;
     }
 
@@ -174,23 +177,13 @@ public class ChatService
         return order;
     }
 
-    /** To both parties, and to a staff author too, so that the arbiter's other screens show the line. */
-    private void push(final OrderAccess.Parties order, final long authorId, final ChatMessageView view)
+    /** To this gateway's clients ({@link ChatAudience}), then to the other gateways' ({@link NoticePublisher}). */
+    private void push(final OrderAccess.Parties order, final ChatMessageView view)
     {
-        if (!pushes.isResolvable())
+        if (pushes.isResolvable())
         {
-            return;
+            ChatAudience.push(pushes.get(), order, view);
         }
-        final Pushes out = pushes.get();
-        out.toUser(order.buyerId(), CHANNEL, "message", view);
-        out.toUser(order.sellerId(), CHANNEL, "message", view);
-        if (order.disputed() && "DISPUTED".equals(order.state()))
-        {
-            out.toStaff("message", view);
-        }
-        if (!order.isParty(authorId))
-        {
-            out.toUser(authorId, CHANNEL, "message", view);
-        }
+        notices.chatLineStored(view.id(), order.orderId());
     }
 }

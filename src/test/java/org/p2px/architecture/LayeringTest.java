@@ -18,7 +18,7 @@ class LayeringTest
 {
     private static final String[] ABOVE_THE_ENGINE = {
         "org.p2px.gateway..", "org.p2px.auth..", "org.p2px.catalog..", "org.p2px.readmodel..",
-        "org.p2px.projector..", "org.p2px.server..", "org.p2px.demo..", "org.p2px.tools.." };
+        "org.p2px.projector..", "org.p2px.server..", "org.p2px.demo..", "org.p2px.tools..", "org.p2px.notice.." };
 
     private static final JavaClasses MAIN = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -1,18 +1,30 @@
 package org.p2px.gateway.ws;
 
+import java.util.List;
+import java.util.Objects;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.p2px.auth.ApiKeyRevoked;
+import org.p2px.notice.Notice;
+import org.p2px.notice.NoticesResumed;
+import org.p2px.readmodel.ApiKey;
 
 /**
  * A revoked API key stops working at once on the WebSocket too: connections signed in with it are closed with
- * 4003 when the revocation commits (new sign-ins with it were refused already). The user's other connections stay.
+ * 4003 when the revocation commits (new sign-ins with it were refused already), on this gateway and, told by a
+ * {@link Notice.KeyRevoked}, on the others sharing its database (and, when this gateway's notice connection was lost
+ * for a while, once it is back: the keys of its connections are looked up). The user's other connections stay.
  */
 @ApplicationScoped
 public class RevokedKeySignOut
 {
+    /** Keys looked up in one query after a lost notice connection. */
+    private static final int KEYS_PER_QUERY = 500;
+
     private final Sessions sessions;
 
     public RevokedKeySignOut(final Sessions sessions)
@@ -22,7 +34,31 @@ public class RevokedKeySignOut
 
     void onRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) final ApiKeyRevoked revoked)
     {
-        sessions.closeSignedInWith(revoked.userId(), revoked.keyId(), CloseCodes.SIGN_IN_REVOKED,
+        signOut(revoked.userId(), revoked.keyId());
+    }
+
+    void onRevokedElsewhere(@Observes final Notice.KeyRevoked revoked)
+    {
+        signOut(revoked.userId(), revoked.keyId());
+    }
+
+    /** Notices sent while this gateway did not listen were lost: a key revoked meanwhile is found in the table. */
+    void onNoticesResumed(@Observes final NoticesResumed resumed)
+    {
+        final List<String> keyIds = sessions.all().stream().map(Session::login).filter(Objects::nonNull)
+            .map(login -> login.caller().apiKeyId()).filter(Objects::nonNull).distinct().toList();
+        for (int from = 0; from < keyIds.size(); from += KEYS_PER_QUERY)
+        {
+            final List<String> some = keyIds.subList(from, Math.min(keyIds.size(), from + KEYS_PER_QUERY));
+            final List<ApiKey> revoked = QuarkusTransaction.requiringNew()
+                .call(() -> ApiKey.<ApiKey>list("keyId in ?1 and revoked = true", some));
+            revoked.forEach(key -> signOut(key.userId, key.keyId));
+        }
+    }
+
+    private void signOut(final long userId, final String keyId)
+    {
+        sessions.closeSignedInWith(userId, keyId, CloseCodes.SIGN_IN_REVOKED,
             "API key revoked: sign in again with a valid key");
     }
 }

@@ -11,20 +11,28 @@ import java.net.http.WebSocketHandshakeException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.p2px.notice.Notice;
+import org.p2px.notice.NoticesResumed;
+import org.p2px.readmodel.ApiKey;
 import org.p2px.testing.SigningClock;
 
 /** Signing a connection in: on the upgrade (header, subprotocol), with auth.login, with an API key. */
 @QuarkusTest
 class WsAuthTest
 {
+    private static final long OTHER_GATEWAY = 99;
+
     @TestHTTPResource("/ws")
     URI uri;
 
@@ -33,6 +41,10 @@ class WsAuthTest
 
     @Inject
     OnlineUsers online;
+    @Inject
+    Event<Notice> notices;
+    @Inject
+    Event<NoticesResumed> resumptions;
 
     @Test
     void bearerHeaderOnTheUpgrade()
@@ -187,6 +199,31 @@ class WsAuthTest
     @Test
     void revokingAKeyClosesTheConnectionsSignedInWithItAndNoOther()
     {
+        revokedWhileSignedIn((user, keyId) -> WsTestUsers.revoke(user.getString("accessToken"), keyId));
+    }
+
+    /** Another gateway sharing the database revoked the key: its notice (as the listener fires it) signs it out here. */
+    @Test
+    void aKeyRevokedThroughAnotherGatewayClosesTheConnectionsSignedInWithItHere()
+    {
+        revokedWhileSignedIn((user, keyId) ->
+            notices.fire(new Notice.KeyRevoked(OTHER_GATEWAY, user.getLong("user.id"), keyId)));
+    }
+
+    /** The key was revoked elsewhere while this gateway's notice connection was down: it is found once it is back. */
+    @Test
+    void aKeyRevokedWhileTheNoticesWereNotHeardClosesItsConnectionsOnceTheyAreBack()
+    {
+        revokedWhileSignedIn((user, keyId) ->
+        {
+            QuarkusTransaction.requiringNew().run(() -> ApiKey.findByKeyId(keyId).orElseThrow().revoked = true);
+            resumptions.fire(new NoticesResumed());
+        });
+    }
+
+    /** A user signed in with a new key and with a token; {@code revoke} revokes the key: only its connection closes. */
+    private void revokedWhileSignedIn(final BiConsumer<JsonPath, String> revoke)
+    {
         final JsonPath user = WsTestUsers.signUp();
         final String token = user.getString("accessToken");
         final JsonPath key = WsTestUsers.apiKey(token, List.of("READ"));
@@ -198,7 +235,7 @@ class WsAuthTest
             assertTrue(withKey.request("k-1", "auth.apikey", Map.of("keyId", keyId, "timestamp", now,
                 "signature", WsTestUsers.signature(key.getString("secret"), now))).get("ok").asBoolean());
 
-            WsTestUsers.revoke(token, keyId);
+            revoke.accept(user, keyId);
 
             final WsClient.Closed closed = withKey.closed();
             assertEquals(4003, closed.code(), closed.toString());

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,17 @@ import java.util.function.Predicate;
 
 import javax.imageio.ImageIO;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
+import org.p2px.notice.Notice;
+import org.p2px.readmodel.ChatMessageRow;
 import org.p2px.testing.ShiftableClock;
 import org.p2px.testing.TradingFixture.Trader;
 
@@ -47,6 +52,8 @@ class WsTradingFlowsTest
 
     @Inject
     ShiftableClock clock;
+    @Inject
+    Event<Notice> notices;
 
     /** A signed-in connection that checks the seq of every push it reads. */
     private final class Party implements AutoCloseable
@@ -351,6 +358,49 @@ class WsTradingFlowsTest
             assertEquals("image/png", attachment.get("mediaType").asText());
             assertEquals(64, attachment.get("sha256").asText().length());
         }
+    }
+
+    /**
+     * A line another gateway sharing the database stored reaches both parties here once its notice comes (as the
+     * listener fires it); a notice that names no line of that order pushes nothing.
+     */
+    @Test
+    void aChatLineAnotherGatewayStoredIsPushedHereOnItsNotice()
+    {
+        final String market = newMarket();
+        try (Party seller = new Party(merchantHolding(market), "chat");
+             Party buyer = new Party(newUser(), "chat"))
+        {
+            final long orderId = orderBetween(seller, buyer, market);
+            final long lineId = storedElsewhere(orderId, buyer.trader.id(), "Paid through gateway 2.");
+
+            notices.fire(new Notice.ChatLine(99, lineId, orderId + 1_000_000));
+            notices.fire(new Notice.ChatLine(99, lineId + 1_000_000, orderId));
+            notices.fire(new Notice.ChatLine(99, lineId, orderId));
+
+            for (final Party party : List.of(seller, buyer))
+            {
+                final JsonNode line = party.awaitPush("chat", l -> "USER".equals(l.get("kind").asText()));
+                assertEquals(lineId, line.get("id").asLong(), line::toString);
+                assertEquals("Paid through gateway 2.", line.get("text").asText());
+                assertEquals(buyer.trader.username(), line.get("authorName").asText());
+            }
+        }
+    }
+
+    private static long storedElsewhere(final long orderId, final long authorId, final String text)
+    {
+        return QuarkusTransaction.requiringNew().call(() ->
+        {
+            final ChatMessageRow row = new ChatMessageRow();
+            row.orderId = orderId;
+            row.authorId = authorId;
+            row.kind = "USER";
+            row.text = text;
+            row.sentAt = Instant.now();
+            row.persist();
+            return row.id;
+        });
     }
 
     @Test
