@@ -19,22 +19,7 @@ final class Outbound
     /** Writes one frame and runs {@code written} once the socket took it (or the write failed). */
     interface Writer
     {
-        /** Writes a frame to be sent as the socket sees fit (at once, or at the end of the read it answers). */
         void write(String text, Runnable written);
-
-        /**
-         * Writes a frame that more frames follow at once: it may wait in the socket for {@link #flush()}, so that
-         * the frames a batch gives one connection (an order push, a balance push, the reply) leave in one send.
-         */
-        default void writeHeld(final String text, final Runnable written)
-        {
-            write(text, written);
-        }
-
-        /** Sends what {@link #writeHeld} left waiting. */
-        default void flush()
-        {
-        }
     }
 
     private final Executor eventLoop;
@@ -144,59 +129,34 @@ final class Outbound
         }
     }
 
-    /**
-     * Writes what is queued; every frame but the last is held in the socket and the last one sends them all (one
-     * system call instead of one per frame). Frames offered meanwhile join the run.
-     */
     private void drain()
     {
-        boolean held = false;
         while (true)
         {
             final String text;
-            final boolean more;
             synchronized (this)
             {
                 text = queue.pollFirst();
                 if (text == null)
                 {
                     drainScheduled = false;
-                    break;
+                    return;
                 }
-                more = !queue.isEmpty();
             }
-            if (more)
-            {
-                writer.writeHeld(text, writtenCallback(text));
-            }
-            else
-            {
-                writer.write(text, writtenCallback(text));
-            }
-            held = more;
-        }
-        if (held)
-        {
-            // stop() emptied the queue after a held frame: send what the socket holds.
-            writer.flush();
+            write(text);
         }
     }
 
     private void write(final String text)
     {
-        writer.write(text, writtenCallback(text));
-    }
-
-    private Runnable writtenCallback(final String text)
-    {
         final int length = text.length();
-        return () ->
+        writer.write(text, () ->
         {
             pendingChars.addAndGet(-length);
             if (pendingMessages.decrementAndGet() == 0)
             {
                 drained();
             }
-        };
+        });
     }
 }
