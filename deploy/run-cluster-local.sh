@@ -12,7 +12,8 @@
 # P2PX_HTTP_PORT to change). Several gateways share one PostgreSQL database (a build with
 # -Dp2px.db.kind=postgresql, and P2PX_DB_URL, P2PX_DB_USERNAME, P2PX_DB_PASSWORD in the environment); gateway 2
 # and up refuse to start without P2PX_DB_URL, since each would otherwise keep its own H2 database
-# (docs/operations.md, "Several gateways").
+# (docs/operations.md, "Several gateways"). The members take their other settings from the environment as
+# run-cluster-node.sh reads it (P2PX_CLUSTER_SNAPSHOT_INTERVAL, P2PX_CLUSTER_SNAPSHOTS_KEPT, ...).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 run="data/cluster-local"

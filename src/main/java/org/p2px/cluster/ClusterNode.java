@@ -30,11 +30,14 @@ public final class ClusterNode implements AutoCloseable
 
     private final ClusteredMediaDriver driver;
     private final ClusteredServiceContainer container;
+    private final ClusterSnapshots snapshots;
 
-    private ClusterNode(final ClusteredMediaDriver driver, final ClusteredServiceContainer container)
+    private ClusterNode(
+        final ClusteredMediaDriver driver, final ClusteredServiceContainer container, final ClusterSnapshots snapshots)
     {
         this.driver = driver;
         this.container = container;
+        this.snapshots = snapshots;
     }
 
     public static ClusterNode launch(final ClusterNodeSettings settings)
@@ -46,6 +49,7 @@ public final class ClusterNode implements AutoCloseable
         final File dir = settings.dir().toFile();
         final String aeronDir = settings.aeronDir().toString();
         final File clusterDir = new File(dir, "cluster");
+        final Path journal = new File(dir, "journal").toPath();
 
         final MediaDriver.Context driverContext = new MediaDriver.Context()
             .aeronDirectoryName(aeronDir)
@@ -59,6 +63,7 @@ public final class ClusterNode implements AutoCloseable
             .aeronDirectoryName(aeronDir)
             .archiveDir(new File(dir, "archive"))
             .archiveId(member)
+            .segmentFileLength(settings.archiveSegmentLength())
             .controlChannel("aeron:udp?endpoint=" + layout.endpoint(member, ClusterLayout.ARCHIVE_CONTROL))
             .localControlChannel("aeron:ipc?term-length=64k")
             .replicationChannel("aeron:udp?endpoint=" + host + ":0")
@@ -83,7 +88,7 @@ public final class ClusterNode implements AutoCloseable
             .clusterMembers(layout.clusterMembers())
             .clusterDir(clusterDir)
             .ingressChannel("aeron:udp?term-length=64k")
-            .logChannel("aeron:udp?term-length=4m|control-mode=manual|control="
+            .logChannel("aeron:udp?term-length=" + settings.logTermLength() + "|control-mode=manual|control="
                 + layout.endpoint(member, ClusterLayout.LOG))
             .replicationChannel("aeron:udp?endpoint=" + host + ":0")
             .archiveContext(localArchive.clone())
@@ -100,14 +105,18 @@ public final class ClusterNode implements AutoCloseable
             .aeronDirectoryName(aeronDir)
             .archiveContext(localArchive.clone())
             .clusterDir(clusterDir)
-            .clusteredService(new TradingClusteredService(new File(dir, "journal").toPath(), settings.tickIntervalMs(),
+            .clusteredService(new TradingClusteredService(journal, settings.tickIntervalMs(),
                 ClusterNode::haltOnDivergence))
             .idleStrategySupplier(timeouts.idle());
 
         final ClusteredMediaDriver driver = ClusteredMediaDriver.launch(driverContext, archiveContext, consensusContext);
         try
         {
-            return new ClusterNode(driver, ClusteredServiceContainer.launch(serviceContext));
+            final ClusteredServiceContainer container = ClusteredServiceContainer.launch(serviceContext);
+            final ClusterSnapshots snapshots = new ClusterSnapshots(member, settings.retention(),
+                driver.consensusModule().context(), localArchive.clone(), journal);
+            snapshots.start();
+            return new ClusterNode(driver, container, snapshots);
         }
         catch (final RuntimeException ex)
         {
@@ -119,6 +128,7 @@ public final class ClusterNode implements AutoCloseable
     @Override
     public void close()
     {
+        snapshots.close();
         container.close();
         driver.close();
     }

@@ -22,6 +22,8 @@ final class ServiceSnapshot
 {
     private static final int MAGIC = 0x50325058; // "P2PX"
     private static final int VERSION = 1;
+    /** Where the first chunk holds magic, version and the batch sequence, after the total length. */
+    private static final int HEADER_END = Long.BYTES + 16;
 
     /** What a snapshot restores. */
     record Loaded(TradingCore core, long batchSequence, long nextTickAt)
@@ -37,6 +39,19 @@ final class ServiceSnapshot
         final long nextTickAt, final GatewaySequences gateways)
     {
         final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(1 << 20);
+        final int at = encode(buffer, core, batchSequence, nextTickAt, gateways);
+        final int chunk = publication.maxPayloadLength();
+        for (int offset = 0; offset < at; offset += chunk)
+        {
+            offer(publication, idle, buffer, offset, Math.min(chunk, at - offset));
+        }
+    }
+
+    /** @return the length written: the whole snapshot, its total length first. */
+    static int encode(
+        final ExpandableArrayBuffer buffer, final TradingCore core, final long batchSequence, final long nextTickAt,
+        final GatewaySequences gateways)
+    {
         int at = Long.BYTES; // total length first
         buffer.putInt(at, MAGIC);
         buffer.putInt(at + 4, VERSION);
@@ -48,12 +63,7 @@ final class ServiceSnapshot
         buffer.putInt(at, coreLength);
         at += Integer.BYTES + coreLength;
         buffer.putLong(0, at);
-
-        final int chunk = publication.maxPayloadLength();
-        for (int offset = 0; offset < at; offset += chunk)
-        {
-            offer(publication, idle, buffer, offset, Math.min(chunk, at - offset));
-        }
+        return at;
     }
 
     private static void offer(
@@ -70,6 +80,20 @@ final class ServiceSnapshot
             }
             idle.idle();
         }
+    }
+
+    /**
+     * The batch sequence a snapshot covers, when {@code fragment} is its first chunk; -1 when it is anything else
+     * (the container's own messages come before it in the snapshot's recording).
+     */
+    static long batchSequenceIn(final DirectBuffer fragment, final int offset, final int length)
+    {
+        if (length < HEADER_END || fragment.getInt(offset + Long.BYTES) != MAGIC ||
+            fragment.getInt(offset + Long.BYTES + 4) != VERSION)
+        {
+            return -1;
+        }
+        return fragment.getLong(offset + Long.BYTES + 8);
     }
 
     static Loaded read(final Image image, final IdleStrategy idle, final CoreConfig config, final GatewaySequences gateways)

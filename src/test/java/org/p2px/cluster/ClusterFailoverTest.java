@@ -245,15 +245,6 @@ class ClusterFailoverTest
     /** Waits until member's journal holds {@code lastSequence} batches (the world and deposits, no tick journals). */
     private JournalContents awaitJournal(final int member, final long lastSequence) throws Exception
     {
-        final long deadline = System.currentTimeMillis() + 30_000;
-        JournalContents contents = JournalContents.read(cluster.journal(member));
-        while (contents.lastSequence < lastSequence && System.currentTimeMillis() < deadline)
-        {
-            Thread.sleep(100);
-            contents = JournalContents.read(cluster.journal(member));
-        }
-        assertEquals(lastSequence, contents.lastSequence, "member " + member + "'s journal is behind; its log:\n"
-            + cluster.log(member));
-        return contents;
+        return cluster.awaitJournal(member, lastSequence);
     }
 }

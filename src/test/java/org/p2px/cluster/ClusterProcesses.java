@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -19,10 +20,18 @@ final class ClusterProcesses implements AutoCloseable
     private final int members;
     private final int portBase;
     private final Process[] processes;
+    private final Map<String, String> settings;
 
     ClusterProcesses(final Path root, final int members) throws IOException
     {
+        this(root, members, Map.of());
+    }
+
+    /** With more of the members' settings ({@code p2px.cluster.*} system properties). */
+    ClusterProcesses(final Path root, final int members, final Map<String, String> settings) throws IOException
+    {
         this.root = root;
+        this.settings = Map.copyOf(settings);
         this.members = members;
         final Path shm = Path.of("/dev/shm");
         this.aeronRoot = Files.isDirectory(shm) ? Files.createTempDirectory(shm, "p2px-cluster-test-")
@@ -76,6 +85,7 @@ final class ClusterProcesses implements AutoCloseable
         command.add("-Dp2px.cluster.port-base=" + portBase);
         command.add("-Dp2px.cluster.dir=" + dir);
         command.add("-Dp2px.cluster.aeron-dir=" + aeronDir("node-" + member));
+        settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add(ClusterNode.class.getName());
         final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("node.log").toFile()));
@@ -161,6 +171,24 @@ final class ClusterProcesses implements AutoCloseable
             }
             Thread.sleep(50);
         }
+    }
+
+    /** Waits up to 30 s until member's journal holds {@code lastSequence} batches. */
+    JournalContents awaitJournal(final int member, final long lastSequence) throws IOException, InterruptedException
+    {
+        final long deadline = System.currentTimeMillis() + 30_000;
+        JournalContents contents = JournalContents.read(journal(member));
+        while (contents.lastSequence < lastSequence && System.currentTimeMillis() < deadline)
+        {
+            Thread.sleep(100);
+            contents = JournalContents.read(journal(member));
+        }
+        if (contents.lastSequence != lastSequence)
+        {
+            throw new AssertionError("member " + member + "'s journal holds " + contents.lastSequence + " batches, not "
+                + lastSequence + "; its log:\n" + log(member));
+        }
+        return contents;
     }
 
     /** Deletes the members' directories (a test's temporary directory does that by itself). */
