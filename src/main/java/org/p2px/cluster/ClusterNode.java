@@ -17,7 +17,8 @@ import org.agrona.concurrent.ShutdownSignalBarrier;
 
 /**
  * One member of the cluster in its own process: an embedded media driver, the archive that records the log, the
- * consensus module, and the container running {@link TradingClusteredService}. Under {@code dir}: {@code aeron}
+ * consensus module, the container running {@link TradingClusteredService}, and {@link ClusterSnapshots} (the snapshot
+ * schedule, and the pruning after each snapshot). Under {@code dir}: {@code aeron}
  * (the driver's files, unless {@code aeronDir} says otherwise), {@code archive} (the recorded log and snapshots),
  * {@code cluster} (the recording log, the mark files) and {@code journal} (this node's Chronicle journal).
  *
