@@ -11,7 +11,8 @@ import io.aeron.cluster.RecordingLog;
 
 /**
  * Prunes a member's archive after a snapshot: deletes the recordings of all but the newest {@code kept} snapshots
- * and purges the log recording's segment files that lie wholly before the oldest kept snapshot's log position.
+ * and, once there are {@code kept}, purges the log recording's segment files that lie wholly before the oldest kept
+ * snapshot's log position.
  *
  * <p>The recording log itself is only read (the consensus module alone writes it, and Aeron 1.51 offers no public
  * way to drop an entry): the entries of deleted snapshots stay in it, and the consensus module marks them invalid
@@ -51,9 +52,9 @@ final class ArchivePruner
             deleted += delete(archive, recordingId);
         }
         long logStart = SnapshotRetention.NO_PURGE;
-        if (plan.oldestKeptLogPosition() != SnapshotRetention.NO_PURGE && logRecordingId != Aeron.NULL_VALUE)
+        if (plan.logKeepFrom() != SnapshotRetention.NO_PURGE && logRecordingId != Aeron.NULL_VALUE)
         {
-            logStart = purgeLog(archive, logRecordingId, plan.oldestKeptLogPosition());
+            logStart = purgeLog(archive, logRecordingId, plan.logKeepFrom());
         }
         return new Result(plan, deleted, logStart);
     }

@@ -28,9 +28,9 @@ import org.agrona.CloseHelper;
  * led, so only the member that is leader at the time asks; any member may become leader, so all keep the schedule.
  *
  * <p><b>Pruning.</b> Whenever the consensus module's snapshot counter moves (and once at start), the archive keeps
- * the newest {@link ClusterRetention#snapshotsKept()} snapshots and the log from the segment of the oldest
- * ({@link ArchivePruner}), and the journal, when it has a retention, its files from the batch that snapshot covers
- * ({@link JournalPruner}).
+ * the newest {@link ClusterRetention#snapshotsKept()} snapshots and, once that many exist, the log from the segment
+ * of the oldest ({@link ArchivePruner}), and the journal, when it has a retention, its files from the batch that
+ * snapshot covers ({@link JournalPruner}).
  */
 final class ClusterSnapshots implements AutoCloseable
 {
@@ -128,11 +128,13 @@ final class ClusterSnapshots implements AutoCloseable
         }
         final ArchivePruner.Result pruned = archivePruner.prune(archive);
         pruned.plan().deleteRecordings().forEach(batches::forget);
-        if (pruned.plan().oldestKept().isEmpty())
+        if (pruned.plan().keptCount() == 0)
         {
             return;
         }
-        final long batch = batches.batchOf(archive, pruned.plan().oldestKeptServiceRecording());
+        // Nothing goes from the journal either before as many snapshots as are kept exist.
+        final long batch = pruned.plan().full() ?
+            batches.batchOf(archive, pruned.plan().oldestKeptServiceRecording()) : SnapshotBatchReader.UNKNOWN;
         final int journalFiles = batch == SnapshotBatchReader.UNKNOWN ? 0
             : journalPruner.map(pruner -> pruner.prune(batch, now)).orElse(0);
         LOG.log(System.Logger.Level.INFO, "member {0}: newest snapshot at log position {1}; {2} kept, the oldest at " +

@@ -14,6 +14,9 @@ import io.aeron.cluster.ConsensusModule;
  * in the recording log at one log position, one per service and one of the consensus module's; only a whole set
  * counts. The newest {@code kept} sets stay; the recordings of every older entry may be deleted, and the log before
  * the oldest kept set is needed by no restart: every one starts from a snapshot and replays the log after it.
+ *
+ * <p>The log goes only once {@code kept} sets exist: a member that falls behind (down, or starved) catches up from the
+ * others' log, so it has at least the span of the kept snapshots to come back, from the first snapshot on too.
  */
 final class SnapshotRetention
 {
@@ -29,13 +32,21 @@ final class SnapshotRetention
      * @param oldestKept       the oldest kept set's entries, empty when there is no whole set (then nothing goes);
      * @param newestLogPosition the newest whole set's log position ({@link #NO_PURGE} when there is none);
      * @param keptCount        how many sets are kept;
+     * @param full             whether that is as many as asked for, so that the log before the oldest may go;
      * @param deleteRecordings the recordings of the entries older than the oldest kept set.
      */
-    record Plan(List<Entry> oldestKept, long newestLogPosition, int keptCount, List<Long> deleteRecordings)
+    record Plan(
+        List<Entry> oldestKept, long newestLogPosition, int keptCount, boolean full, List<Long> deleteRecordings)
     {
         long oldestKeptLogPosition()
         {
             return oldestKept.isEmpty() ? NO_PURGE : oldestKept.get(0).logPosition();
+        }
+
+        /** Where the log must still start from; {@link #NO_PURGE} while fewer sets than asked for exist. */
+        long logKeepFrom()
+        {
+            return full ? oldestKeptLogPosition() : NO_PURGE;
         }
 
         /** The oldest kept set's entry of the service, whose recording holds the batch the snapshot covers. */
@@ -70,7 +81,7 @@ final class SnapshotRetention
         }
         if (whole.isEmpty())
         {
-            return new Plan(List.of(), NO_PURGE, 0, List.of());
+            return new Plan(List.of(), NO_PURGE, 0, false, List.of());
         }
         final List<Entry> oldestKept = whole.get(whole.size() - 1);
         final List<Long> delete = new ArrayList<>();
@@ -78,7 +89,8 @@ final class SnapshotRetention
         {
             set.getValue().forEach(entry -> delete.add(entry.recordingId()));
         }
-        return new Plan(List.copyOf(oldestKept), whole.get(0).get(0).logPosition(), whole.size(), delete);
+        return new Plan(List.copyOf(oldestKept), whole.get(0).get(0).logPosition(), whole.size(), whole.size() == kept,
+            delete);
     }
 
     private static boolean isWhole(final List<Entry> set, final int serviceCount)

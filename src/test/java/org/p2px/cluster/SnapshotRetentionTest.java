@@ -59,10 +59,13 @@ class SnapshotRetentionTest
             {
                 assertTrue(plan.deleteRecordings().isEmpty());
                 assertEquals(SnapshotRetention.NO_PURGE, plan.oldestKeptLogPosition());
+                assertEquals(SnapshotRetention.NO_PURGE, plan.logKeepFrom());
                 continue;
             }
             final long oldestKept = wholePositions.get(wholePositions.size() - expectedKept);
             assertEquals(oldestKept, plan.oldestKeptLogPosition());
+            assertEquals(expectedKept == kept ? oldestKept : SnapshotRetention.NO_PURGE, plan.logKeepFrom(),
+                "the log goes only once as many snapshots as are kept exist");
             assertEquals(wholePositions.get(wholePositions.size() - 1), plan.newestLogPosition());
             final Set<Long> expectedDeleted = new HashSet<>();
             entries.stream().filter(entry -> entry.logPosition() < oldestKept)
