@@ -8,12 +8,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
- * Counts wrong guesses per key (an account, an address, a user's fund password): after {@code maxFailures} of them
- * with no gap longer than {@code lockout}, the key is locked until {@code lockout} after the last one. A success
- * forgets the key. Bounded in memory: the least recently used keys go first, and a key is forgotten
+ * Counts wrong guesses per key (an account, an address, a user's fund password) in this process: after
+ * {@code maxFailures} of them with no gap longer than {@code lockout}, the key is locked until {@code lockout} after
+ * the last one. A success forgets the key. Bounded in memory: the least recently used keys go first, and a key is forgotten
  * {@code lockout} after its last failure. It counts the locks it has set, for the metrics.
  */
-public final class FailureLimiter
+public final class FailureLimiter implements FailureCounts
 {
     private final int maxFailures;
     private final long lockoutNanos;
@@ -33,7 +33,7 @@ public final class FailureLimiter
         this.failures = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterWrite(lockout).ticker(ticker).build();
     }
 
-    /** How long {@code key} must still wait before it may try again; zero when it may now. */
+    @Override
     public Duration lockedFor(final String key)
     {
         final Failures seen = failures.getIfPresent(key);
@@ -44,7 +44,7 @@ public final class FailureLimiter
         return Duration.ofNanos(Math.max(0, seen.lastNanos() + lockoutNanos - ticker.read()));
     }
 
-    /** Counts a wrong guess; true when it is the one that locks the key. */
+    @Override
     public boolean failed(final String key)
     {
         final long now = ticker.read();
@@ -58,12 +58,13 @@ public final class FailureLimiter
         return false;
     }
 
-    /** How many times a key was locked. */
+    @Override
     public long lockouts()
     {
         return lockouts.sum();
     }
 
+    @Override
     public void forget(final String key)
     {
         failures.invalidate(key);

@@ -16,8 +16,11 @@ import org.p2px.api.GatewayError;
  * Stops password guessing: wrong sign-ins are counted per account (known or not, so that a lock tells nothing about
  * which usernames exist) and per client address, wrong second factors (fund passwords, authenticator codes) per user; past the limits
  * ({@code p2px.auth.lockout.*}) further tries are refused without being checked until the lockout has passed.
- * Counts live in this process: a restart forgets them, which an attacker cannot cause. The metrics read how many
- * wrong passwords and second factors it saw, and how many locks it set; each lock is also announced as a
+ * A single server counts in its memory ({@link FailureLimiter}): a restart forgets the counts, which an attacker
+ * cannot cause. Gateways sharing a PostgreSQL database count in it ({@link SharedGuesses}, {@link FailureTable}), so
+ * the limits hold across them and the right password clears the account's count on all. The metrics read how many
+ * wrong passwords and second factors this process saw, and how many locks it set (summed over the gateways, each
+ * lock counts once: on the gateway whose wrong guess set it); each lock is also announced there as a
  * {@link Lockout} event (for the audit log).
  */
 @ApplicationScoped
@@ -26,25 +29,47 @@ public class GuessingGuard
     /** More keys than any attack from a few addresses makes; memory stays in the megabytes. */
     private static final long MAX_KEYS = 200_000;
 
-    private final FailureLimiter accounts;
-    private final FailureLimiter addresses;
-    private final FailureLimiter fundPasswords;
+    private final FailureCounts accounts;
+    private final FailureCounts addresses;
+    private final FailureCounts fundPasswords;
     private final LongAdder passwordFailures = new LongAdder();
     private final LongAdder secondFactorFailures = new LongAdder();
     private final Consumer<Lockout> lockouts;
 
     @Inject
-    public GuessingGuard(final AuthSettings settings, final Event<Lockout> lockouts)
+    public GuessingGuard(final AuthSettings settings, final Event<Lockout> lockouts, final SharedGuesses shared)
     {
-        this(settings.lockout(), Ticker.systemTicker(), lockouts::fire);
+        this(settings.lockout(), Ticker.systemTicker(), lockouts::fire, shared.enabled() ? shared::table : null);
     }
 
+    /** Counting in memory only, on {@code ticker}. */
     GuessingGuard(final AuthSettings.Lockout lockout, final Ticker ticker, final Consumer<Lockout> lockouts)
     {
+        this(lockout, ticker, lockouts, null);
+    }
+
+    /** Counting in {@code shared} (the memory of this process its fallback), or, when it is null, in memory. */
+    GuessingGuard(final AuthSettings.Lockout lockout, final Ticker ticker, final Consumer<Lockout> lockouts,
+        final SharedCounts shared)
+    {
         this.lockouts = lockouts;
-        accounts = new FailureLimiter(lockout.maxFailures(), lockout.duration(), MAX_KEYS, ticker);
-        addresses = new FailureLimiter(lockout.maxFailuresPerAddress(), lockout.duration(), MAX_KEYS, ticker);
-        fundPasswords = new FailureLimiter(lockout.maxFundPasswordFailures(), lockout.duration(), MAX_KEYS, ticker);
+        accounts = counts(Lockout.Scope.ACCOUNT, lockout.maxFailures(), lockout, ticker, shared);
+        addresses = counts(Lockout.Scope.ADDRESS, lockout.maxFailuresPerAddress(), lockout, ticker, shared);
+        fundPasswords = counts(Lockout.Scope.SECOND_FACTOR, lockout.maxFundPasswordFailures(), lockout, ticker, shared);
+    }
+
+    /** Where one scope's counts are kept beside this process's memory. */
+    @FunctionalInterface
+    interface SharedCounts
+    {
+        FailureCounts table(String scope, int maxFailures, FailureLimiter fallback);
+    }
+
+    private static FailureCounts counts(final Lockout.Scope scope, final int maxFailures,
+        final AuthSettings.Lockout lockout, final Ticker ticker, final SharedCounts shared)
+    {
+        final FailureLimiter memory = new FailureLimiter(maxFailures, lockout.duration(), MAX_KEYS, ticker);
+        return shared == null ? memory : shared.table(scope.name(), maxFailures, memory);
     }
 
     /**

@@ -16,8 +16,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.p2px.server.ClusterGatewaySettings;
-import org.p2px.server.EngineMode;
 import org.p2px.server.EngineSettings;
+import org.p2px.server.SharedDatabase;
 
 /**
  * Whether this server tells other gateways, and hears from them, over PostgreSQL's {@code LISTEN}/{@code NOTIFY}
@@ -31,7 +31,6 @@ import org.p2px.server.EngineSettings;
 public class GatewayNotices
 {
     public static final String CHANNEL = "p2px_gateways";
-    private static final String POSTGRES_URL = "jdbc:postgresql:";
 
     private final boolean enabled;
     private final long gatewayId;
@@ -49,7 +48,7 @@ public class GatewayNotices
         @ConfigProperty(name = "quarkus.datasource.password") final Optional<String> password,
         final Event<Notice> events, final Event<NoticesResumed> resumptions)
     {
-        this.enabled = engine.mode() == EngineMode.CLUSTER && url.startsWith(POSTGRES_URL);
+        this.enabled = SharedDatabase.sharedByGateways(engine.mode(), url);
         this.gatewayId = cluster.gatewayId().orElse(0L);
         this.url = url;
         this.username = username;

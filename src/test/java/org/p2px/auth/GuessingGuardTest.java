@@ -17,28 +17,7 @@ class GuessingGuardTest
 {
     private final AtomicLong nanos = new AtomicLong(1);
     private final List<Lockout> lockouts = new CopyOnWriteArrayList<>();
-    private final GuessingGuard guard = new GuessingGuard(new AuthSettings.Lockout()
-    {
-        public int maxFailures()
-        {
-            return 5;
-        }
-
-        public int maxFailuresPerAddress()
-        {
-            return 20;
-        }
-
-        public int maxFundPasswordFailures()
-        {
-            return 5;
-        }
-
-        public Duration duration()
-        {
-            return Duration.ofMinutes(15);
-        }
-    }, nanos::get, lockouts::add);
+    private final GuessingGuard guard = new GuessingGuard(TestLockout.DEFAULTS, nanos::get, lockouts::add);
 
     @Test
     void anAddressThatGuessesAcrossManyAccountsIsLockedForAllOfThemAndNoOtherAddressIs()

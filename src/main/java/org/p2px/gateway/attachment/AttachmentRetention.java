@@ -29,16 +29,16 @@ public class AttachmentRetention
     private static final int ROWS_PER_TRANSACTION = 500;
 
     private final AttachmentSettings settings;
-    private final AttachmentStore store;
+    private final AttachmentBytes bytes;
     private final EpochClock clock;
     private final Vertx vertx;
     private long timer = -1;
 
-    public AttachmentRetention(final AttachmentSettings settings, final AttachmentStore store, final EpochClock clock,
-        final Vertx vertx)
+    public AttachmentRetention(final AttachmentSettings settings, final AttachmentStore store, final UploadLocks locks,
+        final EpochClock clock, final Vertx vertx)
     {
         this.settings = settings;
-        this.store = store;
+        this.bytes = new AttachmentBytes(locks, store);
         this.clock = clock;
         this.vertx = vertx;
     }
@@ -53,8 +53,8 @@ public class AttachmentRetention
             final List<AttachmentRow> batch = QuarkusTransaction.requiringNew().call(() -> purgeSome(cutoff, now));
             for (final AttachmentRow row : batch)
             {
-                AttachmentService.deleteUnreferenced(store, row.sha256);
-                AttachmentService.deleteUnreferenced(store, row.thumbSha256);
+                bytes.deleteUnreferenced(row.sha256);
+                bytes.deleteUnreferenced(row.thumbSha256);
             }
             purged += batch.size();
             if (batch.size() < ROWS_PER_TRANSACTION)

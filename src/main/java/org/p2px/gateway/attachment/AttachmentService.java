@@ -53,12 +53,12 @@ public class AttachmentService
     private final AttachmentSettings settings;
     private final Audit audit;
     private final Instance<ProjectionProgress> projection;
-    private final UploadSlots slots = new UploadSlots();
     private final ScratchFolder scratch;
+    private final AttachmentBytes bytes;
 
     public AttachmentService(final OrderAccess access, final CoreCommands core, final AttachmentStore store,
         final UploadInspector inspector, final AttachmentSettings settings, final Audit audit,
-        final Instance<ProjectionProgress> projection, final ScratchFolder scratch)
+        final Instance<ProjectionProgress> projection, final ScratchFolder scratch, final UploadLocks locks)
     {
         this.access = access;
         this.core = core;
@@ -68,6 +68,7 @@ public class AttachmentService
         this.audit = audit;
         this.projection = projection;
         this.scratch = scratch;
+        this.bytes = new AttachmentBytes(locks, store);
     }
 
     /**
@@ -104,15 +105,15 @@ public class AttachmentService
         {
             final String sha256 = Sha256.hex(Sha256.of(inspected.content()));
             final String thumbnail = inspected.thumbnail() == null ? null : Sha256.hex(Sha256.of(inspected.thumbnail()));
-            final AttachmentRow row = StoredBytes.holding(sha256, thumbnail, () ->
-            {
-                putAs(inspected.content(), sha256);
-                if (thumbnail != null)
+            final long stored = java.nio.file.Files.size(inspected.content());
+            // The count before the upload was checked refuses early and cheaply; this one is exact when uploads
+            // arrive together, through this gateway or others.
+            final AttachmentRow row = bytes.store(inspected.content(), sha256, inspected.thumbnail(), thumbnail, orderId,
+                caller.userId(), () ->
                 {
-                    putAs(inspected.thumbnail(), thumbnail);
-                }
-                return claimSlot(caller.userId(), orderId, name, inspected, sha256, thumbnail);
-            });
+                    checkCounts(caller.userId(), orderId);
+                    return newRow(caller.userId(), orderId, name, inspected, stored, sha256, thumbnail);
+                });
             entry.with("attachmentId", row.id).with("sha256", sha256).with("type", row.mediaType);
             try
             {
@@ -214,30 +215,6 @@ public class AttachmentService
         }
     }
 
-    /**
-     * Counts again and adds the row as one step per order and uploader ({@link UploadSlots}): the count before the
-     * upload was checked refuses early and cheaply, this one is exact when uploads arrive together. A refused
-     * upload's bytes are deleted unless another row holds the same.
-     */
-    private AttachmentRow claimSlot(final long uploaderId, final long orderId, final String name,
-        final Inspected inspected, final String sha256, final String thumbnail)
-    {
-        try
-        {
-            return slots.holding(orderId, uploaderId, () -> QuarkusTransaction.requiringNew().call(() ->
-            {
-                checkCounts(uploaderId, orderId);
-                return newRow(uploaderId, orderId, name, inspected, sha256, thumbnail);
-            }));
-        }
-        catch (final ApiException refused)
-        {
-            deleteUnreferenced(store, sha256);
-            deleteUnreferenced(store, thumbnail);
-            throw refused;
-        }
-    }
-
     private Inspected inspect(final Path upload)
     {
         try
@@ -251,13 +228,13 @@ public class AttachmentService
     }
 
     private static AttachmentRow newRow(final long uploaderId, final long orderId, final String name,
-        final Inspected inspected, final String sha256, final String thumbnail) throws IOException
+        final Inspected inspected, final long size, final String sha256, final String thumbnail)
     {
         final AttachmentRow row = new AttachmentRow();
         row.orderId = orderId;
         row.uploaderId = uploaderId;
         row.mediaType = inspected.mediaType();
-        row.size = java.nio.file.Files.size(inspected.content());
+        row.size = size;
         row.sha256 = sha256;
         row.thumbSha256 = thumbnail;
         row.width = inspected.width();
@@ -272,54 +249,8 @@ public class AttachmentService
     private void forget(final AttachmentRow row)
     {
         QuarkusTransaction.requiringNew().run(() -> AttachmentRow.delete("id", row.id));
-        deleteUnreferenced(store, row.sha256);
-        deleteUnreferenced(store, row.thumbSha256);
-    }
-
-    /** Stores {@code file}, which was hashed to {@code sha256} (the store hashes it again as it writes). */
-    private void putAs(final Path file, final String sha256)
-    {
-        try
-        {
-            final String stored = store.put(file);
-            if (!stored.equals(sha256))
-            {
-                throw new IllegalStateException("the file changed while stored: " + sha256 + " then " + stored);
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    /**
-     * Deletes the bytes under {@code sha256} when no row that still has its bytes names them, holding the hash's
-     * lock ({@link StoredBytes}), so that an upload of the same bytes in flight keeps them.
-     */
-    static void deleteUnreferenced(final AttachmentStore store, final String sha256)
-    {
-        if (sha256 == null)
-        {
-            return;
-        }
-        StoredBytes.holding(sha256, null, () ->
-        {
-            final long holders = QuarkusTransaction.requiringNew().call(() -> AttachmentRow.count(
-                "(sha256 = ?1 or thumbSha256 = ?1) and purgedAt is null", sha256));
-            if (holders == 0)
-            {
-                try
-                {
-                    store.delete(sha256);
-                }
-                catch (final IOException ex)
-                {
-                    LOG.warnf(ex, "could not delete attachment bytes %s", sha256);
-                }
-            }
-            return null;
-        });
+        bytes.deleteUnreferenced(row.sha256);
+        bytes.deleteUnreferenced(row.thumbSha256);
     }
 
     /** A plain file name: no folders, no control or text-direction characters, at most 200 characters. */

@@ -8,8 +8,9 @@ import java.util.function.Supplier;
  * the row" and "no row names them: delete them" must not interleave for one hash: a refused upload would otherwise
  * delete the bytes that an upload of the same file stored a moment before committing its row, leaving that row
  * without bytes. Both steps run holding the hash's lock (striped; an upload's two hashes, file and thumbnail, are
- * taken in stripe order, so two steps never wait on each other in a circle). Exact within one server; gateways
- * sharing one store (several cluster gateways on S3) are not covered (docs/operations.md, "Several gateways").
+ * taken in stripe order, so two steps never wait on each other in a circle). Exact within one server: the locks of
+ * {@link ProcessUploadLocks}, for a database of the server's own (gateways sharing PostgreSQL and a store use
+ * {@link AdvisoryUploadLocks}).
  */
 final class StoredBytes
 {

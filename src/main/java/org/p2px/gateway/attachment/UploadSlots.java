@@ -6,8 +6,9 @@ import java.util.function.Supplier;
  * Makes "count, then add a row" one step for an order and for an uploader, so that concurrent uploads cannot pass
  * the per-order limit or the daily quota: whoever adds a row holds the order's lock and the uploader's lock while
  * it counts and commits. Locks are striped (a fixed array, indexed by the id's hash), two arrays taken always
- * order's first, so two uploads never wait on each other in a circle. Exact within one server; with several cluster
- * gateways on one database, per gateway (docs/operations.md, "Several gateways").
+ * order's first, so two uploads never wait on each other in a circle. Exact within one server: the locks of
+ * {@link ProcessUploadLocks}, for a database of the server's own (gateways sharing PostgreSQL use
+ * {@link AdvisoryUploadLocks}).
  */
 final class UploadSlots
 {

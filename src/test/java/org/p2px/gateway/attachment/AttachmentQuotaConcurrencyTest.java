@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,32 +58,43 @@ class AttachmentQuotaConcurrencyTest
         assertEquals(settings.dailyQuota(), AttachmentRow.count("uploaderId", trade.buyer().id()));
     }
 
-    /** Fires {@link #TOGETHER} uploads at once, released by one latch; answers how many got each status. */
+    /** Fires {@link #TOGETHER} uploads at once; answers how many got each status. */
     private static Map<Integer, Long> together(final Function<Integer, Trader> uploader, final long orderId)
         throws Exception
     {
-        final ExecutorService pool = Executors.newFixedThreadPool(TOGETHER);
+        final List<Callable<Integer>> uploads = new ArrayList<>();
+        for (int i = 0; i < TOGETHER; i++)
+        {
+            final Trader who = uploader.apply(i);
+            final byte[] png = TestFiles.png(20 + i, 20);   // different bytes, so different files
+            uploads.add(() -> upload(who, orderId, "proof.png", "image/png", png).statusCode());
+        }
+        return together(uploads);
+    }
+
+    /** Runs {@code uploads} at once, each on a thread of its own released by one latch; counts their answers. */
+    static <T> Map<T, Long> together(final List<Callable<T>> uploads) throws Exception
+    {
+        final ExecutorService pool = Executors.newFixedThreadPool(uploads.size());
         try
         {
             final CountDownLatch start = new CountDownLatch(1);
-            final List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < TOGETHER; i++)
+            final List<Future<T>> answers = new ArrayList<>();
+            for (final Callable<T> upload : uploads)
             {
-                final Trader who = uploader.apply(i);
-                final byte[] png = TestFiles.png(20 + i, 20);   // different bytes, so different files
                 answers.add(pool.submit(() ->
                 {
                     start.await();
-                    return upload(who, orderId, "proof.png", "image/png", png).statusCode();
+                    return upload.call();
                 }));
             }
             start.countDown();
-            final List<Integer> statuses = new ArrayList<>();
-            for (final Future<Integer> answer : answers)
+            final List<T> outcomes = new ArrayList<>();
+            for (final Future<T> answer : answers)
             {
-                statuses.add(answer.get());
+                outcomes.add(answer.get());
             }
-            return statuses.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            return outcomes.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         }
         finally
         {
@@ -91,7 +103,7 @@ class AttachmentQuotaConcurrencyTest
     }
 
     /** Rows standing for uploads made earlier today (the limits count rows; no bytes or journal are needed). */
-    private static void prefill(final long orderId, final long uploaderId, final int count)
+    static void prefill(final long orderId, final long uploaderId, final int count)
     {
         QuarkusTransaction.requiringNew().run(() ->
         {

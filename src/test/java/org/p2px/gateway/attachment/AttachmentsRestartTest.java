@@ -12,18 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.p2px.gateway.Audit;
 import org.p2px.gateway.Caller;
-import org.p2px.gateway.OrderAccess;
 import org.p2px.gateway.view.AttachmentView;
-import org.p2px.projector.ProjectionProgress;
 import org.p2px.readmodel.ApiPermission;
-import org.p2px.server.CoreCommands;
 
 /**
  * Files outlive the store and the service that hold them: uploaded over REST, then read through a store opened anew
@@ -38,22 +33,10 @@ class AttachmentsRestartTest
     AttachmentSettings settings;
 
     @Inject
-    OrderAccess access;
+    SecondService services;
 
     @Inject
-    CoreCommands core;
-
-    @Inject
-    UploadInspector inspector;
-
-    @Inject
-    Audit audit;
-
-    @Inject
-    Instance<ProjectionProgress> projection;
-
-    @Inject
-    ScratchFolder scratch;
+    UploadLocks locks;
 
     @Test
     void everyFileItsListEntryAndItsChatLinkSurviveReopeningTheStoreAndTheService() throws IOException
@@ -70,8 +53,7 @@ class AttachmentsRestartTest
 
         try (AttachmentStore reopened = new FileAttachmentStore(Path.of(settings.directory())))
         {
-            final AttachmentService service = new AttachmentService(access, core, reopened, inspector, settings, audit,
-                projection, scratch);
+            final AttachmentService service = services.over(reopened, locks);
             final Caller buyer = new Caller(trade.buyer().id(), Set.of(ApiPermission.READ), true);
             final List<AttachmentView> listed = service.list(buyer, trade.orderId());
             assertEquals(List.of(sha256(pdf), pngSha), listed.stream().map(AttachmentView::sha256).toList());
