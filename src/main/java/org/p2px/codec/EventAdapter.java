@@ -19,6 +19,7 @@ public final class EventAdapter
     private final MarketCreatedDecoder marketCreated = new MarketCreatedDecoder();
     private final IndexPriceSetDecoder indexPriceSet = new IndexPriceSetDecoder();
     private final RulesSetDecoder rulesSet = new RulesSetDecoder();
+    private final ConfiguredRulesSetDecoder configuredRulesSet = new ConfiguredRulesSetDecoder();
     private final UserRegisteredDecoder userRegistered = new UserRegisteredDecoder();
     private final UserRoleSetDecoder userRoleSet = new UserRoleSetDecoder();
     private final UserKycSetDecoder userKycSet = new UserKycSetDecoder();
@@ -86,6 +87,8 @@ public final class EventAdapter
             case MarketCreatedDecoder.TEMPLATE_ID -> handler.onMarketCreated(marketCreated.wrap(buffer, body, blockLength, version));
             case IndexPriceSetDecoder.TEMPLATE_ID -> handler.onIndexPriceSet(indexPriceSet.wrap(buffer, body, blockLength, version));
             case RulesSetDecoder.TEMPLATE_ID -> handler.onRulesSet(rulesSet.wrap(buffer, body, blockLength, version));
+            case ConfiguredRulesSetDecoder.TEMPLATE_ID ->
+                handler.onConfiguredRulesSet(configuredRulesSet.wrap(buffer, body, blockLength, version));
             case UserRegisteredDecoder.TEMPLATE_ID -> handler.onUserRegistered(userRegistered.wrap(buffer, body, blockLength, version));
             case UserRoleSetDecoder.TEMPLATE_ID -> handler.onUserRoleSet(userRoleSet.wrap(buffer, body, blockLength, version));
             case UserKycSetDecoder.TEMPLATE_ID -> handler.onUserKycSet(userKycSet.wrap(buffer, body, blockLength, version));

@@ -34,6 +34,10 @@ public interface EventHandler
     {
     }
 
+    default void onConfiguredRulesSet(final ConfiguredRulesSetDecoder event)
+    {
+    }
+
     default void onUserRegistered(final UserRegisteredDecoder event)
     {
     }

@@ -28,6 +28,7 @@ public final class EventProxy
     private final MarketCreatedEncoder marketCreated = new MarketCreatedEncoder();
     private final IndexPriceSetEncoder indexPriceSet = new IndexPriceSetEncoder();
     private final RulesSetEncoder rulesSet = new RulesSetEncoder();
+    private final ConfiguredRulesSetEncoder configuredRulesSet = new ConfiguredRulesSetEncoder();
     private final UserRegisteredEncoder userRegistered = new UserRegisteredEncoder();
     private final UserRoleSetEncoder userRoleSet = new UserRoleSetEncoder();
     private final UserKycSetEncoder userKycSet = new UserKycSetEncoder();
@@ -169,6 +170,14 @@ public final class EventProxy
         ensureCapacity(RulesSetEncoder.BLOCK_LENGTH);
         rules.write(rulesSet.wrapAndApplyHeader(batch, length, header).rules());
         commit(rulesSet.encodedLength());
+    }
+
+    /** The rules of the server's configuration, right after the RulesSet that put them in force. */
+    public void configuredRulesSet(final RulesWriter rules)
+    {
+        ensureCapacity(ConfiguredRulesSetEncoder.BLOCK_LENGTH);
+        rules.write(configuredRulesSet.wrapAndApplyHeader(batch, length, header).rules());
+        commit(configuredRulesSet.encodedLength());
     }
 
     public void indexPriceSet(

@@ -15,6 +15,7 @@ public final class EventText
     private final MarketCreatedDecoder marketCreated = new MarketCreatedDecoder();
     private final IndexPriceSetDecoder indexPriceSet = new IndexPriceSetDecoder();
     private final RulesSetDecoder rulesSet = new RulesSetDecoder();
+    private final ConfiguredRulesSetDecoder configuredRulesSet = new ConfiguredRulesSetDecoder();
     private final UserRegisteredDecoder userRegistered = new UserRegisteredDecoder();
     private final UserRoleSetDecoder userRoleSet = new UserRoleSetDecoder();
     private final UserKycSetDecoder userKycSet = new UserKycSetDecoder();
@@ -54,6 +55,8 @@ public final class EventText
             case MarketCreatedDecoder.TEMPLATE_ID -> marketCreated.wrap(buffer, body, blockLength, version).toString();
             case IndexPriceSetDecoder.TEMPLATE_ID -> indexPriceSet.wrap(buffer, body, blockLength, version).toString();
             case RulesSetDecoder.TEMPLATE_ID -> rulesSet.wrap(buffer, body, blockLength, version).toString();
+            case ConfiguredRulesSetDecoder.TEMPLATE_ID ->
+                configuredRulesSet.wrap(buffer, body, blockLength, version).toString();
             case UserRegisteredDecoder.TEMPLATE_ID -> userRegistered.wrap(buffer, body, blockLength, version).toString();
             case UserRoleSetDecoder.TEMPLATE_ID -> userRoleSet.wrap(buffer, body, blockLength, version).toString();
             case UserKycSetDecoder.TEMPLATE_ID -> userKycSet.wrap(buffer, body, blockLength, version).toString();

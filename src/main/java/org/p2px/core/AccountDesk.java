@@ -113,7 +113,9 @@ final class AccountDesk
 
     /**
      * New trading rules from the next command on: an admin's change, or the server's configuration at start
-     * (actor 0, sent by the engine itself, never by a gateway). Open orders keep the deadlines they were given.
+     * (actor 0, sent by the engine itself, never by a gateway), which are also recorded as the configured rules (a
+     * later start compares its configuration with those, not with the rules in force, so an admin's change outlives
+     * a restart). Open orders keep the deadlines they were given.
      */
     ErrorCode setRules(final long actorId, final RulesDecoder rules)
     {
@@ -135,6 +137,10 @@ final class AccountDesk
             return ErrorCode.INVALID_RULES;
         }
         events.rulesSet(out -> RulesCodec.encode(decoded, out));
+        if (actorId == 0)
+        {
+            events.configuredRulesSet(out -> RulesCodec.encode(decoded, out));
+        }
         return null;
     }
 

@@ -27,6 +27,12 @@ public final class CoreReader
         return state.config;
     }
 
+    /** The rules of the server's configuration last journaled: what a start compares its configuration with. */
+    public CoreConfig configuredRules()
+    {
+        return state.configuredRules;
+    }
+
     /** The ad, or null when the core does not know it (never created, or closed). */
     public AdSnapshot ad(final long adId)
     {

@@ -16,6 +16,11 @@ final class CoreState
 
     /** The rules in force: the ones constructed with until a RulesSet event changes them. */
     CoreConfig config;
+    /**
+     * The rules of the server's configuration last journaled (ConfiguredRulesSet); until one is, the rules
+     * constructed with. A start journals its configuration only when it differs from these.
+     */
+    CoreConfig configuredRules;
     final Int2ObjectHashMap<Asset> assets = new Int2ObjectHashMap<>();
     final Int2ObjectHashMap<Market> markets = new Int2ObjectHashMap<>();
     final Long2ObjectHashMap<User> users = new Long2ObjectHashMap<>();
@@ -36,6 +41,7 @@ final class CoreState
     CoreState(final CoreConfig config)
     {
         this.config = config;
+        this.configuredRules = config;
     }
 
     long today()

@@ -10,6 +10,7 @@ import org.p2px.codec.AdTermsDecoder;
 import org.p2px.codec.AssetRecordDecoder;
 import org.p2px.codec.BlockRecordDecoder;
 import org.p2px.codec.ClientOrderRecordDecoder;
+import org.p2px.codec.ConfiguredRulesRecordDecoder;
 import org.p2px.codec.MarketRecordDecoder;
 import org.p2px.codec.MessageHeaderDecoder;
 import org.p2px.codec.OrderRecordDecoder;
@@ -29,6 +30,7 @@ final class SnapshotLoader
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final SnapshotBeginDecoder begin = new SnapshotBeginDecoder();
     private final RulesRecordDecoder rulesRecord = new RulesRecordDecoder();
+    private final ConfiguredRulesRecordDecoder configuredRulesRecord = new ConfiguredRulesRecordDecoder();
     private final AssetRecordDecoder assetRecord = new AssetRecordDecoder();
     private final MarketRecordDecoder marketRecord = new MarketRecordDecoder();
     private final UserRecordDecoder userRecord = new UserRecordDecoder();
@@ -61,6 +63,8 @@ final class SnapshotLoader
             {
                 case SnapshotBeginDecoder.TEMPLATE_ID -> onBegin(begin.wrap(buffer, body, blockLength, version));
                 case RulesRecordDecoder.TEMPLATE_ID -> onRules(rulesRecord.wrap(buffer, body, blockLength, version));
+                case ConfiguredRulesRecordDecoder.TEMPLATE_ID ->
+                    onConfiguredRules(configuredRulesRecord.wrap(buffer, body, blockLength, version));
                 case AssetRecordDecoder.TEMPLATE_ID -> onAsset(assetRecord.wrap(buffer, body, blockLength, version));
                 case MarketRecordDecoder.TEMPLATE_ID -> onMarket(marketRecord.wrap(buffer, body, blockLength, version));
                 case UserRecordDecoder.TEMPLATE_ID -> onUser(userRecord.wrap(buffer, body, blockLength, version));
@@ -93,6 +97,7 @@ final class SnapshotLoader
         state.nextAdId = record.nextAdId();
         state.nextOrderId = record.nextOrderId();
         state.nextBookSeq = record.nextBookSeq();
+        state.configuredRules = CoreConfig.genesis();
         state.now = record.now();
         return record.encodedLength();
     }
@@ -101,6 +106,13 @@ final class SnapshotLoader
     private int onRules(final RulesRecordDecoder record)
     {
         state.config = RulesCodec.decode(record.rules());
+        return record.encodedLength();
+    }
+
+    /** Only when not the genesis rules (and never in snapshots written before it existed). */
+    private int onConfiguredRules(final ConfiguredRulesRecordDecoder record)
+    {
+        state.configuredRules = RulesCodec.decode(record.rules());
         return record.encodedLength();
     }
 

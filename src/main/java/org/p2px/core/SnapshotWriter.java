@@ -7,6 +7,7 @@ import org.p2px.codec.AdRecordEncoder;
 import org.p2px.codec.AssetRecordEncoder;
 import org.p2px.codec.BlockRecordEncoder;
 import org.p2px.codec.ClientOrderRecordEncoder;
+import org.p2px.codec.ConfiguredRulesRecordEncoder;
 import org.p2px.codec.MarketRecordEncoder;
 import org.p2px.codec.MessageHeaderEncoder;
 import org.p2px.codec.OrderRecordEncoder;
@@ -32,6 +33,7 @@ final class SnapshotWriter
     private final MarketRecordEncoder marketRecord = new MarketRecordEncoder();
     private final UserRecordEncoder userRecord = new UserRecordEncoder();
     private final RulesRecordEncoder rulesRecord = new RulesRecordEncoder();
+    private final ConfiguredRulesRecordEncoder configuredRulesRecord = new ConfiguredRulesRecordEncoder();
     private final BlockRecordEncoder blockRecord = new BlockRecordEncoder();
     private final ClientOrderRecordEncoder clientOrderRecord = new ClientOrderRecordEncoder();
     private final AdRecordEncoder adRecord = new AdRecordEncoder();
@@ -56,6 +58,12 @@ final class SnapshotWriter
         advance(begin.encodedLength());
         RulesCodec.encode(state.config, rulesRecord.wrapAndApplyHeader(buffer, position, header).rules());
         advance(rulesRecord.encodedLength());
+        if (!RulesCodec.same(state.configuredRules, CoreConfig.genesis()))
+        {
+            RulesCodec.encode(state.configuredRules,
+                configuredRulesRecord.wrapAndApplyHeader(buffer, position, header).rules());
+            advance(configuredRulesRecord.encodedLength());
+        }
         for (final Asset asset : state.assets.values())
         {
             assetRecord.wrapAndApplyHeader(buffer, position, header)

@@ -10,6 +10,7 @@ import org.p2px.codec.AssetDefinedDecoder;
 import org.p2px.codec.CancelReason;
 import org.p2px.codec.CancelRequestRejectedDecoder;
 import org.p2px.codec.CancelRequestedDecoder;
+import org.p2px.codec.ConfiguredRulesSetDecoder;
 import org.p2px.codec.CommandAcceptedDecoder;
 import org.p2px.codec.CommandRejectedDecoder;
 import org.p2px.codec.DepositedDecoder;
@@ -86,6 +87,13 @@ final class StateApplier implements EventHandler
     public void onIndexPriceSet(final IndexPriceSetDecoder event)
     {
         state.markets.get(event.marketId()).indexPrice = event.price();
+    }
+
+    /** What the server's configuration said when it last put its rules in force. */
+    @Override
+    public void onConfiguredRulesSet(final ConfiguredRulesSetDecoder event)
+    {
+        state.configuredRules = RulesCodec.decode(event.rules());
     }
 
     /** New rules; each user's cancel history is kept in rings as long as the new limits need (its newest times). */

@@ -22,6 +22,10 @@ final class StateDigest
         {
             digest = Digests.mix(digest, RulesCodec.digest(state.config));
         }
+        if (!RulesCodec.same(state.configuredRules, CoreConfig.defaults()))
+        {
+            digest = Digests.mix(Digests.mix(digest, 7), RulesCodec.digest(state.configuredRules));
+        }
         for (int assetId = 0; assetId < state.feeAccount.length; assetId++)
         {
             if (state.feeAccount[assetId] != 0)

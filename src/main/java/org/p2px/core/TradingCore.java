@@ -222,6 +222,12 @@ public final class TradingCore implements CommandHandler
         return state.config;
     }
 
+    /** The rules of the server's configuration last journaled (an admin's change since leaves them as they were). */
+    public CoreConfig configuredRules()
+    {
+        return state.configuredRules;
+    }
+
     @Override
     public void onSetIndexPrice(
         final long correlationId, final long timestamp, final long actorId, final int marketId, final long price)

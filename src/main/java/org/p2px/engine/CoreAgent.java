@@ -265,13 +265,14 @@ final class CoreAgent implements Agent, MessageHandler
     }
 
     /**
-     * Journals the configured rules as a SetRules of the engine's own (actor 0) when they differ from the rules the
-     * journal left in force, so that every replay and replica applies the rules the core decides with. Called once,
-     * before the core thread starts.
+     * Journals the configured rules as a SetRules of the engine's own (actor 0) when they differ from the configured
+     * rules the journal last recorded, so that every replay and replica applies the rules the core decides with. An
+     * admin's change since then stays in force while the configuration stays the same. Called once, on the core thread
+     * before the engine takes commands.
      */
     void applyConfiguredRules()
     {
-        if (RulesCodec.same(core.rules(), config.core()))
+        if (RulesCodec.same(core.configuredRules(), config.core()))
         {
             return;
         }

@@ -111,8 +111,14 @@ public final class Engine implements EngineClient, AutoCloseable
     {
         createDirectories(config);
         final Engine engine = new Engine(config, journal, clock);
-        engine.coreAgent.applyConfiguredRules();
         AgentRunner.startOnThread(engine.coreRunner);
+        // On the core thread, which owns the journal's appender (Chronicle refuses one used by two threads), and
+        // before the engine is ready, so no command is decided by other rules.
+        engine.query(core ->
+        {
+            engine.coreAgent.applyConfiguredRules();
+            return null;
+        });
         if (config.snapshotEveryBatches() > 0 || !config.snapshotInterval().isZero())
         {
             engine.snapshotReplica();

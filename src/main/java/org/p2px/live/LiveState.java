@@ -192,6 +192,12 @@ public final class LiveState
         return reader.rules();
     }
 
+    /** The rules of the server's configuration last journaled: what a gateway's start compares its own with. */
+    public CoreConfig configuredRules()
+    {
+        return reader.configuredRules();
+    }
+
     /** An ad the core holds, or one closed recently; null when the view does not hold it. */
     public AdSnapshot ad(final long adId)
     {

@@ -11,9 +11,9 @@ import org.p2px.core.RulesCodec;
 
 /**
  * In cluster mode, puts the configured trading rules ({@code p2px.rules.*}) in force as the engine in this process
- * does at start: a SetRules of the system's own (actor 0) when the rules the cluster's journal left in force differ.
- * Every gateway of a cluster must then carry the same rules; an admin's change through the API lasts until a gateway
- * with other rules starts.
+ * does at start: a SetRules of the system's own (actor 0) when the configured rules the cluster's journal last recorded
+ * differ. Every gateway of a cluster must then carry the same rules; an admin's change through the API lasts until a
+ * gateway with other configured rules starts.
  */
 @ApplicationScoped
 public class ClusterRules
@@ -39,7 +39,7 @@ public class ClusterRules
             return;
         }
         final CoreConfig configured = rules.toCoreConfig();
-        if (!RulesCodec.same(core.read(state -> state.rules()), configured))
+        if (!RulesCodec.same(core.read(state -> state.configuredRules()), configured))
         {
             core.send(new SetRulesCommand(0, configured));
             LOG.log(System.Logger.Level.INFO, "trading rules from the configuration sent to the cluster");

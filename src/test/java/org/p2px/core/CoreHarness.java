@@ -21,6 +21,7 @@ import org.p2px.codec.EventHandler;
 import org.p2px.codec.MessageHeaderDecoder;
 import org.p2px.codec.OrderOpenedDecoder;
 import org.p2px.codec.Role;
+import org.p2px.codec.ConfiguredRulesSetDecoder;
 import org.p2px.codec.RulesSetDecoder;
 import org.p2px.codec.RulesWriter;
 import org.p2px.codec.Side;
@@ -53,6 +54,8 @@ final class CoreHarness
     static final long EUR_UNIT = 100L;
 
     final TradingCore core;
+    /** The rules the core was constructed with: what a replay of its journal starts from. */
+    private final CoreConfig startedWith;
     private final CommandProxy proxy = new CommandProxy();
     private final CommandAdapter adapter;
     private final UnsafeBuffer command = new UnsafeBuffer(new byte[1024]);
@@ -72,6 +75,7 @@ final class CoreHarness
     CoreHarness(final CoreConfig config)
     {
         core = new TradingCore(config);
+        startedWith = config;
         adapter = new CommandAdapter(core);
     }
 
@@ -473,7 +477,7 @@ final class CoreHarness
     /** The state digest of a fresh core that applied every batch this harness journaled. */
     long replayDigest()
     {
-        final TradingCore replayed = new TradingCore(core.state().config);
+        final TradingCore replayed = new TradingCore(startedWith);
         for (final int[] batch : batches)
         {
             replayed.apply(journal, batch[0], batch[1]);
@@ -534,6 +538,12 @@ final class CoreHarness
         public void onRulesSet(final RulesSetDecoder event)
         {
             note("RulesSet", event.toString());
+        }
+
+        @Override
+        public void onConfiguredRulesSet(final ConfiguredRulesSetDecoder event)
+        {
+            note("ConfiguredRulesSet", event.toString());
         }
 
         @Override

@@ -57,7 +57,37 @@ class TradingRulesTest
     void theServerItselfMaySetThemAtStart()
     {
         ok(h.setRules(0, out -> RulesCodec.encode(CoreConfig.defaults().withUnpaidOrderLimits(7, 3), out)));
+        assertEquals(List.of("RulesSet", "ConfiguredRulesSet"), h.events(), "the server's own: also the configured");
         assertEquals(7, h.state().config.maxUnpaidOrdersPerTaker());
+        assertEquals(7, h.state().configuredRules.maxUnpaidOrdersPerTaker());
+    }
+
+    @Test
+    void anAdminsChangeLeavesTheConfiguredRulesAsTheyWere()
+    {
+        final CoreConfig configured = CoreConfig.defaults().withUnpaidOrderLimits(7, 3);
+        ok(h.setRules(0, out -> RulesCodec.encode(configured, out)));
+        ok(h.setRules(ADMIN, out -> RulesCodec.encode(CoreConfig.defaults().withMaxPriceDeviationBps(1_234), out)));
+        assertEquals(List.of("RulesSet"), h.events());
+        assertEquals(1_234, h.state().config.maxPriceDeviationBps());
+        assertTrue(RulesCodec.same(configured, h.state().configuredRules), "what a start compares its configuration with");
+    }
+
+    @Test
+    void aSnapshotKeepsTheConfiguredRulesAndItsDigestCoversThem()
+    {
+        ok(h.setRules(0, out -> RulesCodec.encode(CoreConfig.defaults().withUnpaidOrderLimits(7, 3), out)));
+        ok(h.setRules(ADMIN, out -> RulesCodec.encode(CoreConfig.defaults(), out)));
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[1 << 20]);
+        final int length = h.core.writeSnapshot(buffer, 0);
+        final TradingCore loaded = TradingCore.fromSnapshot(CoreConfig.genesis(), buffer, 0, length);
+        assertTrue(RulesCodec.same(h.state().configuredRules, loaded.configuredRules()), "the snapshot's configured");
+        assertTrue(RulesCodec.same(CoreConfig.defaults(), loaded.rules()), "and the admin's in force");
+        assertEquals(h.core.digest(), loaded.digest());
+
+        ok(h.setRules(0, out -> RulesCodec.encode(CoreConfig.defaults(), out)));
+        assertTrue(RulesCodec.same(CoreConfig.defaults(), h.state().config), "the same rules in force as loaded");
+        assertTrue(h.core.digest() != loaded.digest(), "the digest covers the configured rules");
     }
 
     @Test
