@@ -8,7 +8,9 @@
 #   P2PX_CLUSTER_DIR        archive, cluster and journal files (default data/cluster-node-<id>)
 #   P2PX_CLUSTER_AERON_DIR  the embedded media driver's files (default /dev/shm/p2px-cluster-node-<id>)
 #   P2PX_CLUSTER_SNAPSHOT_INTERVAL  how often the cluster takes a snapshot (default PT10M; PT0S: never by itself)
-#   P2PX_CLUSTER_SNAPSHOTS_KEPT     snapshots kept; the log before the oldest is purged (default 3)
+#   P2PX_CLUSTER_SNAPSHOTS_KEPT     snapshots kept (default 3)
+#   P2PX_CLUSTER_PURGE_LOG          true: purge the log before the oldest kept snapshot (default false: kept
+#                                   whole, so that a member rebuilt empty can catch up; docs/operations.md)
 #   P2PX_CLUSTER_JOURNAL_RETENTION  when set, old journal files before the oldest kept snapshot are deleted (such
 #                                   as P7D; unset: the journal is kept whole, which gateways need to start)
 #   JAVA_OPTS               more JVM options (such as -Xmx)
@@ -33,5 +35,6 @@ exec java ${JAVA_OPTS:-} @"$here/jvm.options" -cp "$classpath" \
   -Dp2px.cluster.aeron-dir="${P2PX_CLUSTER_AERON_DIR:-/dev/shm/p2px-cluster-node-$member}" \
   -Dp2px.cluster.snapshot-interval="${P2PX_CLUSTER_SNAPSHOT_INTERVAL:-PT10M}" \
   -Dp2px.cluster.snapshots-kept="${P2PX_CLUSTER_SNAPSHOTS_KEPT:-3}" \
+  -Dp2px.cluster.purge-log="${P2PX_CLUSTER_PURGE_LOG:-false}" \
   ${P2PX_CLUSTER_JOURNAL_RETENTION:+-Dp2px.cluster.journal-retention="$P2PX_CLUSTER_JOURNAL_RETENTION"} \
   org.p2px.cluster.ClusterNode

@@ -11,8 +11,8 @@ import io.aeron.cluster.RecordingLog;
 
 /**
  * Prunes a member's archive after a snapshot: deletes the recordings of all but the newest {@code kept} snapshots
- * and, once there are {@code kept}, purges the log recording's segment files that lie wholly before the oldest kept
- * snapshot's log position.
+ * and, when {@code purgeLog} and once there are {@code kept}, purges the log recording's segment files that lie
+ * wholly before the oldest kept snapshot's log position.
  *
  * <p>The recording log itself is only read (the consensus module alone writes it, and Aeron 1.51 offers no public
  * way to drop an entry): the entries of deleted snapshots stay in it, and the consensus module marks them invalid
@@ -29,12 +29,14 @@ final class ArchivePruner
     private final File clusterDir;
     private final int serviceCount;
     private final int kept;
+    private final boolean purgeLog;
 
-    ArchivePruner(final File clusterDir, final int serviceCount, final int kept)
+    ArchivePruner(final File clusterDir, final int serviceCount, final int kept, final boolean purgeLog)
     {
         this.clusterDir = clusterDir;
         this.serviceCount = serviceCount;
         this.kept = kept;
+        this.purgeLog = purgeLog;
     }
 
     Result prune(final AeronArchive archive)
@@ -52,7 +54,7 @@ final class ArchivePruner
             deleted += delete(archive, recordingId);
         }
         long logStart = SnapshotRetention.NO_PURGE;
-        if (plan.logKeepFrom() != SnapshotRetention.NO_PURGE && logRecordingId != Aeron.NULL_VALUE)
+        if (purgeLog && plan.logKeepFrom() != SnapshotRetention.NO_PURGE && logRecordingId != Aeron.NULL_VALUE)
         {
             logStart = purgeLog(archive, logRecordingId, plan.logKeepFrom());
         }

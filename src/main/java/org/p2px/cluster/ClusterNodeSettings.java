@@ -19,8 +19,9 @@ import org.agrona.SystemUtil;
  *   <li>{@code p2px.cluster.tick-interval-ms} (default 100): how often deadlines are checked;</li>
  *   <li>{@code p2px.cluster.heartbeat-timeout-ms} (default 300): silence after which the leader is deemed dead;</li>
  *   <li>{@code p2px.cluster.snapshot-interval} (default {@code PT10M}; {@code PT0S}: never),
- *       {@code p2px.cluster.snapshots-kept} (default 3), {@code p2px.cluster.journal-retention} (default none:
- *       the journal is kept whole): see {@link ClusterRetention};</li>
+ *       {@code p2px.cluster.snapshots-kept} (default 3), {@code p2px.cluster.purge-log} (default false: the log is
+ *       kept whole), {@code p2px.cluster.journal-retention} (default none: the journal is kept whole): see
+ *       {@link ClusterRetention};</li>
  *   <li>{@code p2px.cluster.log-term-length} (default 4m) and {@code p2px.cluster.archive-segment-length} (default
  *       128m): the log's term and the archive's segment files, powers of two, the segment at least a term (the log
  *       is purged a whole segment at a time).</li>
@@ -65,6 +66,7 @@ public record ClusterNodeSettings(
         final ClusterRetention retention = new ClusterRetention(
             duration("p2px.cluster.snapshot-interval", ClusterRetention.DEFAULT_SNAPSHOT_INTERVAL),
             Integer.getInteger("p2px.cluster.snapshots-kept", ClusterRetention.DEFAULT_SNAPSHOTS_KEPT),
+            Boolean.getBoolean("p2px.cluster.purge-log"),
             Optional.ofNullable(System.getProperty("p2px.cluster.journal-retention")).map(Duration::parse));
         return new ClusterNodeSettings(member, layout, dir, aeronDir,
             Long.getLong("p2px.cluster.tick-interval-ms", 100), timeouts, retention,

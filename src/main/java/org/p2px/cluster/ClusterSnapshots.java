@@ -69,7 +69,7 @@ final class ClusterSnapshots implements AutoCloseable
         this.role = consensus.clusterNodeRoleCounter();
         this.snapshotCount = consensus.snapshotCounter();
         this.archiveContext = archiveContext;
-        this.archivePruner = new ArchivePruner(clusterDir, SERVICE_COUNT, retention.snapshotsKept());
+        this.archivePruner = new ArchivePruner(clusterDir, SERVICE_COUNT, retention.snapshotsKept(), retention.purgeLog());
         this.journalPruner = retention.journalRetention().map(kept -> new JournalPruner(journal, kept));
     }
 
@@ -138,9 +138,10 @@ final class ClusterSnapshots implements AutoCloseable
         final int journalFiles = batch == SnapshotBatchReader.UNKNOWN ? 0
             : journalPruner.map(pruner -> pruner.prune(batch, now)).orElse(0);
         LOG.log(System.Logger.Level.INFO, "member {0}: newest snapshot at log position {1}; {2} kept, the oldest at " +
-            "log position {3} (batch {4}); {5} older snapshot recordings deleted, the log recorded from {6}, {7} " +
-            "journal files deleted", member, pruned.plan().newestLogPosition(), pruned.plan().keptCount(),
-            pruned.plan().oldestKeptLogPosition(), batch, pruned.recordingsDeleted(), pruned.logStart(), journalFiles);
+            "log position {3} (batch {4}); {5} older snapshot recordings deleted, {6}, {7} journal files deleted",
+            member, pruned.plan().newestLogPosition(), pruned.plan().keptCount(), pruned.plan().oldestKeptLogPosition(),
+            batch, pruned.recordingsDeleted(), pruned.logStart() == SnapshotRetention.NO_PURGE ? "no log segment purged"
+                : "the log purged up to position " + pruned.logStart(), journalFiles);
     }
 
     @Override

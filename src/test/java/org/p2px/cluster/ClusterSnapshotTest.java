@@ -42,6 +42,7 @@ class ClusterSnapshotTest
     private static final Map<String, String> SETTINGS = Map.of(
         "p2px.cluster.snapshot-interval", "PT2S",
         "p2px.cluster.snapshots-kept", Integer.toString(KEPT),
+        "p2px.cluster.purge-log", "true",
         "p2px.cluster.log-term-length", "64k",
         "p2px.cluster.archive-segment-length", "128k");
 

@@ -1,0 +1,148 @@
+package org.p2px.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.aeron.cluster.RecordingLog;
+import org.agrona.CloseHelper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.p2px.engine.EngineConfig;
+
+/**
+ * The operations.md procedure for a member whose disk is lost or whose log is damaged: start it again with nothing
+ * (its archive, cluster and journal directories gone). With the members' default retention (snapshots taken and the
+ * older ones deleted, the log kept whole) it replays the leader's log from its first position, catches up and ends
+ * with the others' state and journal, after several snapshots were taken and pruned.
+ */
+class ClusterRebuildTest
+{
+    private static final long GATEWAY = 15;
+    private static final int KEPT = 2;
+    /** Snapshots every 2 s on small log segments; {@code p2px.cluster.purge-log} left at its default (false). */
+    private static final Map<String, String> SETTINGS = Map.of(
+        "p2px.cluster.snapshot-interval", "PT2S",
+        "p2px.cluster.snapshots-kept", Integer.toString(KEPT),
+        "p2px.cluster.log-term-length", "64k",
+        "p2px.cluster.archive-segment-length", "128k");
+
+    @TempDir
+    Path dir;
+    private ClusterProcesses cluster;
+    private ClusterEngineClient client;
+
+    @AfterEach
+    void stopAll()
+    {
+        CloseHelper.closeAll(client, cluster);
+    }
+
+    @Test
+    void aMemberRebuiltEmptyAfterSnapshotsCatchesUpFromTheWholeLog() throws Exception
+    {
+        cluster = new ClusterProcesses(dir, 3, SETTINGS);
+        cluster.startAll();
+        client = new ClusterEngineClient(new ClusterClientSettings(GATEWAY, cluster.layout().ingressEndpoints(),
+            "localhost", cluster.aeronDir("client"), null), EngineConfig.defaults(dir.resolve("client")));
+        final DepositStream stream = new DepositStream(client);
+        stream.awaitReady(30_000);
+        stream.world();
+        final long deadline = System.currentTimeMillis() + 60_000;
+        while (snapshots(0) <= KEPT + 1)   // more snapshots than are kept: some were deleted by now
+        {
+            assertTrue(System.currentTimeMillis() < deadline, "fewer than " + (KEPT + 2) + " snapshots; member 0's log:\n"
+                + cluster.log(0));
+            deposits(stream, 200);
+            Thread.sleep(100); // a steady stream: a flood on two shared cores delays heartbeats into elections
+        }
+        final int leader = client.leaderMemberId();
+        final int rebuilt = (leader + 1) % 3;
+        awaitJournal(rebuilt, stream.lastCorrelationId());
+        assertTrue(Files.exists(logFirstSegment(leader)), "the leader purged its log's first segment by default");
+
+        cluster.kill(rebuilt);
+        for (final String files : new String[] {"archive", "cluster", "journal"})
+        {
+            deleteTree(cluster.nodeDir(rebuilt).resolve(files));
+        }
+        deposits(stream, 200);
+        Thread.sleep(10_500); // the killed member's media driver counts as active for 10 s
+        cluster.start(rebuilt);
+        deposits(stream, 200);
+        final long last = stream.lastCorrelationId();
+        final JournalContents leaders = cluster.awaitJournal(leader, last);
+        final JournalContents restarted = cluster.awaitJournal(rebuilt, last);
+        System.out.println("member " + rebuilt + " rebuilt empty: journal of " + restarted.lastSequence + " batches");
+        assertFalse(cluster.log(rebuilt).contains("(from snapshot)"), "it had no snapshot to start from");
+        assertFalse(restarted.gap);
+        assertTrue(restarted.duplicates.isEmpty(), "applied twice: " + restarted.duplicates);
+        assertEquals(leaders.digest, restarted.digest, "the rebuilt member's state differs from the leader's");
+        assertTrue(restarted.isPrefixOf(leaders) && leaders.isPrefixOf(restarted), "the journals differ");
+    }
+
+    private void deposits(final DepositStream stream, final int count) throws InterruptedException
+    {
+        for (int i = 0; i < count; i++)
+        {
+            stream.deposit(1);
+        }
+        stream.awaitAcknowledged(stream.lastCorrelationId(), 20_000);
+    }
+
+    private void awaitJournal(final int member, final long lastSequence) throws IOException, InterruptedException
+    {
+        final long deadline = System.currentTimeMillis() + 20_000;
+        while (JournalContents.read(cluster.journal(member)).lastSequence < lastSequence)
+        {
+            assertTrue(System.currentTimeMillis() < deadline, "member " + member + " did not catch up");
+            Thread.sleep(100);
+        }
+    }
+
+    /** Snapshots of the service the member's recording log lists (also those whose recordings were deleted). */
+    private long snapshots(final int member)
+    {
+        final Path clusterDir = cluster.nodeDir(member).resolve("cluster");
+        if (!Files.exists(clusterDir.resolve(RecordingLog.RECORDING_LOG_FILE_NAME)))
+        {
+            return 0;
+        }
+        try (RecordingLog log = new RecordingLog(clusterDir.toFile(), false))
+        {
+            return log.entries().stream()
+                .filter(entry -> entry.type == RecordingLog.ENTRY_TYPE_SNAPSHOT && entry.serviceId == 0).count();
+        }
+    }
+
+    private Path logFirstSegment(final int member)
+    {
+        try (RecordingLog log = new RecordingLog(cluster.nodeDir(member).resolve("cluster").toFile(), false))
+        {
+            return cluster.nodeDir(member).resolve("archive").resolve(log.findLastTermRecordingId() + "-0.rec");
+        }
+    }
+
+    private static void deleteTree(final Path root) throws IOException
+    {
+        if (!Files.exists(root))
+        {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root))
+        {
+            for (final Path file : files.sorted(Comparator.reverseOrder()).toList())
+            {
+                Files.delete(file);
+            }
+        }
+    }
+}
