@@ -57,6 +57,8 @@ class ClusterGatewayTest
     {
         given().get("/q/health/ready").then().statusCode(200)
             .body("checks.find { it.name == 'engine' }.data.mode", equalTo("CLUSTER"));
+        given().get("/api/v1/rules").then().statusCode(200)
+            .body("adEditLimit", equalTo(ClusterMembers.CONFIGURED_AD_EDIT_LIMIT));
         final String market = newMarket();
         final String asset = assetOf(market);
         final Trader seller = fundedMerchant(market);

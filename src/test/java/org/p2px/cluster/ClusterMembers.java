@@ -27,6 +27,9 @@ public class ClusterMembers implements QuarkusTestResourceLifecycleManager
     private static volatile ClusterProcesses processes;
 
     /** The profile that starts the members for its test alone and runs the server in cluster mode. */
+    /** A rule the gateways are configured with, other than the default (10). */
+    static final int CONFIGURED_AD_EDIT_LIMIT = 11;
+
     public static class Profile implements QuarkusTestProfile
     {
         @Override
@@ -62,6 +65,8 @@ public class ClusterMembers implements QuarkusTestResourceLifecycleManager
             config.put("p2px.cluster.port-base", Integer.toString(cluster.layout().portBase()));
             config.put("p2px.cluster.journal-dir", cluster.journal(GATEWAY_MEMBER).toString());
             config.put("p2px.cluster.aeron-dir", cluster.aeronDir("gateway").toString());
+            // Not the default: the gateway puts it in force through the cluster at start (ClusterRules).
+            config.put("p2px.rules.ad-edit-limit", Integer.toString(CONFIGURED_AD_EDIT_LIMIT));
             return config;
         }
         catch (final IOException ex)

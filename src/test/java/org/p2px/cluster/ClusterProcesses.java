@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import org.p2px.engine.EngineConfig;
+
 /**
  * A cluster of {@link ClusterNode}s on loopback, each in its own JVM started from the test classpath with the JVM
  * options of deploy/jvm.options; unique directories and ports per cluster. {@link #close} kills whatever still runs.
@@ -45,6 +47,13 @@ final class ClusterProcesses implements AutoCloseable
     ClusterLayout layout()
     {
         return ClusterLayout.onOneHost("localhost", members, portBase);
+    }
+
+    /** A gateway's cluster client to these members, its files under the root. */
+    ClusterEngineClient client(final long gatewayId)
+    {
+        return new ClusterEngineClient(new ClusterClientSettings(gatewayId, layout().ingressEndpoints(), "localhost",
+            aeronDir("client-" + gatewayId), null), EngineConfig.defaults(root.resolve("client-" + gatewayId)));
     }
 
     Path nodeDir(final int member)

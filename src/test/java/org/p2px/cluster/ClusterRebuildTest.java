@@ -16,7 +16,6 @@ import org.agrona.CloseHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2px.engine.EngineConfig;
 
 /**
  * The operations.md procedure for a member whose disk is lost or whose log is damaged: start it again with nothing
@@ -51,8 +50,7 @@ class ClusterRebuildTest
     {
         cluster = new ClusterProcesses(dir, 3, SETTINGS);
         cluster.startAll();
-        client = new ClusterEngineClient(new ClusterClientSettings(GATEWAY, cluster.layout().ingressEndpoints(),
-            "localhost", cluster.aeronDir("client"), null), EngineConfig.defaults(dir.resolve("client")));
+        client = cluster.client(GATEWAY);
         final DepositStream stream = new DepositStream(client);
         stream.awaitReady(30_000);
         stream.world();
@@ -61,7 +59,7 @@ class ClusterRebuildTest
         {
             assertTrue(System.currentTimeMillis() < deadline, "fewer than " + (KEPT + 2) + " snapshots; member 0's log:\n"
                 + cluster.log(0));
-            deposits(stream, 200);
+            stream.depositAndAwait(200);
             Thread.sleep(100); // a steady stream: a flood on two shared cores delays heartbeats into elections
         }
         final int leader = client.leaderMemberId();
@@ -74,10 +72,10 @@ class ClusterRebuildTest
         {
             deleteTree(cluster.nodeDir(rebuilt).resolve(files));
         }
-        deposits(stream, 200);
+        stream.depositAndAwait(200);
         Thread.sleep(10_500); // the killed member's media driver counts as active for 10 s
         cluster.start(rebuilt);
-        deposits(stream, 200);
+        stream.depositAndAwait(200);
         final long last = stream.lastCorrelationId();
         final JournalContents leaders = cluster.awaitJournal(leader, last);
         final JournalContents restarted = cluster.awaitJournal(rebuilt, last);
@@ -87,15 +85,6 @@ class ClusterRebuildTest
         assertTrue(restarted.duplicates.isEmpty(), "applied twice: " + restarted.duplicates);
         assertEquals(leaders.digest, restarted.digest, "the rebuilt member's state differs from the leader's");
         assertTrue(restarted.isPrefixOf(leaders) && leaders.isPrefixOf(restarted), "the journals differ");
-    }
-
-    private void deposits(final DepositStream stream, final int count) throws InterruptedException
-    {
-        for (int i = 0; i < count; i++)
-        {
-            stream.deposit(1);
-        }
-        stream.awaitAcknowledged(stream.lastCorrelationId(), 20_000);
     }
 
     private void awaitJournal(final int member, final long lastSequence) throws IOException, InterruptedException

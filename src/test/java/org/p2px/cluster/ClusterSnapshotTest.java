@@ -22,7 +22,6 @@ import org.agrona.CloseHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2px.engine.EngineConfig;
 
 /**
  * Three members in three JVMs that take a snapshot every 2 s by themselves, on a log of 64 KiB terms in 128 KiB
@@ -62,8 +61,7 @@ class ClusterSnapshotTest
     {
         cluster = new ClusterProcesses(dir, 3, SETTINGS);
         cluster.startAll();
-        client = new ClusterEngineClient(new ClusterClientSettings(GATEWAY, cluster.layout().ingressEndpoints(),
-            "localhost", cluster.aeronDir("client"), null), EngineConfig.defaults(dir.resolve("client")));
+        client = cluster.client(GATEWAY);
         final DepositStream stream = new DepositStream(client);
         stream.awaitReady(30_000);
         stream.world();
@@ -75,7 +73,7 @@ class ClusterSnapshotTest
             assertTrue(System.currentTimeMillis() < deadline, "no two snapshots and purged log segments on every " +
                 "member; member 0's recording log:\n" + readRecordingLog(0, RecordingLog::toString) + "\narchive: " +
                 archiveFiles(0));
-            deposits(stream, 200);
+            stream.depositAndAwait(200);
             Thread.sleep(100); // a steady stream: a flood on two shared cores delays heartbeats into elections
         }
         System.out.println("after " + stream.lastCorrelationId() + " commands: snapshots at " + snapshots(0) +
@@ -92,10 +90,10 @@ class ClusterSnapshotTest
         final int leader = client.leaderMemberId();
         final int follower = (leader + 1) % 3;
         cluster.kill(follower);
-        deposits(stream, 200);
+        stream.depositAndAwait(200);
         Thread.sleep(10_500); // the killed node's archive mark file counts as active for 10 s
         cluster.start(follower);
-        deposits(stream, 200);
+        stream.depositAndAwait(200);
         final long last = stream.lastCorrelationId();
         final JournalContents restarted = cluster.awaitJournal(follower, last);
         final JournalContents leaders = cluster.awaitJournal(leader, last);
@@ -114,15 +112,6 @@ class ClusterSnapshotTest
                 " snapshots, " + snapshotRecordings(leader) + " snapshot recordings in " + archiveFiles(leader));
             Thread.sleep(200);
         }
-    }
-
-    private void deposits(final DepositStream stream, final int count) throws InterruptedException
-    {
-        for (int i = 0; i < count; i++)
-        {
-            stream.deposit(1);
-        }
-        stream.awaitAcknowledged(stream.lastCorrelationId(), 20_000);
     }
 
     private boolean allMembers(final IntPredicate test)

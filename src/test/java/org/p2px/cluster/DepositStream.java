@@ -93,6 +93,16 @@ final class DepositStream
         }
     }
 
+    /** {@code count} deposits of 1, then waits until the last is acknowledged. */
+    void depositAndAwait(final int count) throws InterruptedException
+    {
+        for (int i = 0; i < count; i++)
+        {
+            deposit(1);
+        }
+        awaitAcknowledged(lastCorrelationId(), 20_000);
+    }
+
     long lastCorrelationId()
     {
         return correlationId;
