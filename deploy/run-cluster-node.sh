@@ -13,6 +13,7 @@
 #                                   whole, so that a member rebuilt empty can catch up; docs/operations.md)
 #   P2PX_CLUSTER_JOURNAL_RETENTION  when set, old journal files before the oldest kept snapshot are deleted (such
 #                                   as P7D; unset: the journal is kept whole, which gateways need to start)
+#   P2PX_CLUSTER_METRICS_PORT       the member's metrics for Prometheus, TCP (default base + 10 <id> + 5; 0: none)
 #   JAVA_OPTS               more JVM options (such as -Xmx)
 #
 # A member killed with kill -9 can be started again after 10 s (Aeron's mark files count as live until then).
@@ -37,4 +38,5 @@ exec java ${JAVA_OPTS:-} @"$here/jvm.options" -cp "$classpath" \
   -Dp2px.cluster.snapshots-kept="${P2PX_CLUSTER_SNAPSHOTS_KEPT:-3}" \
   -Dp2px.cluster.purge-log="${P2PX_CLUSTER_PURGE_LOG:-false}" \
   ${P2PX_CLUSTER_JOURNAL_RETENTION:+-Dp2px.cluster.journal-retention="$P2PX_CLUSTER_JOURNAL_RETENTION"} \
+  ${P2PX_CLUSTER_METRICS_PORT:+-Dp2px.cluster.metrics-port="$P2PX_CLUSTER_METRICS_PORT"} \
   org.p2px.cluster.ClusterNode

@@ -4,9 +4,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Where the members of a cluster listen. Member {@code i} runs on {@code hosts[i]} and uses five ports from
- * {@code portBase + i * PORTS_PER_MEMBER}: ingress (clients), consensus, log, catch-up and archive control, so
- * that several members fit on one host (loopback) with one base port.
+ * Where the members of a cluster listen. Member {@code i} runs on {@code hosts[i]} and uses five UDP ports from
+ * {@code portBase + i * PORTS_PER_MEMBER}: ingress (clients), consensus, log, catch-up and archive control, and by
+ * default the next one in TCP for its metrics, so that several members fit on one host (loopback) with one base
+ * port.
  */
 public record ClusterLayout(List<String> hosts, int portBase)
 {
@@ -16,6 +17,8 @@ public record ClusterLayout(List<String> hosts, int portBase)
     static final int LOG = 2;
     static final int CATCHUP = 3;
     static final int ARCHIVE_CONTROL = 4;
+    /** TCP: the member's metrics for Prometheus. */
+    static final int METRICS = 5;
 
     public ClusterLayout
     {
@@ -50,7 +53,12 @@ public record ClusterLayout(List<String> hosts, int portBase)
 
     String endpoint(final int member, final int port)
     {
-        return host(member) + ":" + (portBase + member * PORTS_PER_MEMBER + port);
+        return host(member) + ":" + port(member, port);
+    }
+
+    int port(final int member, final int port)
+    {
+        return portBase + member * PORTS_PER_MEMBER + port;
     }
 
     /** The consensus module's members string: {@code id,ingress,consensus,log,catchup,archive|...}. */

@@ -12,6 +12,7 @@ import io.aeron.cluster.ConsensusModule;
 import io.aeron.cluster.service.ClusteredServiceContainer;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import org.agrona.CloseHelper;
 import org.agrona.concurrent.NoOpLock;
 import org.agrona.concurrent.ShutdownSignalBarrier;
 
@@ -32,13 +33,16 @@ public final class ClusterNode implements AutoCloseable
     private final ClusteredMediaDriver driver;
     private final ClusteredServiceContainer container;
     private final ClusterSnapshots snapshots;
+    private final MemberMetrics metrics;
 
     private ClusterNode(
-        final ClusteredMediaDriver driver, final ClusteredServiceContainer container, final ClusterSnapshots snapshots)
+        final ClusteredMediaDriver driver, final ClusteredServiceContainer container, final ClusterSnapshots snapshots,
+        final MemberMetrics metrics)
     {
         this.driver = driver;
         this.container = container;
         this.snapshots = snapshots;
+        this.metrics = metrics;
     }
 
     public static ClusterNode launch(final ClusterNodeSettings settings)
@@ -102,26 +106,30 @@ public final class ClusterNode implements AutoCloseable
             .errorHandler(ClusterNode::onConsensusError)
             .idleStrategySupplier(timeouts.idle());
 
+        final TradingClusteredService service = new TradingClusteredService(journal, settings.tickIntervalMs(),
+            ClusterNode::haltOnDivergence);
         final ClusteredServiceContainer.Context serviceContext = new ClusteredServiceContainer.Context()
             .aeronDirectoryName(aeronDir)
             .archiveContext(localArchive.clone())
             .clusterDir(clusterDir)
-            .clusteredService(new TradingClusteredService(journal, settings.tickIntervalMs(),
-                ClusterNode::haltOnDivergence))
+            .clusteredService(service)
             .idleStrategySupplier(timeouts.idle());
 
         final ClusteredMediaDriver driver = ClusteredMediaDriver.launch(driverContext, archiveContext, consensusContext);
+        ClusteredServiceContainer container = null;
         try
         {
-            final ClusteredServiceContainer container = ClusteredServiceContainer.launch(serviceContext);
+            container = ClusteredServiceContainer.launch(serviceContext);
+            final MemberMetrics metrics = settings.metricsPort() == 0 ? null : MemberMetrics.serve(settings.metricsPort(),
+                member, driver.consensusModule().context(), container.context(), service::journaledBatch);
             final ClusterSnapshots snapshots = new ClusterSnapshots(member, settings.retention(),
                 driver.consensusModule().context(), localArchive.clone(), journal);
             snapshots.start();
-            return new ClusterNode(driver, container, snapshots);
+            return new ClusterNode(driver, container, snapshots, metrics);
         }
         catch (final RuntimeException ex)
         {
-            driver.close();
+            CloseHelper.quietCloseAll(container, driver);
             throw ex;
         }
     }
@@ -129,6 +137,7 @@ public final class ClusterNode implements AutoCloseable
     @Override
     public void close()
     {
+        CloseHelper.quietClose(metrics); // before the driver closes the counters it reads
         snapshots.close();
         container.close();
         driver.close();

@@ -13,7 +13,8 @@ import org.agrona.SystemUtil;
  * <ul>
  *   <li>{@code p2px.cluster.member-id} (required): this node's index in {@code hosts}, from 0;</li>
  *   <li>{@code p2px.cluster.hosts} (default {@code localhost,localhost,localhost}): one host per member;</li>
- *   <li>{@code p2px.cluster.port-base} (default 20000): member i uses ports base + 10 i to base + 10 i + 4;</li>
+ *   <li>{@code p2px.cluster.port-base} (default 20000): member i uses UDP ports base + 10 i to base + 10 i + 4;</li>
+ *   <li>{@code p2px.cluster.metrics-port} (default base + 10 i + 5; 0: none): the member's metrics, TCP;</li>
  *   <li>{@code p2px.cluster.dir} (default {@code data/cluster-node-<id>}): archive, cluster and journal files;</li>
  *   <li>{@code p2px.cluster.aeron-dir} (default {@code <dir>/aeron}; {@code /dev/shm/...} is faster);</li>
  *   <li>{@code p2px.cluster.tick-interval-ms} (default 100): how often deadlines are checked;</li>
@@ -29,13 +30,17 @@ import org.agrona.SystemUtil;
  */
 public record ClusterNodeSettings(
     int memberId, ClusterLayout layout, Path dir, Path aeronDir, long tickIntervalMs, ClusterTimeouts timeouts,
-    ClusterRetention retention, int logTermLength, int archiveSegmentLength)
+    ClusterRetention retention, int logTermLength, int archiveSegmentLength, int metricsPort)
 {
     public static final int DEFAULT_PORT_BASE = 20_000;
     static final int DEFAULT_LOG_TERM_LENGTH = 4 * 1024 * 1024;
 
     public ClusterNodeSettings
     {
+        if (metricsPort < 0 || metricsPort > 65_535)
+        {
+            throw new IllegalArgumentException("p2px.cluster.metrics-port must be from 0 (none) to 65535");
+        }
         if (!BitUtil.isPowerOfTwo(logTermLength) || logTermLength < 64 * 1024)
         {
             throw new IllegalArgumentException("p2px.cluster.log-term-length must be a power of two of 64k or more");
@@ -71,7 +76,8 @@ public record ClusterNodeSettings(
         return new ClusterNodeSettings(member, layout, dir, aeronDir,
             Long.getLong("p2px.cluster.tick-interval-ms", 100), timeouts, retention,
             size("p2px.cluster.log-term-length", DEFAULT_LOG_TERM_LENGTH),
-            size("p2px.cluster.archive-segment-length", Archive.Configuration.SEGMENT_FILE_LENGTH_DEFAULT));
+            size("p2px.cluster.archive-segment-length", Archive.Configuration.SEGMENT_FILE_LENGTH_DEFAULT),
+            Integer.getInteger("p2px.cluster.metrics-port", layout.port(member, ClusterLayout.METRICS)));
     }
 
     private static Duration duration(final String name, final Duration otherwise)

@@ -2,6 +2,7 @@ package org.p2px.cluster;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.aeron.ExclusivePublication;
@@ -51,6 +52,8 @@ public final class TradingClusteredService implements ClusteredService
     private CommandAdapter adapter;
     private LocalJournal journal;
     private long batchSequence;
+    /** The last batch this member journaled, for its metrics' thread. */
+    private final AtomicLong journaled = new AtomicLong();
     private long nextTickAt;
 
     /**
@@ -91,6 +94,7 @@ public final class TradingClusteredService implements ClusteredService
         this.core = core;
         this.adapter = new CommandAdapter(core);
         this.batchSequence = batchSequence;
+        journaled.lazySet(batchSequence);
     }
 
     @Override
@@ -170,6 +174,7 @@ public final class TradingClusteredService implements ClusteredService
         try
         {
             journal.batch(batchSequence, sessionId, core.batchBuffer(), 0, batchLength);
+            journaled.lazySet(batchSequence);
         }
         catch (final LocalJournal.DivergenceException ex)
         {
@@ -211,6 +216,12 @@ public final class TradingClusteredService implements ClusteredService
         {
             journal.close();
         }
+    }
+
+    /** The last batch this member journaled (any thread). */
+    long journaledBatch()
+    {
+        return journaled.get();
     }
 
     long batchSequence()

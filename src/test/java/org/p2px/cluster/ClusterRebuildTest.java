@@ -5,10 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import io.aeron.cluster.RecordingLog;
@@ -16,12 +24,14 @@ import org.agrona.CloseHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.p2px.observability.ExportedSeries;
 
 /**
  * The operations.md procedure for a member whose disk is lost or whose log is damaged: start it again with nothing
  * (its archive, cluster and journal directories gone). With the members' default retention (snapshots taken and the
  * older ones deleted, the log kept whole) it replays the leader's log from its first position, catches up and ends
- * with the others' state and journal, after several snapshots were taken and pruned.
+ * with the others' state and journal, after several snapshots were taken and pruned. Then each member's metrics
+ * ({@link MemberMetrics}) say the same: one leader, one term, every member at the last batch.
  */
 class ClusterRebuildTest
 {
@@ -85,6 +95,46 @@ class ClusterRebuildTest
         assertTrue(restarted.duplicates.isEmpty(), "applied twice: " + restarted.duplicates);
         assertEquals(leaders.digest, restarted.digest, "the rebuilt member's state differs from the leader's");
         assertTrue(restarted.isPrefixOf(leaders) && leaders.isPrefixOf(restarted), "the journals differ");
+
+        final List<Map<String, Double>> metrics = new ArrayList<>();
+        for (int member = 0; member < 3; member++)
+        {
+            metrics.add(scrape(member));
+        }
+        System.out.println("members' metrics: " + metrics);
+        for (final Map<String, Double> member : metrics)
+        {
+            assertEquals(new TreeSet<>(ExportedSeries.CLUSTER_MEMBER), member.keySet(), "the series operations.md lists");
+        }
+        assertEquals(1, metrics.stream().filter(member -> member.get("p2px_cluster_role") == 2.0).count(), "one leader");
+        assertEquals(2.0, metrics.get(leader).get("p2px_cluster_role"));
+        assertEquals(1, metrics.stream().map(member -> member.get("p2px_cluster_leadership_term")).distinct().count());
+        for (final Map<String, Double> member : metrics)
+        {
+            assertEquals((double)last, member.get("p2px_cluster_journaled_batch"));
+            final double state = member.get("p2px_cluster_consensus_state");
+            assertTrue(state == 1.0 || state == 3.0, "ACTIVE, or taking one of its 2 s snapshots: " + state);
+        }
+        assertTrue(metrics.get(leader).get("p2px_cluster_snapshots_total") > KEPT + 1, "the leader's snapshots");
+    }
+
+    /** The member's metrics without labels: name to value (the member label is the same on all). */
+    private Map<String, Double> scrape(final int member) throws IOException, InterruptedException
+    {
+        final int port = cluster.layout().portBase() + member * 10 + 5;
+        final HttpResponse<String> response = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        final Map<String, Double> values = new TreeMap<>();
+        for (final String line : response.body().split("\n"))
+        {
+            if (!line.startsWith("#") && !line.isBlank())
+            {
+                values.put(line.substring(0, line.indexOf('{')), Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+            }
+        }
+        return values;
     }
 
     private void awaitJournal(final int member, final long lastSequence) throws IOException, InterruptedException

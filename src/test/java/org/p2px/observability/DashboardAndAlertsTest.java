@@ -102,6 +102,10 @@ class DashboardAndAlertsTest
         {
             assertTrue(operations.contains("`" + series), "docs/operations.md describes " + series);
         }
+        for (final String series : ExportedSeries.CLUSTER_MEMBER)
+        {
+            assertTrue(operations.contains("`" + series), "docs/operations.md describes " + series);
+        }
         for (final JsonNode rule : alertRules())
         {
             assertTrue(operations.contains("`" + rule.path("alert").asText() + "`"),
@@ -129,7 +133,8 @@ class DashboardAndAlertsTest
     {
         for (final String name : names)
         {
-            assertTrue(ExportedSeries.P2PX.contains(name) || ExportedSeries.QUARKUS.contains(name),
+            assertTrue(ExportedSeries.P2PX.contains(name) || ExportedSeries.QUARKUS.contains(name)
+                || ExportedSeries.CLUSTER_MEMBER.contains(name),
                 where + " names " + name + ", which the server does not export (or ExportedSeries does not list)");
         }
     }

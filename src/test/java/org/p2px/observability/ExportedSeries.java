@@ -5,10 +5,24 @@ import java.util.List;
 /**
  * The series the dashboard, the alert rules and the docs may name, as PromQL names them. {@link MetricsEndpointTest}
  * holds the server to this list (every {@code p2px_} series it exports is here, and everything here is exported), so
- * {@link DashboardAndAlertsTest} can check the deploy files against it without starting a server.
+ * {@link DashboardAndAlertsTest} can check the deploy files against it without starting a server. A cluster member's
+ * own series ({@link #CLUSTER_MEMBER}) are held to it by {@code ClusterRebuildTest}, which scrapes the members.
  */
-final class ExportedSeries
+public final class ExportedSeries
 {
+    /** What a cluster member serves at its metrics port ({@code org.p2px.cluster.MemberMetrics}). */
+    public static final List<String> CLUSTER_MEMBER = List.of(
+        "p2px_cluster_role",
+        "p2px_cluster_consensus_state",
+        "p2px_cluster_election_state",
+        "p2px_cluster_commit_position",
+        "p2px_cluster_leadership_term",
+        "p2px_cluster_journaled_batch",
+        "p2px_cluster_elections_total",
+        "p2px_cluster_snapshots_total",
+        "p2px_cluster_timed_out_clients_total",
+        "p2px_cluster_errors_total");
+
     /** Every series of the application's own. */
     static final List<String> P2PX = List.of(
         "p2px_engine_ready",
