@@ -68,6 +68,11 @@ class EngineRulesTest
                 out -> RulesCodec.encode(admins, out)));
             changed = 3;
             awaitBatch(engine, changed);
+            final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (replies.answers.size() < 2 && System.nanoTime() < deadline)
+            {
+                Thread.sleep(5); // the replies' subscriber runs on a thread of its own
+            }
             assertEquals(Map.of(1L, ReplyCollector.ACCEPTED, 2L, ReplyCollector.ACCEPTED), replies.answers,
                 "commands decided after the configured rules were journaled at start (by the core's thread)");
             assertTrue(RulesCodec.same(admins, engine.<CoreConfig>query(core -> core.rules())), "the admin's rules");
