@@ -16,11 +16,12 @@ import io.aeron.cluster.ConsensusModule;
 import io.aeron.cluster.service.ClusteredServiceContainer;
 
 /**
- * What an operator watches of a member, for Prometheus at {@code GET /metrics} on a TCP port of its own (the JDK's
- * HTTP server, one thread; the text format by hand, as nothing below the gateways uses Micrometer): its role, the consensus module's state, the commit position, elections and the
- * leadership term, snapshots taken, errors, and the last batch its service journaled. Each value is read from the
- * consensus module's or the service container's Aeron counter when scraped, so the member's threads do nothing
- * for it. Stopped before the member's media driver closes the counters.
+ * What an operator watches of a member, for Prometheus at {@code GET /metrics} on a TCP port of its own: its role,
+ * the consensus module's state, the commit position, elections and the leadership term, snapshots taken, errors,
+ * and the last batch its service journaled. Each value is read from the consensus module's or the service
+ * container's Aeron counter when scraped, so the member's threads do nothing for it. The JDK's HTTP server on one
+ * thread, the text format written here: nothing below the gateways uses Micrometer. Stopped before the member's
+ * media driver closes the counters.
  */
 final class MemberMetrics implements AutoCloseable
 {
@@ -45,9 +46,10 @@ final class MemberMetrics implements AutoCloseable
             new Series("p2px_cluster_role", "gauge", "0 follower, 1 candidate, 2 leader", labels,
                 consensus.clusterNodeRoleCounter()::get),
             new Series("p2px_cluster_consensus_state", "gauge", "the consensus module's state: 0 INIT, 1 ACTIVE, " +
-                "2 SUSPENDED, 3 SNAPSHOT, 4 QUITTING, 5 TERMINATING, 6 CLOSED", labels, consensus.moduleStateCounter()::get),
-            new Series("p2px_cluster_election_state", "gauge", "the election's state (17 CLOSED: none under way)", labels,
-                consensus.electionStateCounter()::get),
+                "2 SUSPENDED, 3 SNAPSHOT, 4 QUITTING, 5 TERMINATING, 6 CLOSED", labels,
+                consensus.moduleStateCounter()::get),
+            new Series("p2px_cluster_election_state", "gauge", "the election's state (17 CLOSED: none under way)",
+                labels, consensus.electionStateCounter()::get),
             new Series("p2px_cluster_commit_position", "gauge", "the log position a majority has appended", labels,
                 consensus.commitPositionCounter()::get),
             new Series("p2px_cluster_leadership_term", "gauge", "the current leadership term", labels,
