@@ -107,7 +107,7 @@ public class ChatLineCatchUp
     {
         try
         {
-            remote.push(lineId, orderId);
+            remote.push(lineId, orderId, true);
             return true;
         }
         catch (final RuntimeException ex)

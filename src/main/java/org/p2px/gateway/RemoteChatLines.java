@@ -43,18 +43,21 @@ public class RemoteChatLines
 
     void onChatLine(@Observes final Notice.ChatLine notice)
     {
-        push(notice.messageId(), notice.orderId());
+        push(notice.messageId(), notice.orderId(), false);
     }
 
-    /** Pushes line {@code lineId} of order {@code orderId} to whoever here hears it, unless it was pushed here. */
-    void push(final long lineId, final long orderId)
+    /**
+     * Pushes line {@code lineId} of order {@code orderId} to whoever here hears it, unless it was pushed here;
+     * {@code stored}: the caller read that line of that order from the database (a notice's ids are only claims).
+     */
+    void push(final long lineId, final long orderId, final boolean stored)
     {
         if (!pushes.isResolvable() || claims.claimed(lineId))
         {
             return;
         }
         final Pushes out = pushes.get();
-        final Pushed pushed = QuarkusTransaction.requiringNew().call(() -> read(out, lineId, orderId));
+        final Pushed pushed = QuarkusTransaction.requiringNew().call(() -> read(out, lineId, orderId, stored));
         // Claimed only once read: a notice naming no line of that order claims nothing.
         if (pushed != null && claims.claim(lineId))
         {
@@ -63,7 +66,7 @@ public class RemoteChatLines
     }
 
     /** The order and the line to push, or null when nobody here would hear it or there is no such line. */
-    private Pushed read(final Pushes out, final long lineId, final long orderId)
+    private Pushed read(final Pushes out, final long lineId, final long orderId, final boolean stored)
     {
         final OrderAccess.Parties order;
         try
@@ -77,8 +80,12 @@ public class RemoteChatLines
         }
         if (!ChatAudience.anyoneHere(out, order))
         {
-            // Handled: one who subscribes later finds it in the snapshot, so the catch-up must not push it then.
-            claims.claim(lineId);
+            // Handled: one who subscribes later finds it in the snapshot, so a later look must not push it then. Not
+            // on a notice's word alone: a forged notice naming a future id would keep that line from being pushed.
+            if (stored)
+            {
+                claims.claim(lineId);
+            }
             return null;
         }
         final ChatMessageRow row = ChatMessageRow.findById(lineId);
