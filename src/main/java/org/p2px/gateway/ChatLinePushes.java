@@ -20,7 +20,8 @@ import org.p2px.readmodel.OrderRow;
 /**
  * Tells both parties of an order the system's chat lines a committed projector transaction wrote (order opened,
  * paid, released, the maker's auto-reply...): those lines exist only once they are in the database, with their
- * ids. Orders, balances, books and index prices are pushed by the live view as soon as each batch is journaled.
+ * ids. Orders, balances, books and index prices are pushed by the live view as soon as each batch is journaled. A line
+ * {@link ChatLineCatchUp} met first, between the commit and this call, was pushed by it ({@link PushedChatLines}).
  */
 @ApplicationScoped
 public class ChatLinePushes implements ProjectionListener
@@ -29,18 +30,20 @@ public class ChatLinePushes implements ProjectionListener
 
     private final ViewMapper views;
     private final Supplier<Pushes> target;
+    private final PushedChatLines claims;
 
     @Inject
-    public ChatLinePushes(final ViewMapper views, final Instance<Pushes> target)
+    public ChatLinePushes(final ViewMapper views, final Instance<Pushes> target, final PushedChatLines claims)
     {
-        this(views, () -> target.isResolvable() ? target.get() : null);
+        this(views, () -> target.isResolvable() ? target.get() : null, claims);
     }
 
     /** Pushing to whichever {@link Pushes} {@code target} gives (null: nobody to tell). */
-    public ChatLinePushes(final ViewMapper views, final Supplier<Pushes> target)
+    public ChatLinePushes(final ViewMapper views, final Supplier<Pushes> target, final PushedChatLines claims)
     {
         this.views = views;
         this.target = target;
+        this.claims = claims;
     }
 
     @Override
@@ -68,7 +71,9 @@ public class ChatLinePushes implements ProjectionListener
             final OrderRow order = orders.get(line.orderId);
             // Staff follow the chat of every order in dispute (the line that opened it included).
             final boolean staff = order != null && order.disputedAt != null && pushes.hasStaffSubscribers();
-            if (order != null && (staff || pushes.isOnline(order.buyerId) || pushes.isOnline(order.sellerId)))
+            // Claimed even when nobody here hears it: pushed by the catch-up later, it would double the snapshot's.
+            final boolean first = claims.claim(line.id);
+            if (first && order != null && (staff || pushes.isOnline(order.buyerId) || pushes.isOnline(order.sellerId)))
             {
                 safely(() ->
                 {

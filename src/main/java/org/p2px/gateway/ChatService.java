@@ -38,15 +38,17 @@ public class ChatService
     private final Instance<Pushes> pushes;
     private final ChatLimits limits;
     private final NoticePublisher notices;
+    private final PushedChatLines claims;
 
     public ChatService(final OrderAccess access, final Usernames usernames, final Instance<Pushes> pushes,
-        final ChatLimits limits, final NoticePublisher notices)
+        final ChatLimits limits, final NoticePublisher notices, final PushedChatLines claims)
     {
         this.access = access;
         this.usernames = usernames;
         this.pushes = pushes;
         this.limits = limits;
         this.notices = notices;
+        this.claims = claims;
     }
 
     /** Writes a USER line of text alone. */
@@ -177,10 +179,13 @@ public class ChatService
         return order;
     }
 
-    /** To this gateway's clients ({@link ChatAudience}), then to the other gateways' ({@link NoticePublisher}). */
+    /**
+     * To this gateway's clients ({@link ChatAudience}), then to the other gateways' ({@link NoticePublisher}); here
+     * not when {@link ChatLineCatchUp} met the committed line first and pushed it already.
+     */
     private void push(final OrderAccess.Parties order, final ChatMessageView view)
     {
-        if (pushes.isResolvable())
+        if (pushes.isResolvable() && claims.claim(view.id()))
         {
             ChatAudience.push(pushes.get(), order, view);
         }

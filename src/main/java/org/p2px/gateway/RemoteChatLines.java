@@ -19,7 +19,8 @@ import org.p2px.readmodel.ChatMessageRow;
  * projecting gateway), as that gateway pushed it to its own ({@link ChatAudience}). Told by a {@link Notice.ChatLine}
  * on the notice listener's thread. The order's parties come from the live view when it holds the order, so a line
  * nobody here would hear costs no query; else the line, its author's name and its files are read in one transaction.
- * A notice that names no stored line of that order is dropped.
+ * A notice that names no stored line of that order is dropped. {@link ChatLineCatchUp} hands over the same way the
+ * lines whose notices were lost; a line pushed here already ({@link PushedChatLines}) is neither read nor pushed.
  */
 @ApplicationScoped
 public class RemoteChatLines
@@ -29,49 +30,68 @@ public class RemoteChatLines
     private final OrderAccess access;
     private final Usernames usernames;
     private final Instance<Pushes> pushes;
+    private final PushedChatLines claims;
 
-    public RemoteChatLines(final OrderAccess access, final Usernames usernames, final Instance<Pushes> pushes)
+    public RemoteChatLines(final OrderAccess access, final Usernames usernames, final Instance<Pushes> pushes,
+        final PushedChatLines claims)
     {
         this.access = access;
         this.usernames = usernames;
         this.pushes = pushes;
+        this.claims = claims;
     }
 
     void onChatLine(@Observes final Notice.ChatLine notice)
     {
-        if (!pushes.isResolvable())
+        push(notice.messageId(), notice.orderId(), false);
+    }
+
+    /**
+     * Pushes line {@code lineId} of order {@code orderId} to whoever here hears it, unless it was pushed here;
+     * {@code stored}: the caller read that line of that order from the database (a notice's ids are only claims).
+     */
+    void push(final long lineId, final long orderId, final boolean stored)
+    {
+        if (!pushes.isResolvable() || claims.claimed(lineId))
         {
             return;
         }
         final Pushes out = pushes.get();
-        final Pushed pushed = QuarkusTransaction.requiringNew().call(() -> read(out, notice));
-        if (pushed != null)
+        final Pushed pushed = QuarkusTransaction.requiringNew().call(() -> read(out, lineId, orderId, stored));
+        // Claimed only once read: a notice naming no line of that order claims nothing.
+        if (pushed != null && claims.claim(lineId))
         {
             ChatAudience.push(out, pushed.order(), pushed.line());
         }
     }
 
-    /** The order and the line to push, or null when nobody here would hear it or the notice names no such line. */
-    private Pushed read(final Pushes out, final Notice.ChatLine notice)
+    /** The order and the line to push, or null when nobody here would hear it or there is no such line. */
+    private Pushed read(final Pushes out, final long lineId, final long orderId, final boolean stored)
     {
         final OrderAccess.Parties order;
         try
         {
-            order = access.parties(notice.orderId());
+            order = access.parties(orderId);
         }
         catch (final ApiException unknownOrder)
         {
-            LOG.log(System.Logger.Level.DEBUG, "no order for " + notice);
+            LOG.log(System.Logger.Level.DEBUG, "no order " + orderId + " for chat line " + lineId);
             return null;
         }
         if (!ChatAudience.anyoneHere(out, order))
         {
+            // Handled: one who subscribes later finds it in the snapshot, so a later look must not push it then. Not
+            // on a notice's word alone: a forged notice naming a future id would keep that line from being pushed.
+            if (stored)
+            {
+                claims.claim(lineId);
+            }
             return null;
         }
-        final ChatMessageRow row = ChatMessageRow.findById(notice.messageId());
-        if (row == null || row.orderId != notice.orderId())
+        final ChatMessageRow row = ChatMessageRow.findById(lineId);
+        if (row == null || row.orderId != orderId)
         {
-            LOG.log(System.Logger.Level.DEBUG, "no such chat line for " + notice);
+            LOG.log(System.Logger.Level.DEBUG, "no chat line " + lineId + " of order " + orderId);
             return null;
         }
         final Map<Long, String> names = row.authorId == null ? Map.of() : usernames.of(List.of(row.authorId));

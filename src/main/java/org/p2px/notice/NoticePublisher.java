@@ -22,8 +22,8 @@ import org.p2px.projector.ProjectionListener;
  * <p>Each is sent <em>after</em> the commit of what it announces, never inside that transaction: so nothing rolled
  * back is announced, and a notice that cannot be sent (PostgreSQL refuses {@code NOTIFY} when its queue is full) is
  * logged without failing, or rolling back, the user's chat line or revocation. What a server that dies between the
- * two steps leaves unsaid is what a gateway whose listener is reconnecting misses anyway: a live push, not data. The
- * line is in the chat's history, and a revoked key is refused at its next sign-in on every gateway.
+ * two steps leaves unsaid is what a gateway whose listener is reconnecting misses anyway, and both are found by the
+ * other gateways' catch-up from the database ({@link NoticesCatchUp}) within a second or so.
  */
 @ApplicationScoped
 public class NoticePublisher implements ProjectionListener

@@ -49,6 +49,13 @@ public interface ClusterGatewaySettings
     @WithDefault("PT60S")
     Duration startTimeout();
 
+    /**
+     * How often a gateway sharing its PostgreSQL database with others looks there for the chat lines and revoked API
+     * keys whose notices it did not hear (docs/operations.md, "Several gateways").
+     */
+    @WithDefault("PT1S")
+    Duration noticeCatchUpInterval();
+
     /** The client's settings, or a startup error that names the setting that is missing or wrong. */
     default ClusterClientSettings toClientSettings()
     {

@@ -2,9 +2,12 @@ package org.p2px.notice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -28,22 +31,49 @@ class GatewayNoticesTest
         assertEquals(7, notices(EngineMode.CLUSTER, POSTGRES).gatewayId());
     }
 
+    @Test
+    void aCatchUpIntervalOfZeroOrLessIsRefused()
+    {
+        for (final Duration wrong : new Duration[] {Duration.ZERO, Duration.ofSeconds(-1)})
+        {
+            final IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> notices(EngineMode.CLUSTER, POSTGRES, wrong));
+            assertTrue(refused.getMessage().contains("p2px.cluster.notice-catch-up-interval"), refused::getMessage);
+        }
+    }
+
     /** As a gateway with id 7 in {@code mode} on the database at {@code url} decides them (its listener not started). */
     static GatewayNotices notices(final EngineMode mode, final String url)
     {
-        final EngineSettings engine = settings(EngineSettings.class, "mode", mode);
-        final ClusterGatewaySettings cluster = settings(ClusterGatewaySettings.class, "gatewayId", Optional.of(7L));
-        return new GatewayNotices(engine, cluster, url, Optional.of("postgres"), Optional.empty(), null, null);
+        return notices(mode, url, Duration.ofSeconds(1));
     }
 
-    /** The settings interface answering {@code value} to {@code method} (and nothing else is asked). */
-    private static <T> T settings(final Class<T> type, final String method, final Object value)
+    static GatewayNotices notices(final EngineMode mode, final String url, final Duration catchUpInterval)
+    {
+        return new GatewayNotices(engine(mode), cluster(catchUpInterval), url, Optional.of("postgres"),
+            Optional.empty(), null, null, null);
+    }
+
+    static EngineSettings engine(final EngineMode mode)
+    {
+        return settings(EngineSettings.class, Map.of("mode", mode));
+    }
+
+    /** Gateway 7's, catching up every {@code catchUpInterval}. */
+    static ClusterGatewaySettings cluster(final Duration catchUpInterval)
+    {
+        return settings(ClusterGatewaySettings.class,
+            Map.of("gatewayId", Optional.of(7L), "noticeCatchUpInterval", catchUpInterval));
+    }
+
+    /** The settings interface answering each method named in {@code values} (and nothing else is asked). */
+    private static <T> T settings(final Class<T> type, final Map<String, Object> values)
     {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, called, args) ->
         {
-            if (called.getName().equals(method))
+            if (values.containsKey(called.getName()))
             {
-                return value;
+                return values.get(called.getName());
             }
             throw new AssertionError("not expected: " + called);
         }));

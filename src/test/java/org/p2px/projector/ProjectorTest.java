@@ -33,6 +33,7 @@ import org.p2px.core.UserSnapshot;
 import org.p2px.engine.Engine;
 import org.p2px.gateway.ChatLinePushes;
 import org.p2px.gateway.Pushes;
+import org.p2px.gateway.PushedChatLines;
 import org.p2px.gateway.view.ViewMapper;
 import org.p2px.readmodel.AdRow;
 import org.p2px.readmodel.BalanceRow;
@@ -210,7 +211,7 @@ class ProjectorTest
         });
         final RecordingPushes pushes = new RecordingPushes();
         final Projector fresh = new Projector(lifecycle::engine, catalog,
-            () -> List.of(new ChatLinePushes(views, () -> pushes)), new ProjectorLease(dataSource), 0);
+            () -> List.of(new ChatLinePushes(views, () -> pushes, new PushedChatLines())), new ProjectorLease(dataSource), 0);
         fresh.start();
         try
         {

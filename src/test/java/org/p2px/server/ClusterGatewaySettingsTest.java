@@ -19,14 +19,15 @@ class ClusterGatewaySettingsTest
     Path journal;
 
     private record Settings(Optional<Long> gatewayId, String hosts, int portBase, String egressHost,
-        Optional<String> aeronDir, Optional<String> journalDir, Duration startTimeout) implements ClusterGatewaySettings
+        Optional<String> aeronDir, Optional<String> journalDir, Duration startTimeout, Duration noticeCatchUpInterval)
+        implements ClusterGatewaySettings
     {
     }
 
     private Settings settings(final Optional<Long> gatewayId, final Optional<String> journalDir)
     {
         return new Settings(gatewayId, "10.0.0.1,10.0.0.2,10.0.0.3", 20_000, "10.0.0.9", Optional.of("/dev/shm/gw"),
-            journalDir, Duration.ofSeconds(60));
+            journalDir, Duration.ofSeconds(60), Duration.ofSeconds(1));
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.p2px.notice.Notice;
+import org.p2px.notice.NoticesCatchUp;
 import org.p2px.notice.NoticesResumed;
 import org.p2px.readmodel.ApiKey;
 import org.p2px.testing.SigningClock;
@@ -45,6 +46,8 @@ class WsAuthTest
     Event<Notice> notices;
     @Inject
     Event<NoticesResumed> resumptions;
+    @Inject
+    Event<NoticesCatchUp> catchUps;
 
     @Test
     void bearerHeaderOnTheUpgrade()
@@ -218,6 +221,20 @@ class WsAuthTest
         {
             QuarkusTransaction.requiringNew().run(() -> ApiKey.findByKeyId(keyId).orElseThrow().revoked = true);
             resumptions.fire(new NoticesResumed());
+        });
+    }
+
+    /**
+     * The key was revoked through a gateway that died before its notice: the periodic catch-up (as
+     * {@code GatewayNotices} fires it) finds it.
+     */
+    @Test
+    void aKeyRevokedWithoutANoticeClosesItsConnectionsAtTheNextCatchUp()
+    {
+        revokedWhileSignedIn((user, keyId) ->
+        {
+            QuarkusTransaction.requiringNew().run(() -> ApiKey.findByKeyId(keyId).orElseThrow().revoked = true);
+            catchUps.fire(new NoticesCatchUp());
         });
     }
 
