@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import jakarta.validation.constraints.Positive;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -52,10 +54,12 @@ public interface AuthSettings
     interface Lockout
     {
         /** Wrong sign-in passwords for one username before it is locked. */
+        @Positive
         @WithDefault("5")
         int maxFailures();
 
         /** Wrong sign-in passwords from one client address, whatever the usernames, before it is locked. */
+        @Positive
         @WithDefault("20")
         int maxFailuresPerAddress();
 

@@ -97,7 +97,8 @@ final class AccountDesk
         {
             return ErrorCode.INVALID_AMOUNT;
         }
-        final int maxFee = state.config.maxFeeBps();
+        // Never the whole amount or more, even under rules journaled before their bounds were checked.
+        final int maxFee = Math.min(state.config.maxFeeBps(), CoreConfig.WHOLE_BPS);
         if (makerFeeBps < 0 || takerFeeBps < 0 || makerFeeBps > maxFee || takerFeeBps > maxFee)
         {
             return ErrorCode.INVALID_FEE;
@@ -130,7 +131,7 @@ final class AccountDesk
         final CoreConfig decoded;
         try
         {
-            decoded = RulesCodec.decode(rules);
+            decoded = RulesCodec.decode(rules).checkBounds();
         }
         catch (final IllegalArgumentException invalid)
         {

@@ -69,17 +69,67 @@ public record CoreConfig(
     public static final long HOUR_MS = 60 * MINUTE_MS;
     public static final long DAY_MS = 24 * HOUR_MS;
 
+    /** The highest KYC level a user can have (levels 0 to 3). */
+    public static final int MAX_KYC_LEVEL = 3;
+    /** All of an amount, in basis points: a fee or a margin at this size would take or give everything. */
+    public static final int WHOLE_BPS = 10_000;
+
+    /**
+     * What the core needs to run at all; rules journaled before {@link #checkBounds} existed may be odd but are
+     * replayed as they were decided.
+     *
+     * @throws IllegalArgumentException naming every rule out of its range, with its value.
+     */
     public CoreConfig
     {
-        if (restrictionStepsMs.length == 0 || restrictionStepsMs.length > MAX_RESTRICTION_STEPS || maxPrePayCancels < 0 || maxPostPayCancels < 0 || adEditLimit < 1 ||
-            maxSplitOrders < 1 || maxCrossingOrders < 1 || minPaymentWindowMinutes < 1 ||
-            maxUnpaidOrdersPerTaker < 1 || maxUnpaidOrdersNewTaker < 1 || newTakerCompletedOrders < 0 ||
-            maxPriceDeviationBps < 0 || maxOpenAdsPerUser < 1 ||
-            maxPaymentWindowMinutes < minPaymentWindowMinutes)
-        {
-            throw new IllegalArgumentException("invalid core configuration: " + this);
-        }
+        final RuleChecks check = new RuleChecks();
+        check.atLeast("minPaymentWindowMinutes", minPaymentWindowMinutes, 1);
+        check.atLeast("maxPaymentWindowMinutes", maxPaymentWindowMinutes, minPaymentWindowMinutes);
+        check.atLeast("adEditLimit", adEditLimit, 1);
+        check.atLeast("maxPrePayCancels", maxPrePayCancels, 0);
+        check.atLeast("maxPostPayCancels", maxPostPayCancels, 0);
+        check.within("restrictionSteps (count)", restrictionStepsMs.length, 1, MAX_RESTRICTION_STEPS);
+        check.atLeast("maxSplitOrders", maxSplitOrders, 1);
+        check.atLeast("maxCrossingOrders", maxCrossingOrders, 1);
+        check.atLeast("maxUnpaidOrdersPerTaker", maxUnpaidOrdersPerTaker, 1);
+        check.atLeast("maxUnpaidOrdersNewTaker", maxUnpaidOrdersNewTaker, 1);
+        check.atLeast("newTakerCompletedOrders", newTakerCompletedOrders, 0);
+        check.atLeast("maxPriceDeviationBps", maxPriceDeviationBps, 0);
+        check.atLeast("maxOpenAdsPerUser", maxOpenAdsPerUser, 1);
+        check.throwIfAny();
         restrictionStepsMs = restrictionStepsMs.clone();
+    }
+
+    /**
+     * The ranges new rules must keep, checked when an admin sets them and when the configuration is read: nothing
+     * zero that must take time, no threshold nobody can reach (KYC above {@link #MAX_KYC_LEVEL}, a rate above
+     * 100 %), and no fee or margin of the whole amount or more (a fee above it would leave a buyer a negative
+     * balance).
+     *
+     * @throws IllegalArgumentException naming every rule out of its range, with its value.
+     */
+    public CoreConfig checkBounds()
+    {
+        final RuleChecks check = new RuleChecks();
+        check.atLeast("releaseWindow", releaseWindowMs, 1);
+        check.atLeast("appealWait", appealWaitMs, 0);
+        check.atLeast("maxPaymentMethodsPerAd", maxPaymentMethodsPerAd, 1);
+        check.atLeast("adEditWindow", adEditWindowMs, 1);
+        check.within("postingMinKycLevel", postingMinKycLevel, 0, MAX_KYC_LEVEL);
+        check.atLeast("postingMinAccountAge", postingMinAccountAgeMs, 0);
+        check.atLeast("postingMinCompletedOrders", postingMinCompletedOrders, 0);
+        check.within("postingMinCompletionBps", postingMinCompletionBps, 0, WHOLE_BPS);
+        check.atLeast("cancelWindow", cancelWindowMs, 1);
+        for (final long step : restrictionStepsMs)
+        {
+            check.atLeast("restrictionSteps", step, 1);
+        }
+        check.atLeast("restrictionReset", restrictionResetMs, 0);
+        check.within("maxMarginBps", maxMarginBps, 0, WHOLE_BPS - 1);
+        check.within("maxFeeBps", maxFeeBps, 0, WHOLE_BPS);
+        check.within("maxPriceDeviationBps", maxPriceDeviationBps, 0, WHOLE_BPS - 1);
+        check.throwIfAny();
+        return this;
     }
 
     /**

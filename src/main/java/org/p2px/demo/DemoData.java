@@ -12,6 +12,7 @@ import io.quarkus.runtime.StartupEvent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.p2px.api.PaymentMethod;
 import org.p2px.auth.Accounts;
+import org.p2px.auth.AuthSettings;
 import org.p2px.catalog.Catalog;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.trade.AdTermsBody;
@@ -41,12 +42,12 @@ public class DemoData
     public DemoData(
         @ConfigProperty(name = "p2px.demo.enabled", defaultValue = "false") final boolean enabled,
         @ConfigProperty(name = "p2px.demo.password", defaultValue = "demo-password") final String password,
-        @ConfigProperty(name = "p2px.auth.admin.username", defaultValue = "admin") final String adminUsername,
-        final Catalog catalog, final Accounts accounts, final TradingService trading)
+        final AuthSettings auth, final Catalog catalog, final Accounts accounts, final TradingService trading)
     {
         this.enabled = enabled;
         this.password = password;
-        this.adminUsername = adminUsername;
+        // The packaged server's admin comes from the environment and may be unset (empty): no demo data then.
+        this.adminUsername = auth.admin().username().orElse("");
         this.catalog = catalog;
         this.accounts = accounts;
         this.trading = trading;
@@ -54,8 +55,14 @@ public class DemoData
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 2000) final StartupEvent event)
     {
-        if (!enabled || !catalog.assets().isEmpty())
+        if (!enabled)
         {
+            return;
+        }
+        if (!catalog.assets().isEmpty())
+        {
+            LOG.log(System.Logger.Level.INFO, "no demo data: the server already has assets (demo data is only added "
+                + "to an empty server)");
             return;
         }
         final UserAccount admin = UserAccount.findByUsername(adminUsername).orElse(null);

@@ -115,6 +115,12 @@ public final class Failures
         {
             return Failure.of(GatewayError.FORBIDDEN);
         }
+        if (cause instanceof WebApplicationException http && http.getCause() instanceof JsonProcessingException json)
+        {
+            // The REST reader's wrapping of a parser's refusal (a key given twice, say): told as the parser said.
+            return new Failure(GatewayError.MALFORMED_REQUEST.status(), GatewayError.MALFORMED_REQUEST.name(),
+                JsonShape.describe(json));
+        }
         if (cause instanceof WebApplicationException http && http.getResponse().getStatus() < 500)
         {
             final int status = http.getResponse().getStatus();

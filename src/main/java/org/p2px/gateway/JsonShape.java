@@ -1,5 +1,8 @@
 package org.p2px.gateway;
 
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,6 +17,11 @@ import org.p2px.api.GatewayError;
  */
 public final class JsonShape
 {
+    private static final Set<Class<?>> WHOLE_NUMBERS =
+        Set.of(long.class, Long.class, int.class, Integer.class, short.class, Short.class);
+    /** Jackson's words for a key given twice (StreamReadFeature.STRICT_DUPLICATE_DETECTION). */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']{1,64})'");
+
     private JsonShape()
     {
     }
@@ -28,6 +36,21 @@ public final class JsonShape
             && !mismatch.getPath().isEmpty())
         {
             return "'" + path(mismatch) + "' must be a string: amounts and prices are decimal strings such as \"92.50\".";
+        }
+        if (failure instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+            && WHOLE_NUMBERS.contains(mismatch.getTargetType()))
+        {
+            return "'" + path(mismatch) + "' must be a whole number, such as 42 (not a string or a fraction).";
+        }
+        if (failure instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+            && (mismatch.getTargetType() == boolean.class || mismatch.getTargetType() == Boolean.class))
+        {
+            return "'" + path(mismatch) + "' must be true or false.";
+        }
+        final Matcher duplicate = DUPLICATE.matcher(String.valueOf(failure.getMessage()));
+        if (duplicate.find())
+        {
+            return "Field '" + duplicate.group(1) + "' appears twice.";
         }
         return GatewayError.MALFORMED_REQUEST.message();
     }

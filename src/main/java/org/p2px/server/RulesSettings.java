@@ -92,7 +92,20 @@ public interface RulesSettings
     int maxOpenAdsPerUser();
 
     /** @throws IllegalArgumentException for rules the core refuses (the message names them). */
+    /** @throws IllegalArgumentException naming the rules out of range (p2px.rules.*). */
     default CoreConfig toCoreConfig()
+    {
+        try
+        {
+            return rules().checkBounds();
+        }
+        catch (final IllegalArgumentException invalid)
+        {
+            throw new IllegalArgumentException("p2px.rules.*: " + invalid.getMessage(), invalid);
+        }
+    }
+
+    private CoreConfig rules()
     {
         return new CoreConfig(releaseWindow().toMillis(), appealWait().toMillis(), minPaymentWindowMinutes(),
             maxPaymentWindowMinutes(), maxPaymentMethodsPerAd(), adEditLimit(), adEditWindow().toMillis(),

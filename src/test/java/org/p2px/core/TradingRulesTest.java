@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.p2px.codec.ErrorCode;
+import org.p2px.codec.RulesDecoder;
 import org.p2px.codec.RulesEncoder;
 import org.p2px.codec.RulesWriter;
 import org.p2px.codec.Side;
@@ -109,6 +110,39 @@ class TradingRulesTest
             h.setRules(ADMIN, defaultsWith(out -> out.restrictionStepCount((short)0))));
         assertEquals(ErrorCode.INVALID_RULES, h.setRules(ADMIN, defaultsWith(out -> out.maxPaymentWindowMinutes(10))));
         assertEquals(digest, h.core.digest());
+    }
+
+    @Test
+    void rulesOutOfTheirRangesAreRefusedAndNothingChanges()
+    {
+        final long digest = h.core.digest();
+        // A fee above the whole amount left a buyer a negative balance (and a server that would not start again).
+        assertEquals(ErrorCode.INVALID_RULES, h.setRules(ADMIN, defaultsWith(out -> out.maxFeeBps(20_000))));
+        assertEquals(ErrorCode.INVALID_RULES, h.setRules(ADMIN, defaultsWith(out -> out.releaseWindowMs(0))));
+        assertEquals(ErrorCode.INVALID_RULES, h.setRules(ADMIN, defaultsWith(out -> out.maxMarginBps(-5))));
+        assertEquals(ErrorCode.INVALID_RULES, h.setRules(ADMIN, defaultsWith(out -> out.postingMinKycLevel(9))));
+        assertEquals(ErrorCode.INVALID_RULES,
+            h.setRules(ADMIN, defaultsWith(out -> out.postingMinCompletionBps(20_000))));
+        assertEquals(ErrorCode.INVALID_RULES, h.setRules(0, defaultsWith(out -> out.maxFeeBps(10_001))));
+        assertEquals(digest, h.core.digest());
+        ok(h.setRules(ADMIN, defaultsWith(out -> out.maxFeeBps(10_000))));
+    }
+
+    @Test
+    void oddRulesAlreadyJournaledStillReplayButNoMarketChargesTheWholeAmountOrMore()
+    {
+        // Rules an older server let through (no bounds then) are replayed as decided...
+        final UnsafeBuffer wire = new UnsafeBuffer(new byte[1024]);
+        defaultsWith(out -> out.maxFeeBps(20_000)).write(new RulesEncoder().wrap(wire, 0));
+        final CoreConfig odd = RulesCodec.decode(new RulesDecoder().wrap(wire, 0));
+        final CoreHarness old = new CoreHarness(odd).standardWorld();
+        assertEquals(20_000, old.state().config.maxFeeBps());
+        // ...but a market above the whole amount is refused all the same.
+        assertEquals(ErrorCode.INVALID_FEE, old.createMarket(ADMIN, 7, CoreHarness.USDT, CoreHarness.EUR, 4, 1,
+            10 * CoreHarness.EUR_UNIT, 15_000, 0, 0b1111));
+        ok(old.createMarket(ADMIN, 8, CoreHarness.USDT, CoreHarness.EUR, 4, 1, 10 * CoreHarness.EUR_UNIT, 10_000, 0,
+            0b1111));
+        old.assertSoundAndReplayable();
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.p2px.gateway.ws;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Positive;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -17,10 +19,12 @@ public interface WsSettings
     Outbound outbound();
 
     /** Requests of one connection accepted but not answered yet; more are refused with RATE_LIMITED. */
+    @Positive
     @WithDefault("64")
     int maxPendingRequests();
 
     /** Channels one connection may subscribe to at once; more are refused with TOO_MANY_SUBSCRIPTIONS. */
+    @Positive
     @WithDefault("32")
     int maxSubscriptions();
 
@@ -35,13 +39,17 @@ public interface WsSettings
     /** A token bucket per connection: {@code per-second} requests on average, bursts up to {@code burst}. */
     interface RateLimit
     {
+        @Positive
         @WithDefault("20")
         int perSecond();
+
+        @Positive
 
         @WithDefault("40")
         int burst();
 
         /** Requests refused with no second-long pause between them, after which the connection is closed with 1008. */
+        @Positive
         @WithDefault("200")
         int closeAfterRefusals();
     }
@@ -49,10 +57,12 @@ public interface WsSettings
     /** The bound of a connection's queue of frames written but not yet taken by the client. */
     interface Outbound
     {
+        @Positive
         @WithDefault("4096")
         int maxMessages();
 
         /** Counted in characters of the JSON text. */
+        @Positive
         @WithDefault("1048576")
         long maxBytes();
 

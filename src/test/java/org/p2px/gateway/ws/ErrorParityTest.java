@@ -1,5 +1,6 @@
 package org.p2px.gateway.ws;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -133,6 +134,21 @@ class ErrorParityTest
         {
             same(ws, taker, "POST", "/api/v1/orders", numericAmount, "order.take", numericAmount, "MALFORMED_REQUEST",
                 "'amount'" + mustBeAString);
+            // A whole number means exactly that: "19" or 19.5 would otherwise have taken ad 19.
+            final String mustBeWhole = "'adId' must be a whole number, such as 42 (not a string or a fraction).";
+            for (final Object id : List.of(Long.toString(adId), adId + 0.5))
+            {
+                final Map<String, Object> take = Map.of("adId", id, "amount", "10", "paymentMethod", "SEPA");
+                same(ws, taker, "POST", "/api/v1/orders", take, "order.take", take, "MALFORMED_REQUEST", mustBeWhole);
+            }
+            // A key twice means different things to different parsers: refused, on REST naming it.
+            final String twice = "{\"adId\":" + adId + ",\"amount\":\"10\",\"amount\":\"20\",\"paymentMethod\":\"SEPA\"}";
+            taker.request().body(twice).post("/api/v1/orders").then().statusCode(400)
+                .body("code", equalTo("MALFORMED_REQUEST")).body("message", equalTo("Field 'amount' appears twice."));
+            ws.send("{\"id\":\"dup\",\"op\":\"order.take\",\"args\":" + twice + "}");
+            final JsonNode refused = ws.next();
+            assertFalse(refused.get("ok").asBoolean(), refused.toString());
+            assertEquals("MALFORMED_REQUEST", refused.get("error").get("code").asText(), refused.toString());
         }
         assertEquals(1, seller.request().get("/api/v1/me/ads").then().statusCode(200).extract().jsonPath()
             .getList("$").size());
