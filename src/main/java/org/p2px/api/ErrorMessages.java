@@ -98,6 +98,7 @@ public final class ErrorMessages
                 "20 completed orders and an 80% 30-day completion rate.";
             case USER_RESTRICTED -> "Too many cancellations: taking orders and posting BUY ads is paused for now.";
             case CANNOT_BLOCK_SELF -> "You cannot block yourself.";
+            case CANNOT_CHANGE_OWN_ROLE -> "An admin cannot change their own role: another admin must.";
             case UNKNOWN_USER -> "No such user.";
             case USER_EXISTS -> "That user already exists.";
             case UNKNOWN_ASSET -> "No such asset.";

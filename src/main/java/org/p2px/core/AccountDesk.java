@@ -203,6 +203,12 @@ final class AccountDesk
         {
             return ErrorCode.INVALID_ROLE;
         }
+        if (userId == actorId)
+        {
+            // An admin demoting themself could leave the server with no admin at all (the first admin is only
+            // created on an empty server), so a role change is always someone else's decision.
+            return ErrorCode.CANNOT_CHANGE_OWN_ROLE;
+        }
         events.userRoleSet(userId, role);
         return null;
     }

@@ -524,6 +524,12 @@ class RejectionCodesTest
     }
 
     @Test
+    void cannotChangeOwnRole()
+    {
+        rejects(ErrorCode.CANNOT_CHANGE_OWN_ROLE, () -> h.setRole(ADMIN, ADMIN, Role.USER));
+    }
+
+    @Test
     void cannotBlockSelf()
     {
         rejects(ErrorCode.CANNOT_BLOCK_SELF, () -> h.block(STRANGER, STRANGER));
