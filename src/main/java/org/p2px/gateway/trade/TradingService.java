@@ -237,6 +237,7 @@ public class TradingService
         {
             if (caller.person())
             {
+                refuseIfNotTheSeller(caller, orderId);
                 accounts.checkSecondFactor(caller.userId(), fundPassword, totpCode);
             }
             else
@@ -246,6 +247,20 @@ public class TradingService
             return orderAnswer(caller, (proxy, buffer, offset, correlationId) ->
                 proxy.release(buffer, offset, correlationId, 0, caller.userId(), orderId), orderId);
         });
+    }
+
+    /**
+     * The buyer of an open order is told NOT_SELLER before any second factor is asked for or counted: a wrong fund
+     * password would otherwise count towards their own lockout for a release they may not make anyway. Anything
+     * else (an order the view does not hold, another user's) is left to the core's answer, as before.
+     */
+    private void refuseIfNotTheSeller(final Caller caller, final long orderId)
+    {
+        final LiveOrder order = core.read(state -> state.order(orderId));
+        if (order != null && order.order().buyerId() == caller.userId())
+        {
+            throw ApiException.of(ErrorCode.NOT_SELLER);
+        }
     }
 
     public OrderView cancel(final Caller caller, final long orderId)

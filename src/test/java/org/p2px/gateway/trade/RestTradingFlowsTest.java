@@ -72,6 +72,11 @@ class RestTradingFlowsTest
         buyer.request().post("/api/v1/orders/" + orderId + "/paid").then().statusCode(200)
             .body("state", equalTo("PAID")).body("releaseBy", notNullValue()).body("appealableFrom", notNullValue());
 
+        // The buyer may not release: told so before any fund password is asked for or counted against them.
+        buyer.request().body(Map.of("fundPassword", "not-it")).post("/api/v1/orders/" + orderId + "/release")
+            .then().statusCode(403).body("code", equalTo("NOT_SELLER"));
+        buyer.request().body("{}").post("/api/v1/orders/" + orderId + "/release").then().statusCode(403)
+            .body("code", equalTo("NOT_SELLER"));
         seller.request().body("{}").post("/api/v1/orders/" + orderId + "/release").then().statusCode(403)
             .body("code", equalTo("SECOND_FACTOR_REQUIRED"));
         seller.request().body(Map.of("fundPassword", "not-it")).post("/api/v1/orders/" + orderId + "/release")
