@@ -1,5 +1,6 @@
 package org.p2px.gateway;
 
+import java.util.Arrays;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +37,12 @@ public final class JsonShape
             && !mismatch.getPath().isEmpty())
         {
             return "'" + path(mismatch) + "' must be a string: amounts and prices are decimal strings such as \"92.50\".";
+        }
+        if (failure instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+            && mismatch.getTargetType() != null && mismatch.getTargetType().isEnum())
+        {
+            return "'" + path(mismatch) + "' must be one of " + Arrays.stream(mismatch.getTargetType().getEnumConstants())
+                .map(Object::toString).filter(name -> !name.equals("NULL_VAL")).collect(Collectors.joining(", ")) + ".";
         }
         if (failure instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
             && WHOLE_NUMBERS.contains(mismatch.getTargetType()))

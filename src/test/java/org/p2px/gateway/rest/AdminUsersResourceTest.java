@@ -34,6 +34,21 @@ class AdminUsersResourceTest
             .then().statusCode(200).body("kycLevel", equalTo(2));
         given().auth().oauth2(admin).get("/api/v1/admin/users/" + id)
             .then().statusCode(200).body("role", equalTo("MERCHANT")).body("kycLevel", equalTo(2));
+        // Not a role, not a whole number, or the admin's own role: refused, naming what is wrong, nothing changed.
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("role", "GOD"))
+            .put("/api/v1/admin/users/" + id + "/role").then().statusCode(400)
+            .body("code", equalTo("MALFORMED_REQUEST"))
+            .body("message", equalTo("'role' must be one of USER, MERCHANT, ARBITER, ADMIN."));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("kycLevel", 1.5))
+            .put("/api/v1/admin/users/" + id + "/kyc").then().statusCode(400)
+            .body("code", equalTo("MALFORMED_REQUEST"));
+        final long adminId = given().auth().oauth2(admin).get("/api/v1/account/me").then().extract().jsonPath()
+            .getLong("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("role", "USER"))
+            .put("/api/v1/admin/users/" + adminId + "/role").then().statusCode(403)
+            .body("code", equalTo("CANNOT_CHANGE_OWN_ROLE"));
+        given().auth().oauth2(admin).get("/api/v1/admin/users/" + id)
+            .then().statusCode(200).body("role", equalTo("MERCHANT")).body("kycLevel", equalTo(2));
 
         // The new role is in the next token.
         final JsonPath again = TestUsers.signIn(user.getString("user.username"), TestUsers.PASSWORD);
