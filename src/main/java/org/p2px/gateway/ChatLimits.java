@@ -14,9 +14,9 @@ import org.p2px.api.ApiException;
 import org.p2px.api.GatewayError;
 
 /**
- * What a chat line may be: no control characters but line breaks and tabs, and none of the characters that
- * reorder how text is shown (bidi embeddings, overrides and isolates: with them a line can show an IBAN or an
- * amount other than the one it holds); and how many lines a user may write in a minute
+ * What a chat line may be: a multi-line {@link PlainText} (no control characters but line breaks and tabs, and none
+ * of the characters that reorder how text is shown: with them a line can show an IBAN or an amount other than the
+ * one it holds); and how many lines a user may write in a minute
  * ({@code p2px.chat.max-lines-per-minute}), so that nobody floods a counterparty or the database.
  */
 @ApplicationScoped
@@ -42,10 +42,9 @@ public class ChatLimits
     /** Refuses a text with a character it may not hold: VALIDATION_FAILED naming the character's code point. */
     public void checkText(final String text)
     {
-        text.codePoints().filter(ChatLimits::forbidden).findFirst().ifPresent(codePoint ->
+        PlainText.Check.firstForbidden(text, true).ifPresent(codePoint ->
         {
-            throw ApiException.of(GatewayError.VALIDATION_FAILED, String.format(
-                "text must not hold control or text-direction characters (U+%04X).", codePoint));
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, "text " + PlainText.Check.message(codePoint));
         });
     }
 
@@ -70,12 +69,6 @@ public class ChatLimits
     /** A control character (but line breaks and tabs) or a bidi embedding, override or isolate. */
     public static boolean forbidden(final int codePoint)
     {
-        if (codePoint == '\n' || codePoint == '\t')
-        {
-            return false;
-        }
-        return Character.getType(codePoint) == Character.CONTROL
-            || (codePoint >= 0x202A && codePoint <= 0x202E)   // LRE, RLE, PDF, LRO, RLO
-            || (codePoint >= 0x2066 && codePoint <= 0x2069);  // LRI, RLI, FSI, PDI
+        return PlainText.Check.forbidden(codePoint, true);
     }
 }

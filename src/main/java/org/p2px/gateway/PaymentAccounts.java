@@ -3,7 +3,6 @@ package org.p2px.gateway;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,7 +25,6 @@ public class PaymentAccounts
 {
     static final int MAX_HOLDER = 100;
     static final int MAX_DETAILS = 300;
-    private static final Pattern PRINTABLE = Pattern.compile("[^\\p{Cntrl}]+");
     private static final Set<String> OPEN = Set.of("PENDING_PAYMENT", "PAID", "DISPUTED");
 
     private final LiveQueries live;
@@ -119,7 +117,7 @@ public class PaymentAccounts
     private static String text(final String value, final String name, final int max)
     {
         final String trimmed = value == null ? "" : value.strip();
-        if (trimmed.isEmpty() || trimmed.length() > max || !PRINTABLE.matcher(trimmed).matches())
+        if (trimmed.isEmpty() || trimmed.length() > max || PlainText.Check.firstForbidden(trimmed, false).isPresent())
         {
             throw ApiException.of(GatewayError.VALIDATION_FAILED,
                 name + " must be 1 to " + max + " characters, without control characters.");

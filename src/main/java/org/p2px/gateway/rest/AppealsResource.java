@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.p2px.gateway.AppealEvidence;
 import org.p2px.gateway.Caller;
+import org.p2px.gateway.PlainText;
 import org.p2px.gateway.trade.TradingService;
 import org.p2px.gateway.view.AppealView;
 import org.p2px.gateway.view.OrderView;
@@ -50,7 +51,7 @@ public class AppealsResource
     }
 
     /** A statement of evidence: text, files uploaded to the order before (POST .../attachments), or both. */
-    public record EvidenceBody(@Size(max = AppealEvidence.MAX_STATEMENT_LENGTH) String statement,
+    public record EvidenceBody(@Size(max = AppealEvidence.MAX_STATEMENT_LENGTH) @PlainText String statement,
         @Size(max = AppealEvidence.MAX_FILES) List<Long> attachmentIds)
     {
     }

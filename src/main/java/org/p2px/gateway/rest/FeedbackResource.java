@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.FeedbackService;
+import org.p2px.gateway.PlainText;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,7 +38,7 @@ public class FeedbackResource
         this.feedback = feedback;
     }
 
-    public record NewFeedback(@NotNull Boolean positive, String comment)
+    public record NewFeedback(@NotNull Boolean positive, @PlainText String comment)
     {
     }
 

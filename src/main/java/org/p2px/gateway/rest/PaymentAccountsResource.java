@@ -19,6 +19,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.p2px.gateway.Caller;
 import org.p2px.gateway.PaymentAccounts;
+import org.p2px.gateway.PlainText;
 import org.p2px.gateway.view.PaymentAccountView;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -28,8 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class PaymentAccountsResource
 {
-    /** Where the caller is paid by a method. */
-    public record AccountBody(String holder, String details)
+    /** Where the caller is paid by a method: the buyer reads it, so each is a single line of {@link PlainText}. */
+    public record AccountBody(@PlainText(multiLine = false) String holder, @PlainText(multiLine = false) String details)
     {
     }
 

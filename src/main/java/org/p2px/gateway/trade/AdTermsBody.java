@@ -4,12 +4,14 @@ import java.util.List;
 
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.p2px.gateway.PlainText;
 
 /**
  * An ad's terms as clients send them (new ad or edit). Prices and limits are decimal strings; {@code priceType}
  * FIXED needs {@code price}, FLOATING needs {@code marginBps} (the market's index price x (1 + margin/10000)).
  * Omitted gates mean no requirement; omitted window 15 minutes; omitted visibility PUBLIC. The texts {@code terms}
- * and {@code autoReply} are kept without surrounding white space, at most 1000 characters each.
+ * and {@code autoReply} are kept without surrounding white space, at most 1000 characters each, {@link PlainText}
+ * (line breaks and tabs allowed): the auto-reply becomes a chat line, the terms are shown to every taker.
  */
 public record AdTermsBody(@Schema(required = true, enumeration = { "FIXED", "FLOATING" }) String priceType,
     @Schema(description = "A decimal string; FIXED ads only", examples = "0.9200") String price,
@@ -19,8 +21,8 @@ public record AdTermsBody(@Schema(required = true, enumeration = { "FIXED", "FLO
     @Schema(required = true) List<String> paymentMethods, Integer paymentWindowMinutes, Integer minKycLevel, Integer minAccountAgeDays,
     Integer minCompletedOrders, Integer minCompletionRateBps, Integer maxOpenOrdersPerTaker,
     @Schema(enumeration = { "PUBLIC", "PRIVATE" }) @OneOf({ "PUBLIC", "PRIVATE" }) String visibility, Boolean autoMatch,
-    @Size(max = AdTermsBody.MAX_TEXT, message = TEXT_TOO_LONG) String terms,
-    @Size(max = AdTermsBody.MAX_TEXT, message = TEXT_TOO_LONG) String autoReply)
+    @Size(max = AdTermsBody.MAX_TEXT, message = TEXT_TOO_LONG) @PlainText String terms,
+    @Size(max = AdTermsBody.MAX_TEXT, message = TEXT_TOO_LONG) @PlainText String autoReply)
 {
     /** Characters of the terms and of the auto-reply, each, without surrounding white space. */
     public static final int MAX_TEXT = 1_000;

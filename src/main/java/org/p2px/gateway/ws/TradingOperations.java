@@ -22,6 +22,7 @@ import org.p2px.gateway.ChatService;
 import org.p2px.gateway.FeedbackService;
 import org.p2px.gateway.LiveQueries;
 import org.p2px.gateway.PaymentAccounts;
+import org.p2px.gateway.PlainText;
 import org.p2px.gateway.ReadModels;
 import org.p2px.gateway.trade.AdTermsBody;
 import org.p2px.gateway.trade.ExpressBody;
@@ -126,9 +127,13 @@ public class TradingOperations implements WsOperationGroup
             of("user.unblock", false, (caller, a) -> blocked(caller, id(a, "userId"), false)),
             read("blocks.list", (caller, a) -> readModels.blockList(caller.userId())),
             of("payment_accounts.list", false, (caller, a) -> paymentAccounts.mine(caller)),
-            // holder and details are checked by the service, as for REST: one message for a blank or missing one.
-            of("payment_account.set", false, (caller, a) -> paymentAccounts.set(caller, WsArgs.text(a, "method"),
-                optionalText(a, "holder"), optionalText(a, "details"))),
+            // holder and details: their characters are checked as REST's body is; whether they are given and their
+            // length by the service, as for REST: one message for a blank or missing one.
+            of("payment_account.set", false, (caller, a) ->
+            {
+                final PaymentAccountArgs given = args.read(a, PaymentAccountArgs.class);
+                return paymentAccounts.set(caller, WsArgs.text(a, "method"), given.holder(), given.details());
+            }),
             of("payment_account.delete", false, (caller, a) ->
             {
                 paymentAccounts.delete(caller, WsArgs.text(a, "method"));
@@ -141,7 +146,7 @@ public class TradingOperations implements WsOperationGroup
             read("chat.history", (caller, a) -> chat.history(caller, id(a, "orderId"), optionalId(a, "after"),
                 intArg(a, "limit", ChatService.MAX_HISTORY))),
             trade("feedback.leave", (caller, a) -> feedback.leave(caller, id(a, "orderId"), bool(a, "positive"),
-                optionalText(a, "comment"))));
+                args.read(a, FeedbackArgs.class).comment())));
     }
 
     /** A signed-in query: needs READ, as its REST endpoint does. */
@@ -169,8 +174,22 @@ public class TradingOperations implements WsOperationGroup
      * {@code order.appeal}'s and {@code order.appeal_evidence}'s args: the order (read on its own, as REST's path is)
      * and REST's body of a statement, with its constraints, so both gateways refuse alike.
      */
-    record AppealArgs(Long orderId, @Size(max = AppealEvidence.MAX_STATEMENT_LENGTH) String statement,
+    record AppealArgs(Long orderId, @Size(max = AppealEvidence.MAX_STATEMENT_LENGTH) @PlainText String statement,
         @Size(max = AppealEvidence.MAX_FILES) List<Long> attachmentIds)
+    {
+    }
+
+    /**
+     * {@code payment_account.set}'s args: the method (read on its own, as REST's path is) and REST's body, with its
+     * constraints.
+     */
+    record PaymentAccountArgs(String method, @PlainText(multiLine = false) String holder,
+        @PlainText(multiLine = false) String details)
+    {
+    }
+
+    /** {@code feedback.leave}'s args: the order and the rating (read on their own, as over REST) and the comment. */
+    record FeedbackArgs(Long orderId, Boolean positive, @PlainText String comment)
     {
     }
 

@@ -189,7 +189,7 @@ class ErrorParityTest
     }
 
     /** Valid FIXED terms with one field set to {@code value}. */
-    private static Map<String, Object> terms(final String field, final Object value)
+    static Map<String, Object> terms(final String field, final Object value)
     {
         final Map<String, Object> terms = new HashMap<>(Map.of("priceType", "FIXED", "price", "0.9200",
             "minFiat", "10", "maxFiat", "500", "paymentMethods", List.of("SEPA")));
@@ -203,7 +203,11 @@ class ErrorParityTest
         same(ws, caller, method, path, args, op, args, expectedCode, null);
     }
 
-    private static void same(final WsClient ws, final Trader caller, final String method, final String path,
+    /**
+     * Sends {@code body} over REST and {@code args} over the WebSocket: both refused with {@code expectedCode} (null:
+     * any) and, both, {@code expectedMessage} (null: any).
+     */
+    static void same(final WsClient ws, final Trader caller, final String method, final String path,
         final Object body, final String op, final Map<String, Object> args, final String expectedCode,
         final String expectedMessage)
     {
