@@ -68,8 +68,11 @@ public final class ErrorMessages
             case INVALID_PRICE -> "The price must be positive and of a known type.";
             case PRICE_NOT_ON_TICK -> "The price is not a multiple of the market's price tick.";
             case INVALID_LIMITS -> "Order limits must satisfy market minimum <= min <= max.";
-            case INVALID_PAYMENT_METHODS -> "Choose 1 to 5 payment methods that the market allows.";
-            case INVALID_PAYMENT_WINDOW -> "The payment window must be between 15 and 180 minutes.";
+            // The numbers are the trading rules', which an operator may change: the texts point to them instead.
+            case INVALID_PAYMENT_METHODS -> "Choose at least one payment method that the market allows, and no more than "
+                + "the rules' maxPaymentMethodsPerAd (GET /api/v1/rules).";
+            case INVALID_PAYMENT_WINDOW -> "The payment window must be within the rules' minPaymentWindowMinutes and "
+                + "maxPaymentWindowMinutes (GET /api/v1/rules).";
             case INVALID_GATES -> "Counterparty requirements are out of range.";
             case INVALID_SCALE -> "The scale is out of range for this asset or market.";
             case INVALID_FEE -> "Fees must be between 0 and the configured maximum in basis points.";
@@ -94,8 +97,8 @@ public final class ErrorMessages
             case OWN_AD -> "You cannot trade with your own ad.";
             case BLOCKED_COUNTERPARTY -> "You and this counterparty have blocked trading with each other.";
             case COUNTERPARTY_REQUIREMENTS_NOT_MET -> "You do not meet the advertiser's counterparty requirements.";
-            case POSTING_THRESHOLD_NOT_MET -> "Posting ads needs KYC level 1, a 30-day-old account, " +
-                "20 completed orders and an 80% 30-day completion rate.";
+            case POSTING_THRESHOLD_NOT_MET -> "Posting ads needs the KYC level, account age, completed orders and "
+                + "30-day completion rate of the rules' posting thresholds (GET /api/v1/rules).";
             case USER_RESTRICTED -> "Too many cancellations: taking orders and posting BUY ads is paused for now.";
             case CANNOT_BLOCK_SELF -> "You cannot block yourself.";
             case CANNOT_CHANGE_OWN_ROLE -> "An admin cannot change their own role: another admin must.";
