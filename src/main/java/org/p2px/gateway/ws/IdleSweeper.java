@@ -1,11 +1,15 @@
 package org.p2px.gateway.ws;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Every {@code p2px.ws.sweep-interval}: closes connections from which nothing arrived for the idle timeout (4000;
@@ -29,8 +33,24 @@ public class IdleSweeper
 
     void start(@Observes final StartupEvent event)
     {
+        requireLongerThanThePings(settings.idleTimeout(), ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.websockets-next.server.auto-ping-interval", Duration.class));
         timer = vertx.setPeriodic(settings.sweepInterval().toMillis(),
             id -> sweep(System.nanoTime(), System.currentTimeMillis()));
+    }
+
+    /**
+     * A client proves it is alive by answering the server's pings: an idle timeout that is not longer than the ping
+     * interval closes healthy clients that send nothing else (seen with 8 s against the 20 s pings).
+     */
+    static void requireLongerThanThePings(final Duration idleTimeout, final Optional<Duration> pingInterval)
+    {
+        if (pingInterval.isPresent() && idleTimeout.compareTo(pingInterval.get()) <= 0)
+        {
+            throw new IllegalStateException("p2px.ws.idle-timeout (" + idleTimeout + ") must be longer than "
+                + "quarkus.websockets-next.server.auto-ping-interval (" + pingInterval.get() + "), or clients that only "
+                + "answer pings are closed as idle");
+        }
     }
 
     void stop(@Observes final ShutdownEvent event)

@@ -127,6 +127,11 @@ class ErrorParityTest
                 "Unknown field 'terms.paymentWindw'.");
             same(ws, seller, "POST", "/api/v1/ads", numericQuantity, "ad.create", numericQuantity, "MALFORMED_REQUEST",
                 "'quantity'" + mustBeAString);
+            // A negative gate was stored as 0 where the wire type is unsigned: refused alike now.
+            final Map<String, Object> negativeGate = Map.of("market", market, "side", "SELL", "quantity", "10",
+                "terms", terms("minAccountAgeDays", -3));
+            same(ws, seller, "POST", "/api/v1/ads", negativeGate, "ad.create", negativeGate, "VALIDATION_FAILED",
+                "minAccountAgeDays must be greater than or equal to 0");
         }
         final Trader taker = newUser();
         final Map<String, Object> numericAmount = Map.of("adId", adId, "amount", 0.1, "paymentMethod", "SEPA");
