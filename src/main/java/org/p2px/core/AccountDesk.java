@@ -12,7 +12,6 @@ import org.p2px.codec.RulesDecoder;
  */
 final class AccountDesk
 {
-    static final int MAX_KYC_LEVEL = 3;
     private static final int MAX_SCALE = 18;
 
     private final CoreState state;
@@ -180,7 +179,7 @@ final class AccountDesk
         {
             return ErrorCode.INVALID_ROLE;
         }
-        if (kycLevel < 0 || kycLevel > MAX_KYC_LEVEL)
+        if (kycLevel < 0 || kycLevel > CoreConfig.MAX_KYC_LEVEL)
         {
             return ErrorCode.INVALID_KYC_LEVEL;
         }
@@ -224,7 +223,7 @@ final class AccountDesk
         {
             return ErrorCode.UNKNOWN_USER;
         }
-        if (kycLevel < 0 || kycLevel > MAX_KYC_LEVEL)
+        if (kycLevel < 0 || kycLevel > CoreConfig.MAX_KYC_LEVEL)
         {
             return ErrorCode.INVALID_KYC_LEVEL;
         }

@@ -275,8 +275,8 @@ final class AdDesk
         {
             return ErrorCode.INVALID_PAYMENT_WINDOW;
         }
-        if (terms.minKycLevel() > AccountDesk.MAX_KYC_LEVEL || terms.minCompletedOrders() < 0 ||
-            terms.minCompletionRateBps() > 10_000)
+        if (terms.minKycLevel() > CoreConfig.MAX_KYC_LEVEL || terms.minCompletedOrders() < 0 ||
+            terms.minCompletionRateBps() > CoreConfig.WHOLE_BPS)
         {
             return ErrorCode.INVALID_GATES;
         }
