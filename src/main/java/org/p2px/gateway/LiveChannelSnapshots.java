@@ -22,7 +22,7 @@ import org.p2px.server.CoreCommands;
 /**
  * The first push of each channel: the user's open orders and balances, a market's book window (both sides) and
  * index price, all from the live view, so they agree with the pushes that follow (a public channel's snapshot is
- * taken on the view's thread, at the channel's seq); and the recent chat lines of the user's open orders, from
+ * taken on the view's thread, at the batch the view has applied, as is a resuming client's catch-up); and the recent chat lines of the user's open orders, from
  * the read models.
  */
 @ApplicationScoped
@@ -71,6 +71,27 @@ public class LiveChannelSnapshots implements ChannelSnapshots
             case "disputes" -> Map.of("orders", live.disputedOrders());
             default -> throw ApiException.of(GatewayError.UNKNOWN_CHANNEL, "No channel '" + channel + "'.");
         });
+    }
+
+    @Override
+    public ChannelCatchUp catchUp(final String channel, final long since)
+    {
+        if (channel.startsWith("book."))
+        {
+            final MarketInfo market = catalog.market(channel.substring("book.".length()));
+            return core.read(state -> caughtUp("delta", feeds.bookAfter(state, market, since), state.batchSequence()));
+        }
+        if (channel.startsWith("index."))
+        {
+            final MarketInfo market = catalog.market(channel.substring("index.".length()));
+            return core.read(state -> caughtUp("index", feeds.indexAfter(state, market, since), state.batchSequence()));
+        }
+        return null;
+    }
+
+    private static ChannelCatchUp caughtUp(final String type, final List<ChannelUpdate> updates, final long at)
+    {
+        return updates == null ? null : new ChannelCatchUp(type, updates, at);
     }
 
     private static ChannelSnapshot published(final ChannelUpdate update)

@@ -1,10 +1,16 @@
 package org.p2px.gateway;
 
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
 import org.p2px.catalog.Catalog;
 import org.p2px.catalog.MarketInfo;
+import org.p2px.codec.Side;
 import org.p2px.gateway.feed.ChannelUpdate;
 import org.p2px.gateway.feed.MarketFeeds;
 import org.p2px.gateway.view.OrderView;
@@ -83,33 +89,36 @@ public class LivePushes implements LiveListener
             safely(() ->
             {
                 final MarketInfo market = catalog.market(index.marketId());
-                final ChannelUpdate update = feeds.indexChanged(market, index.price());
+                final ChannelUpdate update = feeds.indexChanged(state, market, index.price());
                 final String channel = "index." + market.symbol();
                 if (target.hasSubscribers(channel))
                 {
-                    target.toChannel(channel, update.seq(), "index", update.data());
+                    target.toChannel(channel, update.seq(), update.prev(), "index", update.data());
                 }
             });
         }
+        final Map<Integer, EnumSet<Side>> touched = new HashMap<>();
         for (final Changes.BookSide side : batch.books())
         {
-            safely(() -> book(target, state, side));
+            touched.computeIfAbsent(side.marketId(), id -> EnumSet.noneOf(Side.class)).add(side.side());
         }
+        touched.forEach((marketId, sides) -> safely(() -> book(target, state, catalog.market(marketId), sides)));
     }
 
-    private void book(final Pushes target, final LiveState state, final Changes.BookSide side)
+    /** One delta per batch and market, whichever sides it touched. */
+    private void book(final Pushes target, final LiveState state, final MarketInfo market, final Set<Side> sides)
     {
-        final MarketInfo market = catalog.market(side.marketId());
         final String channel = "book." + market.symbol();
         if (!target.hasSubscribers(channel))
         {
             feeds.bookUnwatched(market.id());
             return;
         }
-        final ChannelUpdate update = feeds.bookChanged(state, market, side.side());
+        final ChannelUpdate update = feeds.bookChanged(state, market, sides.contains(Side.BUY),
+            sides.contains(Side.SELL));
         if (update != null)
         {
-            target.toChannel(channel, update.seq(), "delta", update.data());
+            target.toChannel(channel, update.seq(), update.prev(), "delta", update.data());
         }
     }
 

@@ -350,7 +350,7 @@ class ProjectorTest
         }
 
         @Override
-        public void toChannel(final String channel, final long seq, final String type, final Object data)
+        public void toChannel(final String channel, final long seq, final long prev, final String type, final Object data)
         {
             pushes.add(new Push(0, channel, type, data));
         }

@@ -1,5 +1,6 @@
 package org.p2px.gateway.feed;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
 
@@ -7,30 +8,32 @@ import org.p2px.codec.Side;
 import org.p2px.gateway.view.AdView;
 
 /**
- * One market's book channel: both sides' windows and the channel's seq, numbered once for every subscriber. The
- * windows are only kept while someone watches; the seq survives, so it never runs backwards.
+ * One market's book channel: both sides' windows and the recent deltas, kept only while someone watches (a new
+ * watcher loads the windows again and starts a new chain of deltas).
  */
 final class BookFeed
 {
     private final BookWindow buy = new BookWindow();
     private final BookWindow sell = new BookWindow();
+    private final ChannelHistory history;
     private boolean watched;
-    private long seq;
+
+    BookFeed(final int historyCapacity)
+    {
+        history = new ChannelHistory(historyCapacity);
+    }
 
     boolean watched()
     {
         return watched;
     }
 
-    long seq()
-    {
-        return seq;
-    }
-
-    void load(final List<AdView> buyAds, final List<AdView> sellAds)
+    /** The windows as they are at batch {@code batch}. */
+    void load(final long batch, final List<AdView> buyAds, final List<AdView> sellAds)
     {
         buy.reset(buyAds);
         sell.reset(sellAds);
+        history.restart(batch);
         watched = true;
     }
 
@@ -38,19 +41,41 @@ final class BookFeed
     {
         buy.reset(List.of());
         sell.reset(List.of());
+        history.restart(0);
         watched = false;
     }
 
-    /** Moves one side to {@code next}; the change, or null when the window stayed as it was (no seq used). */
-    BookWindow.Change replace(final Side side, final List<AdView> next, final LongFunction<RemovalReason> reasonOf)
+    /**
+     * Moves the sides that batch {@code batch} touched to their new tops ({@code nextBuy} or {@code nextSell}
+     * null: that side was not touched); the delta, or null when neither window changed.
+     */
+    ChannelUpdate replace(final long batch, final String market, final List<AdView> nextBuy,
+        final List<AdView> nextSell, final LongFunction<RemovalReason> reasonOf)
     {
-        final BookWindow.Change change = window(side).replace(next, reasonOf);
-        if (change.isEmpty())
+        final List<BookSideChange> changes = new ArrayList<>(2);
+        change(Side.BUY, buy, nextBuy, reasonOf, changes);
+        change(Side.SELL, sell, nextSell, reasonOf, changes);
+        return changes.isEmpty() ? null : history.next(batch, new BookDelta(market, changes, checksum()));
+    }
+
+    private static void change(final Side side, final BookWindow window, final List<AdView> next,
+        final LongFunction<RemovalReason> reasonOf, final List<BookSideChange> changes)
+    {
+        if (next == null)
         {
-            return null;
+            return;
         }
-        seq++;
-        return change;
+        final BookWindow.Change change = window.replace(next, reasonOf);
+        if (!change.isEmpty())
+        {
+            changes.add(new BookSideChange(side.name(), change.upserts(), change.removes()));
+        }
+    }
+
+    /** The deltas a copy at {@code since} lacks, or null when they are not all kept. */
+    List<ChannelUpdate> after(final long since)
+    {
+        return watched ? history.after(since) : null;
     }
 
     List<AdView> buy()
@@ -66,10 +91,5 @@ final class BookFeed
     long checksum()
     {
         return BookChecksum.of(buy.ads(), sell.ads());
-    }
-
-    private BookWindow window(final Side side)
-    {
-        return side == Side.BUY ? buy : sell;
     }
 }

@@ -20,8 +20,9 @@ import org.p2px.live.LiveState;
 
 /**
  * The public market-data channels: each market's book window ({@link #DEPTH} ads a side) with the deltas that
- * keep a subscriber's copy equal to it, and the index price, each channel numbered once for every subscriber.
- * Confined to the live view's thread (called from its listeners and through {@code LiveView.read}), so a
+ * keep a subscriber's copy equal to it, and the index price. Each update is numbered by the engine batch it comes
+ * from, so every gateway of one engine numbers it alike and a client may resume on any of them from the seq it
+ * has. Confined to the live view's thread (called from its listeners and through {@code LiveView.read}), so a
  * snapshot and the updates around it are taken from one sequence of states.
  */
 @ApplicationScoped
@@ -29,10 +30,12 @@ public class MarketFeeds
 {
     /** Ads per side in a book channel's window. */
     public static final int DEPTH = 50;
+    /** Book deltas kept per watched market for clients that resume (a few seconds of a busy market). */
+    static final int BOOK_HISTORY = 1_024;
 
     private final ViewMapper views;
     private final Map<Integer, BookFeed> books = new HashMap<>();
-    private final Map<Integer, long[]> indexSeqs = new HashMap<>();
+    private final Map<Integer, ChannelHistory> indexes = new HashMap<>();
     private final Long2ObjectHashMap<Long2ObjectHashMap<WindowEntry>> lastWindows = new Long2ObjectHashMap<>();
 
     public MarketFeeds(final ViewMapper views)
@@ -40,32 +43,46 @@ public class MarketFeeds
         this.views = views;
     }
 
-    /** The book channel's first push, at the channel's current seq; from now on its updates are kept. */
+    /**
+     * The book channel's first push, at the batch the view has applied; from now on the market's deltas are
+     * computed and kept.
+     */
     public ChannelUpdate bookSnapshot(final LiveState state, final MarketInfo market)
     {
-        final BookFeed feed = books.computeIfAbsent(market.id(), id -> new BookFeed());
+        final BookFeed feed = books.computeIfAbsent(market.id(), id -> new BookFeed(BOOK_HISTORY));
         if (!feed.watched())
         {
-            feed.load(window(state, market, Side.BUY), window(state, market, Side.SELL));
+            feed.load(state.batchSequence(), window(state, market, Side.BUY), window(state, market, Side.SELL));
         }
-        return new ChannelUpdate(feed.seq(), new BookSnapshot(market.symbol(), DEPTH, feed.buy(), feed.sell(),
-            feed.checksum()));
+        return new ChannelUpdate(state.batchSequence(), state.batchSequence(),
+            new BookSnapshot(market.symbol(), DEPTH, feed.buy(), feed.sell(), feed.checksum()));
     }
 
     /**
-     * The update for a changed side, or null when nobody took a snapshot yet (a subscriber still to take one
-     * will see the change in it) or when the window did not change.
+     * The book deltas after {@code since} (none when the window has not changed since), or null when they are not
+     * all kept here (nobody watched the market all along, they fell off the history, or the view is not that far).
      */
-    public ChannelUpdate bookChanged(final LiveState state, final MarketInfo market, final Side side)
+    public List<ChannelUpdate> bookAfter(final LiveState state, final MarketInfo market, final long since)
+    {
+        final BookFeed feed = books.get(market.id());
+        return feed == null || since > state.batchSequence() ? null : feed.after(since);
+    }
+
+    /**
+     * The delta of the batch the view has just applied, for the sides it touched, or null when nobody took a
+     * snapshot yet (a subscriber still to take one will see the change in it) or when neither window changed.
+     */
+    public ChannelUpdate bookChanged(final LiveState state, final MarketInfo market, final boolean buyTouched,
+        final boolean sellTouched)
     {
         final BookFeed feed = books.get(market.id());
         if (feed == null || !feed.watched())
         {
             return null;
         }
-        final BookWindow.Change change = feed.replace(side, window(state, market, side), id -> reason(state, id));
-        return change == null ? null : new ChannelUpdate(feed.seq(),
-            new BookDelta(market.symbol(), side.name(), change.upserts(), change.removes(), feed.checksum()));
+        return feed.replace(state.batchSequence(), market.symbol(),
+            buyTouched ? window(state, market, Side.BUY) : null, sellTouched ? window(state, market, Side.SELL) : null,
+            id -> reason(state, id));
     }
 
     /** Nobody watches the market's book any more: stop keeping its window (a new subscriber loads it again). */
@@ -80,21 +97,36 @@ public class MarketFeeds
         }
     }
 
-    /** The index channel's first push, at its current seq. */
+    /** The index channel's first push, at the batch the view has applied. */
     public ChannelUpdate indexSnapshot(final LiveState state, final MarketInfo market)
     {
-        return new ChannelUpdate(indexSeq(market.id())[0], index(market, state.indexPrice(market.id())));
+        indexHistory(market.id(), state.batchSequence());
+        return new ChannelUpdate(state.batchSequence(), state.batchSequence(),
+            index(market, state.indexPrice(market.id())));
     }
 
-    /** The index channel's update for a new price. */
-    public ChannelUpdate indexChanged(final MarketInfo market, final long price)
+    /** The index update after {@code since}, as {@link #bookAfter}. */
+    public List<ChannelUpdate> indexAfter(final LiveState state, final MarketInfo market, final long since)
     {
-        return new ChannelUpdate(++indexSeq(market.id())[0], index(market, price));
+        final ChannelHistory history = indexes.get(market.id());
+        return history == null || since > state.batchSequence() ? null : history.after(since);
     }
 
-    private long[] indexSeq(final int marketId)
+    /** The index channel's update for the price set by the batch the view has just applied. */
+    public ChannelUpdate indexChanged(final LiveState state, final MarketInfo market, final long price)
     {
-        return indexSeqs.computeIfAbsent(marketId, id -> new long[1]);
+        return indexHistory(market.id(), state.batchSequence() - 1).next(state.batchSequence(), index(market, price));
+    }
+
+    /** The market's index history; a new one starts at {@code at}, a batch at which the price was as it is now. */
+    private ChannelHistory indexHistory(final int marketId, final long at)
+    {
+        return indexes.computeIfAbsent(marketId, id ->
+        {
+            final ChannelHistory history = new ChannelHistory(1);
+            history.restart(at);
+            return history;
+        });
     }
 
     private static IndexView index(final MarketInfo market, final long price)
@@ -114,7 +146,7 @@ public class MarketFeeds
         for (final AdSnapshot ad : state.book(market.id(), side, 0, -1, 0, DEPTH))
         {
             final WindowEntry before = previous == null ? null : previous.get(ad.adId());
-            final AdView view = before == null ? this.views.ad(ad) : this.views.ad(ad, before.snapshot(), before.view());
+            final AdView view = before == null ? this.views.bookAd(ad) : this.views.bookAd(ad, before.snapshot(), before.view());
             current.put(ad.adId(), new WindowEntry(ad, view));
             views.add(view);
         }

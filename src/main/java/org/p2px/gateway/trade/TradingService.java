@@ -25,7 +25,6 @@ import org.p2px.codec.OrderOpenedDecoder;
 import org.p2px.codec.Side;
 import org.p2px.codec.Visibility;
 import org.p2px.core.AdSnapshot;
-import org.p2px.gateway.AdTextPushes;
 import org.p2px.gateway.AdTexts;
 import org.p2px.gateway.Audit;
 import org.p2px.gateway.AuditEntry;
@@ -58,13 +57,12 @@ public class TradingService
     private final Catalog catalog;
     private final Accounts accounts;
     private final AdTexts adTexts;
-    private final AdTextPushes adTextPushes;
     private final ViewMapper views;
     private final LiveQueries queries;
     private final Audit audit;
 
     public TradingService(final CoreCommands core, final Catalog catalog, final Accounts accounts,
-        final AdTexts adTexts, final AdTextPushes adTextPushes, final ViewMapper views, final LiveQueries queries,
+        final AdTexts adTexts, final ViewMapper views, final LiveQueries queries,
         final Audit audit)
     {
         this.audit = audit;
@@ -72,7 +70,6 @@ public class TradingService
         this.catalog = catalog;
         this.accounts = accounts;
         this.adTexts = adTexts;
-        this.adTextPushes = adTextPushes;
         this.views = views;
         this.queries = queries;
     }
@@ -99,7 +96,6 @@ public class TradingService
             return created;
         });
         saveTexts(ad, body.terms());
-        adTextPushes.textsChanged(ad.adId());
         return views.ad(ad);
     }
 
@@ -114,7 +110,6 @@ public class TradingService
                 proxy.updateAd(buffer, offset, correlationId, 0, caller.userId(), adId, terms), adId);
         });
         saveTexts(ad, body);
-        adTextPushes.textsChanged(adId);
         return views.ad(ad);
     }
 

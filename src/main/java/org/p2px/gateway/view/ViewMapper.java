@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,6 +42,8 @@ public class ViewMapper
 {
     private final Catalog catalog;
     private final RowViews rows;
+    private static final AdTexts.Texts NO_TEXTS = new AdTexts.Texts(null, null, null);
+
     private final AdTexts adTexts;
     private final Usernames usernames;
 
@@ -90,18 +91,26 @@ public class ViewMapper
     }
 
     /**
-     * The ad's view, or {@code previous} itself when it was made from an equal snapshot and the same texts: the
-     * book windows map their 50 ads a side after every batch that touches the market, and most did not change.
+     * The ad as the book channel carries it: without its terms and auto-reply, which the core does not keep (they
+     * reach each gateway from the database at its own pace, and a book update must be the same on every gateway);
+     * {@code ad.get} gives them.
      */
-    public AdView ad(final AdSnapshot ad, final AdSnapshot previousSnapshot, final AdView previous)
+    public AdView bookAd(final AdSnapshot ad)
     {
-        final AdTexts.Texts texts = adTexts.of(ad.adId());
-        if (previous != null && ad.equals(previousSnapshot) && Objects.equals(texts.terms(), previous.terms())
-            && Objects.equals(texts.autoReply(), previous.autoReply()))
+        return ad(catalog.market(ad.marketId()), ad, NO_TEXTS);
+    }
+
+    /**
+     * The ad's book view, or {@code previous} itself when it was made from an equal snapshot: the book windows map
+     * their 50 ads a side after every batch that touches the market, and most did not change.
+     */
+    public AdView bookAd(final AdSnapshot ad, final AdSnapshot previousSnapshot, final AdView previous)
+    {
+        if (previous != null && ad.equals(previousSnapshot) && previous.ownerName() != null)
         {
             return previous;
         }
-        return ad(catalog.market(ad.marketId()), ad, texts);
+        return bookAd(ad);
     }
 
     public BalanceView balance(final BalanceRow row)

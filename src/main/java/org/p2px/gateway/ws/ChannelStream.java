@@ -49,20 +49,19 @@ final class ChannelStream
     }
 
     /**
-     * Starts from {@code snapshot}: its frame, then the held pushes it does not already contain, in order. The
+     * Starts from {@code start}: its frames, then the held pushes they do not already contain, in order. The
      * stream is live from now on.
      */
-    List<String> start(final Push snapshot)
+    List<String> start(final StreamStart start)
     {
-        final List<String> frames = new ArrayList<>(held.size() + 1);
-        if (snapshot instanceof ChannelFrame frame)
+        final List<String> frames = new ArrayList<>(held.size() + start.first().size());
+        for (final Push push : start.first())
         {
-            seq = frame.seq();
-            frames.add(frame.text());
+            frames.add(push instanceof ChannelFrame frame ? frame.text() : ((PushText)push).frame(++seq));
         }
-        else
+        if (start.at() != StreamStart.PER_CONNECTION)
         {
-            frames.add(((PushText)snapshot).frame(++seq));
+            seq = start.at();
         }
         for (final Push push : held)
         {

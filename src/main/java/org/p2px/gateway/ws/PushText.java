@@ -10,4 +10,11 @@ record PushText(String channelJson, String typeJson, String dataJson) implements
     {
         return "{\"channel\":" + channelJson + ",\"seq\":" + seq + ",\"type\":" + typeJson + ",\"data\":" + dataJson + "}";
     }
+
+    /** A public channel's update: {@code {"channel": ..., "seq": n, "prev": p, "type": ..., "data": ...}}. */
+    String frame(final long seq, final long prev)
+    {
+        return "{\"channel\":" + channelJson + ",\"seq\":" + seq + ",\"prev\":" + prev + ",\"type\":" + typeJson
+            + ",\"data\":" + dataJson + "}";
+    }
 }

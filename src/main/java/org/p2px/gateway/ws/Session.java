@@ -184,8 +184,8 @@ final class Session
         OPENED, ALREADY_OPEN, TOO_MANY
     }
 
-    /** Sends the subscribe reply, the snapshot, then what arrived meanwhile (and is not in it), and goes live. */
-    void startStream(final String channel, final String reply, final Push snapshot)
+    /** Sends the subscribe reply, the snapshot (or catch-up), then what arrived meanwhile (and is not in it), and goes live. */
+    void startStream(final String channel, final String reply, final StreamStart start)
     {
         boolean accepted = true;
         synchronized (this)
@@ -196,7 +196,7 @@ final class Session
                 return;
             }
             accepted &= outbound.offer(reply);
-            for (final String frame : stream.start(snapshot))
+            for (final String frame : stream.start(start))
             {
                 accepted &= outbound.offer(frame);
             }
@@ -208,7 +208,7 @@ final class Session
     }
 
     /** Restarts a stale stream from a fresh snapshot (no reply: the client did not ask). */
-    void restartStream(final String channel, final Push snapshot)
+    void restartStream(final String channel, final StreamStart start)
     {
         boolean accepted = true;
         synchronized (this)
@@ -218,7 +218,7 @@ final class Session
             {
                 return;
             }
-            for (final String frame : stream.start(snapshot))
+            for (final String frame : stream.start(start))
             {
                 accepted &= outbound.offer(frame);
             }

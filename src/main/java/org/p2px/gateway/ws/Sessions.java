@@ -214,7 +214,7 @@ public class Sessions
         {
             try
             {
-                session.restartStream(channel, snapshots.get().snapshot(channel, session.caller()));
+                session.restartStream(channel, StreamStart.snapshot(snapshots.get().snapshot(channel, session.caller())));
             }
             catch (final RuntimeException ex)
             {

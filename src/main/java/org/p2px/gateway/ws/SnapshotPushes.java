@@ -1,17 +1,23 @@
 package org.p2px.gateway.ws;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
 import org.p2px.gateway.Caller;
+import org.p2px.gateway.ChannelCatchUp;
 import org.p2px.gateway.ChannelSnapshot;
 import org.p2px.gateway.ChannelSnapshots;
+import org.p2px.gateway.feed.ChannelUpdate;
 
 /**
- * A channel's snapshot as its first push: numbered by the connection on a private channel, at the channel's own
- * seq on a public one. Without a snapshot provider (not wired, as in some tests) the snapshot is {@code {}}.
+ * A channel's first pushes: its snapshot, numbered by the connection on a private channel, at the batch it
+ * reflects on a public one; or, for a public channel's client that says which seq its copy is at, the updates it
+ * lacks when this server still holds them all. Without a snapshot provider (not wired, as in some tests) the
+ * snapshot is {@code {}}.
  */
 @ApplicationScoped
 class SnapshotPushes
@@ -27,11 +33,30 @@ class SnapshotPushes
         this.pushes = pushes;
     }
 
+    /** The snapshot, or the catch-up from {@code since} (null: none asked) where it can be had. */
+    StreamStart start(final String channel, final Caller caller, final Long since)
+    {
+        if (since != null && Channels.isPublic(channel) && !snapshots.isUnsatisfied())
+        {
+            final ChannelCatchUp catchUp = snapshots.get().catchUp(channel, since);
+            if (catchUp != null)
+            {
+                final List<Push> missed = new ArrayList<>(catchUp.updates().size());
+                for (final ChannelUpdate update : catchUp.updates())
+                {
+                    missed.add(pushes.update(channel, update.seq(), update.prev(), catchUp.type(), update.data()));
+                }
+                return new StreamStart(missed, catchUp.at(), true);
+            }
+        }
+        return StreamStart.snapshot(snapshot(channel, caller));
+    }
+
     Push snapshot(final String channel, final Caller caller)
     {
         final ChannelSnapshot snapshot = snapshots.isUnsatisfied() ? ChannelSnapshot.perConnection(Map.of())
             : snapshots.get().snapshot(channel, caller);
         return snapshot.numberedPerConnection() ? pushes.text(channel, SNAPSHOT, snapshot.data())
-            : pushes.frame(channel, snapshot.channelSeq(), SNAPSHOT, snapshot.data());
+            : pushes.snapshot(channel, snapshot.channelSeq(), snapshot.data());
     }
 }

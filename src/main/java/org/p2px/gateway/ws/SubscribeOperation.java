@@ -11,11 +11,13 @@ import org.p2px.gateway.OrderAccess;
 import org.p2px.readmodel.ApiPermission;
 
 /**
- * {@code subscribe} {@code {"channel"}}. The stream is registered first and holds pushes back; then the snapshot
- * is taken; then the reply, the snapshot and the held pushes leave in that order. So no update is lost between
- * snapshot and updates. On a public channel the snapshot carries the channel's seq and the held updates it
- * already contains are dropped; on a private one the snapshot is seq 1 and an update already in it may come
- * again, which is harmless because those pushes carry whole entities.
+ * {@code subscribe} {@code {"channel", "since"}}. The stream is registered first and holds pushes back; then the
+ * snapshot is taken; then the reply, the snapshot and the held pushes leave in that order. So no update is lost
+ * between snapshot and updates. On a public channel the snapshot carries the batch it reflects as seq and the held
+ * updates it already contains are dropped; on a private one the snapshot is seq 1 and an update already in it may
+ * come again, which is harmless because those pushes carry whole entities. A public channel's client that gives
+ * the seq of its copy ({@code since}, from this gateway or another of the same engine) gets, instead of the
+ * snapshot, the updates after it when this server holds them all ({@code "resumed": true}).
  */
 @ApplicationScoped
 class SubscribeOperation implements SessionOperation
@@ -44,6 +46,7 @@ class SubscribeOperation implements SessionOperation
     public Object invoke(final Session session, final JsonNode args)
     {
         final String channel = Channels.check(WsArgs.text(args, "channel"));
+        final Long since = since(args);
         final Caller caller = session.caller();
         if (Channels.isPrivate(channel) && caller == null)
         {
@@ -77,7 +80,7 @@ class SubscribeOperation implements SessionOperation
         }
         try
         {
-            return new Start(session, channel, snapshots.snapshot(channel, caller));
+            return new Start(session, channel, snapshots.start(channel, caller, since));
         }
         catch (final RuntimeException ex)
         {
@@ -86,30 +89,50 @@ class SubscribeOperation implements SessionOperation
         }
     }
 
-    /** Sends the reply, then the snapshot and what was held back. */
+    /** The seq of the client's copy of a public channel, when it gives one: a whole number from 0. */
+    private static Long since(final JsonNode args)
+    {
+        final JsonNode since = args.get("since");
+        if (since == null || since.isNull())
+        {
+            return null;
+        }
+        if (!since.isIntegralNumber() || !since.canConvertToLong())
+        {
+            throw ApiException.of(GatewayError.MALFORMED_REQUEST,
+                "'since' must be a whole number, such as 42 (not a string or a fraction).");
+        }
+        if (since.longValue() < 0)
+        {
+            throw ApiException.of(GatewayError.VALIDATION_FAILED, "since must be 0 or more");
+        }
+        return since.longValue();
+    }
+
+    /** Sends the reply, then the snapshot (or the catch-up) and what was held back. */
     private final class Start implements FollowUp
     {
         private final Session session;
         private final String channel;
-        private final Push snapshot;
+        private final StreamStart start;
 
-        private Start(final Session session, final String channel, final Push snapshot)
+        private Start(final Session session, final String channel, final StreamStart start)
         {
             this.session = session;
             this.channel = channel;
-            this.snapshot = snapshot;
+            this.start = start;
         }
 
         @Override
         public Object result()
         {
-            return new ChannelResult(channel);
+            return new ChannelResult(channel, start.resumed());
         }
 
         @Override
         public void send(final String reply)
         {
-            session.startStream(channel, reply, snapshot);
+            session.startStream(channel, reply, start);
         }
 
         @Override

@@ -8,8 +8,8 @@ import org.p2px.gateway.Pushes;
 
 /**
  * Pushes to WebSocket subscribers. The data is serialised once per call, whatever the number of receivers: a
- * public channel's frame whole (its seq is the channel's), a private channel's in pieces (each connection numbers
- * its own frames). Never blocks: a receiver that cannot keep up is conflated or closed, not waited for.
+ * public channel's frame whole (its seq and prev are the channel's), a private channel's in pieces (each
+ * connection numbers its own frames). Never blocks: a receiver that cannot keep up is conflated or closed, not waited for.
  */
 @ApplicationScoped
 public class WsPushes implements Pushes
@@ -37,7 +37,7 @@ public class WsPushes implements Pushes
     }
 
     @Override
-    public void toChannel(final String channel, final long seq, final String type, final Object data)
+    public void toChannel(final String channel, final long seq, final long prev, final String type, final Object data)
     {
         if (!Channels.isPublic(channel))
         {
@@ -45,7 +45,7 @@ public class WsPushes implements Pushes
         }
         if (sessions.hasSubscribers(channel))
         {
-            sessions.toChannel(channel, frame(channel, seq, type, data));
+            sessions.toChannel(channel, update(channel, seq, prev, type, data));
         }
     }
 
@@ -81,9 +81,16 @@ public class WsPushes implements Pushes
         return new PushText(json(channel, type, channel), json(channel, type, type), json(channel, type, data));
     }
 
-    ChannelFrame frame(final String channel, final long seq, final String type, final Object data)
+    /** A public channel's snapshot: the state at batch {@code seq}. */
+    ChannelFrame snapshot(final String channel, final long seq, final Object data)
     {
-        return new ChannelFrame(seq, text(channel, type, data).frame(seq));
+        return new ChannelFrame(seq, text(channel, SnapshotPushes.SNAPSHOT, data).frame(seq));
+    }
+
+    /** A public channel's update from batch {@code seq}, for a copy at {@code prev} or later. */
+    ChannelFrame update(final String channel, final long seq, final long prev, final String type, final Object data)
+    {
+        return new ChannelFrame(seq, text(channel, type, data).frame(seq, prev));
     }
 
     private String json(final String channel, final String type, final Object value)

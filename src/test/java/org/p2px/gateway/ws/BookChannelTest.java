@@ -71,6 +71,7 @@ class BookChannelTest
         final String channel = "book." + trading.market().symbol();
         final Set<String> reasons = new HashSet<>();
         Watcher late = null;
+        BookReplica away = null;
         try (Watcher first = new Watcher(channel))
         {
             first.awaitEqual(trading, seed, -1);
@@ -84,8 +85,15 @@ class BookChannelTest
                 }
                 else if (step == 2 * STEPS / 3)
                 {
+                    // Reconnects a little later, resuming from its copy's seq: sent what it missed, no snapshot.
+                    late.drain();
                     late.close();
-                    late = new Watcher(channel);
+                    away = late.replica;
+                }
+                else if (step == 2 * STEPS / 3 + 10)
+                {
+                    late = new Watcher(channel, away);
+                    assertTrue(late.resumed, "resumed from seq " + away.seq());
                 }
                 first.awaitEqual(trading, seed, step);
             }
@@ -95,6 +103,7 @@ class BookChannelTest
             assertEquals(List.of(), late.replica.problems(), "seed " + seed);
             assertTrue(first.replica.deltas() > STEPS / 3, "deltas: " + first.replica.deltas());
             assertEquals(1, first.replica.snapshots());
+            assertEquals(1, late.replica.snapshots(), "the resumed copy was never replaced");
         }
         finally
         {
@@ -104,6 +113,39 @@ class BookChannelTest
             }
         }
         assertTrue(reasons.containsAll(List.of("OUT_OF_WINDOW", "CLOSED", "OFFLINE")), "removal reasons seen: " + reasons);
+    }
+
+    @Test
+    void aCopyUpToDateResumesWithNothingAndOneThisServerCannotContinueGetsASnapshot()
+    {
+        final RandomTrading trading = new RandomTrading(core, catalog, new SplittableRandom(11), 4);
+        trading.postAd(trading.anyUser());
+        final String channel = "book." + trading.market().symbol();
+        try (WsClient watcher = WsClient.open(uri); WsClient client = WsClient.open(uri))
+        {
+            watcher.request("s-1", "subscribe", Map.of("channel", channel));
+            final long at = watcher.push(channel).get("seq").asLong();
+
+            final JsonNode upToDate = client.request("s-2", "subscribe", Map.of("channel", channel, "since", at));
+            assertTrue(upToDate.get("result").get("resumed").asBoolean(), upToDate.toString());
+            assertEquals(null, client.pushWithin(channel, 200), "nothing changed since: nothing is sent");
+            client.request("s-3", "unsubscribe", Map.of("channel", channel));
+
+            // Before this server followed the book (its chain starts at the first subscriber's snapshot), and
+            // beyond the batch its view has applied: a snapshot either way.
+            for (final long since : new long[] {at - 1, at + 1_000_000})
+            {
+                final JsonNode reply = client.request("s-4", "subscribe", Map.of("channel", channel, "since", since));
+                assertFalse(reply.get("result").get("resumed").asBoolean(), reply.toString());
+                assertEquals("snapshot", client.push(channel).get("type").asText());
+                client.request("s-5", "unsubscribe", Map.of("channel", channel));
+            }
+
+            assertEquals("MALFORMED_REQUEST", client.request("s-6", "subscribe",
+                Map.of("channel", channel, "since", "12")).get("error").get("code").asText());
+            assertEquals("VALIDATION_FAILED", client.request("s-7", "subscribe",
+                Map.of("channel", channel, "since", -1)).get("error").get("code").asText());
+        }
     }
 
     @Test
@@ -125,9 +167,15 @@ class BookChannelTest
             trading.send((p, b, o, c) -> p.changeAdQuantity(b, o, c, 0, ad.ownerId(), adId, -1_000_000L));
 
             final JsonNode update = client.push(channel);
-            assertEquals(snapshot.get("seq").asLong() + 1, update.get("seq").asLong());
+            // Numbered by the engine's batch: after the snapshot's, from a point the snapshot is at or after.
+            assertTrue(update.get("seq").asLong() > snapshot.get("seq").asLong(), update.toString());
+            assertTrue(update.get("prev").asLong() <= snapshot.get("seq").asLong(), update.toString());
             assertEquals("delta", update.get("type").asText());
-            final JsonNode upserts = update.get("data").get("upserts");
+            final JsonNode changes = update.get("data").get("changes");
+            assertEquals(1, changes.size());
+            assertEquals("SELL", changes.get(0).get("side").asText());
+            assertFalse(changes.get(0).get("upserts").get(0).get("ad").has("terms"), "no texts in the book channel");
+            final JsonNode upserts = changes.get(0).get("upserts");
             assertEquals(1, upserts.size());
             assertEquals(0, upserts.get(0).get("position").asInt());
             assertEquals(adId, upserts.get(0).get("ad").get("id").asLong());
@@ -158,7 +206,7 @@ class BookChannelTest
             final int total = 12_000;
             for (int n = 1; n <= total; n++)
             {
-                pushes.toChannel(channel, base + n, "delta", Map.of("n", n, "pad", pad));
+                pushes.toChannel(channel, base + n, base + n - 1, "delta", Map.of("n", n, "pad", pad));
                 if (n % 100 == 0)
                 {
                     awaitReceived(normal, n + 2);
@@ -199,20 +247,36 @@ class BookChannelTest
     {
         private final WsClient client = WsClient.open(uri);
         private final String channel;
-        private final BookReplica replica = new BookReplica();
+        private final BookReplica replica;
         private final Set<String> reasons = new HashSet<>();
+        private final boolean resumed;
 
         private Watcher(final String channel)
         {
             this.channel = channel;
-            assertTrue(client.request("s-1", "subscribe", Map.of("channel", channel)).get("ok").asBoolean());
+            this.replica = new BookReplica();
+            final JsonNode reply = client.request("s-1", "subscribe", Map.of("channel", channel));
+            assertTrue(reply.get("ok").asBoolean());
+            this.resumed = reply.get("result").get("resumed").asBoolean();
+            assertFalse(resumed);
+        }
+
+        /** A client that had a copy, subscribing again on a new connection from that copy's seq. */
+        private Watcher(final String channel, final BookReplica copy)
+        {
+            this.channel = channel;
+            this.replica = copy;
+            final JsonNode reply = client.request("s-1", "subscribe", Map.of("channel", channel, "since", copy.seq()));
+            assertTrue(reply.get("ok").asBoolean());
+            this.resumed = reply.get("result").get("resumed").asBoolean();
         }
 
         private void drain()
         {
             for (JsonNode frame = client.pushWithin(channel, 0); frame != null; frame = client.pushWithin(channel, 0))
             {
-                frame.path("data").path("removes").forEach(removal -> reasons.add(removal.get("reason").asText()));
+                frame.path("data").path("changes").forEach(change ->
+                    change.get("removes").forEach(removal -> reasons.add(removal.get("reason").asText())));
                 replica.accept(frame);
             }
         }
@@ -247,7 +311,7 @@ class BookChannelTest
             try
             {
                 final List<JsonNode> nodes = new ArrayList<>(ads.size());
-                WsClient.JSON.readTree(mapper.writeValueAsString(ads.stream().map(views::ad).toList()))
+                WsClient.JSON.readTree(mapper.writeValueAsString(ads.stream().map(views::bookAd).toList()))
                     .forEach(nodes::add);
                 return nodes;
             }

@@ -13,8 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A client's copy of a {@code book.<MARKET>} channel, kept exactly as docs/protocol.md ("Keeping a local book")
  * tells clients to, written from that text rather than from the server's code: a snapshot replaces the copy; an
- * update at or below the copy's seq is skipped; the next one is applied (removals, then upserts at their
- * positions) and its checksum compared with the copy's own; anything else is a gap. Problems are collected, not
+ * update at or below the copy's seq is skipped; one whose {@code prev} is at or below it is applied (each side's
+ * removals, then its upserts at their positions) and its checksum compared with the copy's own; one whose
+ * {@code prev} is above it is a gap. Problems are collected, not
  * thrown, so a test can report them all.
  */
 final class BookReplica
@@ -45,13 +46,13 @@ final class BookReplica
                 {
                     return;
                 }
-                if (frameSeq != seq + 1)
+                if (frame.get("prev").asLong() > seq)
                 {
-                    problems.add("gap: seq " + frameSeq + " after " + seq);
+                    problems.add("gap: seq " + frameSeq + " (prev " + frame.get("prev") + ") after " + seq);
                 }
                 seq = frameSeq;
                 deltas++;
-                apply(sides.get(data.get("side").asText()), data, problems);
+                data.get("changes").forEach(change -> apply(sides.get(change.get("side").asText()), change, problems));
                 check(data, "delta " + frameSeq);
             }
             default -> problems.add("unexpected push type " + frame.get("type"));
@@ -90,14 +91,14 @@ final class BookReplica
         ads.forEach(copy::add);
     }
 
-    private static void apply(final List<JsonNode> side, final JsonNode delta, final List<String> problems)
+    private static void apply(final List<JsonNode> side, final JsonNode change, final List<String> problems)
     {
         final Set<Long> gone = new HashSet<>();
-        delta.get("removes").forEach(removal -> gone.add(removal.get("id").asLong()));
-        delta.get("upserts").forEach(upsert -> gone.add(upsert.get("ad").get("id").asLong()));
+        change.get("removes").forEach(removal -> gone.add(removal.get("id").asLong()));
+        change.get("upserts").forEach(upsert -> gone.add(upsert.get("ad").get("id").asLong()));
         side.removeIf(ad -> gone.contains(ad.get("id").asLong()));
         // Upserts come in ascending position: each lands where the server has it.
-        delta.get("upserts").forEach(upsert ->
+        change.get("upserts").forEach(upsert ->
         {
             final int position = upsert.get("position").asInt();
             if (position > side.size())

@@ -59,7 +59,8 @@ class SessionStreamTest
         session.dropStream("chat");
         assertEquals(List.of(), written);
 
-        session.startStream("orders", "{\"id\":\"s\",\"ok\":true}", new PushText("\"orders\"", "\"snapshot\"", "{}"));
+        session.startStream("orders", "{\"id\":\"s\",\"ok\":true}",
+            StreamStart.snapshot(new PushText("\"orders\"", "\"snapshot\"", "{}")));
         session.push("orders", new PushText("\"orders\"", "\"order\"", "{\"id\":2}"));
         assertEquals(List.of(
             "{\"id\":\"s\",\"ok\":true}",
@@ -77,7 +78,7 @@ class SessionStreamTest
     {
         final Session session = session(3, false);
         session.openStream("chat", 8);
-        session.startStream("chat", "{}", new PushText("\"chat\"", "\"snapshot\"", "{}"));
+        session.startStream("chat", "{}", StreamStart.snapshot(new PushText("\"chat\"", "\"snapshot\"", "{}")));
         session.push("chat", new PushText("\"chat\"", "\"message\"", "{}"));
         assertEquals(0, overflows.get());
         session.push("chat", new PushText("\"chat\"", "\"message\"", "{}"));
@@ -96,10 +97,24 @@ class SessionStreamTest
         session.push("book.A-B", frame(6));
         session.push("book.A-B", frame(7));
         session.push("book.A-B", frame(8));
-        session.startStream("book.A-B", "reply", frame(7));
+        session.startStream("book.A-B", "reply", StreamStart.snapshot(frame(7)));
         session.push("book.A-B", frame(8));
         session.push("book.A-B", frame(9));
         assertEquals(List.of("reply", "f7", "f8", "f9"), written);
+    }
+
+    @Test
+    void aResumedPublicChannelSendsTheMissedUpdatesThenWhatWasHeldAfterThem()
+    {
+        final Session session = session(100, true);
+        session.openStream("book.A-B", 8);
+        session.push("book.A-B", frame(6));
+        session.push("book.A-B", frame(9));
+        // Caught up to batch 8 on the view's thread: 5 and 6 were missed; 9 came after.
+        session.startStream("book.A-B", "reply", new StreamStart(List.of(frame(5), frame(6)), 8, true));
+        session.push("book.A-B", frame(9));
+        session.push("book.A-B", frame(12));
+        assertEquals(List.of("reply", "f5", "f6", "f9", "f12"), written);
     }
 
     @Test
@@ -107,7 +122,7 @@ class SessionStreamTest
     {
         final Session session = session(100, false, 3);
         session.openStream("book.A-B", 8);
-        session.startStream("book.A-B", "reply", frame(1));
+        session.startStream("book.A-B", "reply", StreamStart.snapshot(frame(1)));
         session.push("book.A-B", frame(2));
         // Three frames wait: the next updates are dropped, not queued, and nobody is closed.
         session.push("book.A-B", frame(3));
@@ -122,7 +137,7 @@ class SessionStreamTest
         assertEquals(List.of("book.A-B"), resyncs);
         session.push("book.A-B", frame(5));
         session.push("book.A-B", frame(6));
-        session.restartStream("book.A-B", frame(5));
+        session.restartStream("book.A-B", StreamStart.snapshot(frame(5)));
         session.push("book.A-B", frame(7));
         assertEquals(List.of("reply", "f1", "f2", "f5", "f6", "f7"), written);
     }
@@ -132,7 +147,7 @@ class SessionStreamTest
     {
         final Session session = session(100, false, 2);
         session.openStream("orders", 8);
-        session.startStream("orders", "reply", new PushText("\"orders\"", "\"snapshot\"", "{}"));
+        session.startStream("orders", "reply", StreamStart.snapshot(new PushText("\"orders\"", "\"snapshot\"", "{}")));
         session.push("orders", new PushText("\"orders\"", "\"order\"", "{}"));
         session.push("orders", new PushText("\"orders\"", "\"order\"", "{}"));
         assertEquals(4, written.size());

@@ -96,10 +96,10 @@ class WsSubscriptionTest
             assertEquals("snapshot", snapshot.get("type").asText());
             // A public channel is numbered once for every subscriber: the snapshot carries the channel's seq.
             final long base = snapshot.get("seq").asLong();
-            pushes.toChannel(channel, base + 1, "ad", Map.of("adId", 1));
-            pushes.toChannel("book.BTC-EUR", 1, "ad", Map.of("adId", 2));
-            pushes.toChannel(channel, base + 1, "ad", Map.of("adId", 9));
-            pushes.toChannel(channel, base + 2, "ad", Map.of("adId", 3));
+            pushes.toChannel(channel, base + 1, base, "ad", Map.of("adId", 1));
+            pushes.toChannel("book.BTC-EUR", 1, 0, "ad", Map.of("adId", 2));
+            pushes.toChannel(channel, base + 1, base, "ad", Map.of("adId", 9));
+            pushes.toChannel(channel, base + 2, base + 1, "ad", Map.of("adId", 3));
             final JsonNode first = client.push(channel);
             assertEquals(base + 1, first.get("seq").asLong());
             assertEquals(1, first.get("data").get("adId").asInt());
@@ -110,7 +110,7 @@ class WsSubscriptionTest
 
             assertError(client.request("s-2", "subscribe", Map.of("channel", channel)), "s-2", "ALREADY_SUBSCRIBED");
             assertTrue(client.request("s-3", "unsubscribe", Map.of("channel", channel)).get("ok").asBoolean());
-            pushes.toChannel(channel, base + 3, "ad", Map.of("adId", 4));
+            pushes.toChannel(channel, base + 3, base + 2, "ad", Map.of("adId", 4));
             assertNull(client.pushWithin(channel, 200));
             assertError(client.request("s-4", "unsubscribe", Map.of("channel", channel)), "s-4", "NOT_SUBSCRIBED");
 

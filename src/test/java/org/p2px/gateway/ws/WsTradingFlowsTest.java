@@ -141,8 +141,9 @@ class WsTradingFlowsTest
             final JsonNode ad = seller.ok("ad.create", sellAd(market));
             final long adId = ad.get("id").asLong();
             assertEquals("ONLINE", ad.get("status").asText());
-            final JsonNode book = seller.awaitPush("book." + market, data -> "SELL".equals(data.path("side").asText())
-                && data.get("upserts").size() == 1);
+            final JsonNode book = seller.awaitPush("book." + market, data -> data.path("changes").size() == 1
+                && "SELL".equals(data.get("changes").get(0).get("side").asText())
+                && data.get("changes").get(0).get("upserts").size() == 1).get("changes").get(0);
             assertEquals(adId, book.get("upserts").get(0).get("ad").get("id").asLong());
             assertEquals(0, book.get("upserts").get(0).get("position").asInt());
 
@@ -245,7 +246,7 @@ class WsTradingFlowsTest
             // delta (market data) is not held before it, but comes.
             final JsonNode balance = seller.client.pushedBefore("balances");
             assertTrue(balance != null, "a balance push before the reply");
-            seller.awaitPush("book." + market, delta -> delta.path("upserts").findValuesAsText("remaining")
+            seller.awaitPush("book." + market, delta -> delta.path("changes").findValuesAsText("remaining")
                 .contains("525.500000"));
             final JsonNode less = seller.ok("ad.quantity", Map.of("adId", adId, "delta", "-100"));
             assertEquals("425.500000", less.get("remaining").asText());
