@@ -579,7 +579,14 @@ public class MerchantBot
                 try
                 {
                     c = WsClient.connect(http, uri, (from, push) -> events.execute(() -> onPush(from, push)));
-                    events.execute(() -> { seqs.clear(); resyncing.clear(); });  // seq numbers start over on a new connection
+                    // A private channel's seq starts over on a new connection; a public one's is the exchange's own,
+                    // so the book's is kept to resume from (on this gateway or any other).
+                    final Long bookSeq = events.submit(() ->
+                    {
+                        seqs.keySet().removeIf(channel -> !channel.startsWith("book."));
+                        resyncing.clear();
+                        return seqs.get("book." + o.market());
+                    }).get();
                     ws = c;
                     final String ts = Signer.timestamp();
                     final Map<String, Object> who = Json.obj(c.request("auth.apikey", Json.of("keyId", o.key(), "timestamp", ts,
@@ -589,7 +596,7 @@ public class MerchantBot
                     log("connected to " + uri + " as user " + me);
                     c.request("subscribe", Json.of("channel", "orders"));
                     c.request("subscribe", Json.of("channel", "chat"));
-                    if (o.watchBook()) c.request("subscribe", Json.of("channel", "book." + o.market()));
+                    if (o.watchBook()) subscribeBook(c, bookSeq);
                     backoff = 1;
                     log("connection lost: " + c.closed.get());
                 }
@@ -602,6 +609,15 @@ public class MerchantBot
                 try { Thread.sleep(wait); } catch (InterruptedException e) { return; }
                 backoff = Math.min(backoff * 2, 60);
             }
+        }
+
+        /** Resumes the book from the copy's seq when there is one: the server sends what it missed, or a snapshot. */
+        private void subscribeBook(final WsClient c, final Long since) throws Exception
+        {
+            final String channel = "book." + o.market();
+            final Map<String, Object> result = Json.obj(c.request("subscribe", since == null ? Json.of("channel", channel)
+                : Json.of("channel", channel, "since", since)));
+            if (Boolean.TRUE.equals(result.get("resumed"))) log("book " + o.market() + " resumed from seq " + since);
         }
 
         /** Every 20 s: keeps the connection from the server's idle timeout and finds a dead one (no reply: reconnect). */
@@ -617,20 +633,26 @@ public class MerchantBot
             });
         }
 
-        /** On the events thread. Checks seq continuity per channel, then hands the push on. */
+        /**
+         * On the events thread. Checks seq continuity per channel (a private channel's seq counts up by one; a public
+         * channel's update applies to a copy at its prev or later, and one at or below the copy's seq is old), then
+         * hands the push on.
+         */
         private void onPush(final WsClient from, final Map<String, Object> push)
         {
             if (from != ws) return;  // late push of a connection already replaced
             final String channel = Json.str(push.get("channel"));
             final String type = Json.str(push.get("type"));
             final long seq = Json.num(push.get("seq"));
+            final Long last = seqs.get(channel);
+            final boolean publicUpdate = push.containsKey("prev");
             if (type.equals("snapshot")) resyncing.remove(channel);
             else if (resyncing.contains(channel)) return;  // the coming snapshot carries this state anyway
-            else if (seqs.get(channel) == null || seq != seqs.get(channel) + 1)
+            else if (last != null && publicUpdate && seq <= last) return;  // already in the copy
+            else if (last == null || (publicUpdate ? Json.num(push.get("prev")) > last : seq != last + 1))
             {
                 // A gap: something was lost. Re-subscribing gives a fresh snapshot; if that fails, reconnect.
-                final Object expected = seqs.get(channel) == null ? "a snapshot" : seqs.get(channel) + 1;
-                log("gap on " + channel + " (expected " + expected + ", got " + seq + "): re-subscribing");
+                log("gap on " + channel + " (at " + (last == null ? "no snapshot" : "seq " + last) + ", got " + seq + "): re-subscribing");
                 resubscribe(from, channel);
                 return;
             }
@@ -794,15 +816,20 @@ public class MerchantBot
             }
         }
 
+        /** One batch's delta: for each side it changed, the removals, then the upserts at their positions. */
         void apply(final Map<String, Object> delta)
         {
-            final List<Map<String, Object>> side = sides.get(Json.str(delta.get("side")));
-            final Set<Long> gone = new HashSet<>();
-            Json.list(delta.get("removes")).forEach(r -> gone.add(Json.num(Json.obj(r).get("id"))));
-            Json.list(delta.get("upserts")).forEach(u -> gone.add(Json.num(Json.obj(Json.obj(u).get("ad")).get("id"))));
-            side.removeIf(ad -> gone.contains(Json.num(ad.get("id"))));
-            for (final Object u : Json.list(delta.get("upserts")))
-                side.add((int) Math.min(Json.num(Json.obj(u).get("position")), side.size()), Json.obj(Json.obj(u).get("ad")));
+            for (final Object c : Json.list(delta.get("changes")))
+            {
+                final Map<String, Object> change = Json.obj(c);
+                final List<Map<String, Object>> side = sides.get(Json.str(change.get("side")));
+                final Set<Long> gone = new HashSet<>();
+                Json.list(change.get("removes")).forEach(r -> gone.add(Json.num(Json.obj(r).get("id"))));
+                Json.list(change.get("upserts")).forEach(u -> gone.add(Json.num(Json.obj(Json.obj(u).get("ad")).get("id"))));
+                side.removeIf(ad -> gone.contains(Json.num(ad.get("id"))));
+                for (final Object u : Json.list(change.get("upserts")))
+                    side.add((int) Math.min(Json.num(Json.obj(u).get("position")), side.size()), Json.obj(Json.obj(u).get("ad")));
+            }
         }
 
         /** CRC-32 of "BUY", "|id:price:remaining" per BUY ad, "SELL", the same per SELL ad. */

@@ -3,8 +3,10 @@ import { current, onChange } from './session.js';
 
 // The page's one WebSocket (docs/protocol.md): signed in on the upgrade with the browser's subprotocol
 // ("bearer", token), requests matched to replies by id, channels kept across reconnects. A seq gap resubscribes;
-// a dropped connection reconnects with backoff, signs in again and resubscribes (each channel restarts with a
-// snapshot). A renewed token signs the open connection in again with auth.login.
+// a dropped connection reconnects with backoff, signs in again and resubscribes: a private channel restarts with
+// a snapshot, a public one (book, index) resumes from its seq when the server still has what it missed (its
+// handlers then get only those updates), else restarts with a snapshot. A renewed token signs the open
+// connection in again with auth.login.
 const PRIVATE = new Set(['orders', 'balances', 'chat']);
 const pending = new Map();
 const channels = new Map();   // channel -> { handlers: Set, seq }
@@ -50,8 +52,12 @@ function connect() {
     opened();
     measureClock().catch(() => {});
     for (const [channel, state] of channels) {
-      state.seq = null;
-      if (!PRIVATE.has(channel) || current()) send('subscribe', { channel }).catch(() => {});
+      if (PRIVATE.has(channel)) {
+        state.seq = null;
+        if (current()) send('subscribe', { channel }).catch(() => {});
+      } else {
+        resume(channel, state);
+      }
     }
   };
   ws.onmessage = event => receive(JSON.parse(event.data));
@@ -77,8 +83,12 @@ function receive(frame) {
   const state = channels.get(frame.channel);
   if (!state) return;
   if (frame.type !== 'snapshot') {
-    if (state.seq === null || frame.seq <= state.seq && !PRIVATE.has(frame.channel)) return;
-    if (frame.seq !== state.seq + 1) {
+    if (state.seq === null) return;
+    // A public channel's update is numbered by the exchange's batch: old when at or below the copy's seq, a
+    // gap when it applies to a later copy than ours (prev). A private channel counts up by one.
+    const isPublic = 'prev' in frame;
+    if (isPublic && frame.seq <= state.seq) return;
+    if (isPublic ? frame.prev > state.seq : frame.seq !== state.seq + 1) {
       resubscribe(frame.channel);
       return;
     }
@@ -96,6 +106,18 @@ async function resubscribe(channel) {
     // Not subscribed any more: subscribing again is all that is needed.
   }
   await send('subscribe', { channel }).catch(() => {});
+}
+
+// Subscribes a public channel again on a new connection, from the seq of what the handlers hold when there is one.
+async function resume(channel, state) {
+  const since = state.seq;
+  state.seq = null;
+  try {
+    const result = await send('subscribe', since === null ? { channel } : { channel, since });
+    if (result.resumed && state.seq === null) state.seq = since;
+  } catch (ignored) {
+    // The connection dropped again: the next one resumes.
+  }
 }
 
 async function send(op, args) {

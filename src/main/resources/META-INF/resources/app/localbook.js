@@ -11,13 +11,15 @@ export class LocalBook {
     this.sides = { BUY: [...data.buy], SELL: [...data.sell] };
   }
 
+  // One batch's delta: for each side it changed, the removals, then the upserts at their positions.
   apply(delta) {
-    const side = this.sides[delta.side];
-    const gone = new Set(delta.removes.map(removal => removal.id));
-    delta.upserts.forEach(upsert => gone.add(upsert.ad.id));
-    const kept = side.filter(ad => !gone.has(ad.id));
-    for (const upsert of delta.upserts) kept.splice(Math.min(upsert.position, kept.length), 0, upsert.ad);
-    this.sides[delta.side] = kept;
+    for (const change of delta.changes) {
+      const gone = new Set(change.removes.map(removal => removal.id));
+      change.upserts.forEach(upsert => gone.add(upsert.ad.id));
+      const kept = this.sides[change.side].filter(ad => !gone.has(ad.id));
+      for (const upsert of change.upserts) kept.splice(Math.min(upsert.position, kept.length), 0, upsert.ad);
+      this.sides[change.side] = kept;
+    }
   }
 
   checksum() {

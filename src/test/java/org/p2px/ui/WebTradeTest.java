@@ -12,6 +12,8 @@ import static org.p2px.testing.TradingFixture.newUser;
 import static org.p2px.testing.TradingFixture.postAd;
 import static org.p2px.testing.TradingFixture.take;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
@@ -153,13 +155,18 @@ class WebTradeTest extends BrowserTest
         final String market = newMarket();
         final Trader merchantUser = fundedMerchant(market);
         final Page taker = signedIn(newUser());
+        final List<String> received = new CopyOnWriteArrayList<>();
+        taker.onWebSocket(socket -> socket.onFrameReceived(frame -> received.add(frame.text())));
         taker.navigate(root + "#/trade/" + market);
         assertThat(taker.locator("#connection")).hasClass(Pattern.compile("\\bon\\b"));
         postAd(merchantUser, market, "SELL", "10", "0.9400", "10", "100");
         assertThat(taker.locator("tr[data-ad-id]")).hasCount(1);
 
         org.p2px.gateway.ws.WsTestHooks.dropAll(sessions);
-        // Reconnected, signed in and subscribed again: a later ad arrives live.
+        // Reconnected, signed in, and the book resumed from the seq the page had (nothing to send: no snapshot).
+        final String resumed = "\"result\":{\"channel\":\"book." + market + "\",\"resumed\":true}";
+        taker.waitForCondition(() -> received.stream().anyMatch(text -> text.contains(resumed)));
+        // A later ad arrives live, applied to the book the page kept.
         postAd(merchantUser, market, "SELL", "20", "0.9350", "10", "100");
         assertThat(taker.locator("tr[data-ad-id]")).hasCount(2);
         assertThat(taker.locator("tr[data-ad-id]").first()).containsText("0.9350");

@@ -27,6 +27,9 @@ public final class Main
                       WebSockets at --rate, SIGKILLs it within --kill-within s, restarts it, checks every
                       acknowledged order and resumes the open ones; --rounds times
           broadcast-server --port P   the bare broadcast floor as a process of its own, until stopped
+          book-resume --server A --then B   follows the book of the next market created through gateway A,
+                      watched on gateway B too; when A goes away, resumes on B from its copy's seq (no snapshot)
+                      and checks the copy against B's; within --seconds (120)
 
         objectives: --slo 'order.take.p99<=50ms,cycle.p99.9<=500ms,lost<=0,refused<=0'
           (operations: order.take, order.express, order.paid, order.release, order.cancel, chat.send, cycle)
@@ -67,9 +70,10 @@ public final class Main
                 case "fanout" -> FanOutRun.run(options, report, false);
                 case "smoke" -> smoke(argv);
                 case "crash" -> CrashRun.run(options, report);
+                case "book-resume" -> BookResume.run(options);
                 default -> throw new Options.BadOption("unknown scenario '" + scenario + "'");
             };
-            if (!scenario.equals("smoke"))
+            if (!scenario.equals("smoke") && !scenario.equals("book-resume"))
             {
                 report.write(out);
             }

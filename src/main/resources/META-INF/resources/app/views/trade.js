@@ -234,6 +234,15 @@ export function render(main, params) {
       submit.disabled = !value || !!problem;
     }
     amount.addEventListener('input', check);
+    // The book channel's ads carry no terms: ad.get has them (a PRIVATE ad opened by its link has them already).
+    const terms = h('p', { className: 'terms' }, ad.terms || '');
+    terms.hidden = !ad.terms;
+    if (ad.terms === undefined) {
+      request('ad.get', { adId: ad.id }).then(full => {
+        terms.textContent = full.terms || '';
+        terms.hidden = !full.terms;
+      }).catch(() => {});
+    }
     const dialog = h('dialog', { 'aria-label': 'Take ad' });
     const form = h('form', { className: 'stack', onsubmit: async event => {
       event.preventDefault();
@@ -252,7 +261,7 @@ export function render(main, params) {
     h('dl', { className: 'facts' }, h('dt', {}, 'Price'), h('dd', {}, ad.price + ' ' + market.fiat),
       h('dt', {}, 'Limits'), h('dd', {}, ad.minFiat + ' - ' + ad.maxFiat + ' ' + market.fiat),
       h('dt', {}, 'Pay within'), h('dd', {}, ad.paymentWindowMinutes + ' min')),
-    ad.terms ? h('p', { className: 'terms' }, ad.terms) : null,
+    terms,
     h('div', { className: 'row' }, h('label', {}, amountName, amount), unit),
     h('label', {}, 'Payment method', method),
     hint, message,
