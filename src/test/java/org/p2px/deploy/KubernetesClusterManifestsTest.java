@@ -107,6 +107,8 @@ class KubernetesClusterManifestsTest
             final ClusterNodeSettings settings = nodeSettings(systemProperties(runMember(ordinal)), new TreeSet<>());
             assertEquals(ordinal, settings.memberId());
             assertEquals(layout, settings.layout());
+            assertEquals(member.path("ports").get(0).path("containerPort").asInt(), settings.metricsPort());
+            assertEquals("member-metrics", member.path("ports").get(0).path("name").asText());
         }
     }
 
