@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.p2px.api.ApiException;
 import org.p2px.api.Decimals;
+import org.p2px.api.GatewayError;
 import org.p2px.api.PaymentMethod;
 import org.p2px.auth.Accounts;
 import org.p2px.catalog.AssetInfo;
@@ -489,12 +490,23 @@ public class TradingService
     {
         final AdTermsSpec spec = new AdTermsSpec();
         spec.priceType = WireValues.priceType(body.priceType());
+        // The field of the other price type would be silently ignored: refused, so a client sees its mistake.
         if (spec.priceType == org.p2px.codec.PriceType.FIXED)
         {
+            if (body.marginBps() != null)
+            {
+                throw ApiException.of(GatewayError.VALIDATION_FAILED,
+                    "marginBps is for FLOATING ads: a FIXED ad has a price.");
+            }
             spec.price = Decimals.parsePositive(body.price(), market.priceScale(), "price");
         }
         else
         {
+            if (body.price() != null)
+            {
+                throw ApiException.of(GatewayError.VALIDATION_FAILED,
+                    "price is for FIXED ads: a FLOATING ad follows the index price by marginBps.");
+            }
             if (body.marginBps() == null)
             {
                 throw ApiException.of(ErrorCode.INVALID_MARGIN, "A FLOATING ad needs marginBps.");

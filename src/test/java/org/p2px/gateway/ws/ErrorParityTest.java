@@ -51,6 +51,15 @@ class ErrorParityTest
             // A field checked by the gateway, named in the message (REST has the method in its path).
             same(ws, taker, "PUT", "/api/v1/account/payment-accounts/SEPA", Map.of("holder", " ", "details", "DE89"),
                 "payment_account.set", Map.of("method", "SEPA", "holder", " ", "details", "DE89"), "VALIDATION_FAILED", null);
+            // A field of the other price type, which would be ignored.
+            final Map<String, Object> floating = new HashMap<>(terms("priceType", "FLOATING"));
+            floating.put("marginBps", 50);
+            final Map<String, Object> fixedWithMargin = terms("marginBps", 50);
+            for (final Map<String, Object> terms : List.of(floating, fixedWithMargin))
+            {
+                final Map<String, Object> ad = Map.of("market", market, "side", "SELL", "quantity", "10", "terms", terms);
+                same(ws, taker, "POST", "/api/v1/ads", ad, "ad.create", ad, "VALIDATION_FAILED", null);
+            }
             // An unknown name.
             same(ws, taker, "PUT", "/api/v1/account/payment-accounts/PIGEON", Map.of("holder", "Ana", "details", "DE89"),
                 "payment_account.set", Map.of("method", "PIGEON", "holder", "Ana", "details", "DE89"),
