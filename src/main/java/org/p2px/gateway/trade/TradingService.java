@@ -246,16 +246,18 @@ public class TradingService
     }
 
     /**
-     * The buyer of an open order is told NOT_SELLER before any second factor is asked for or counted: a wrong fund
-     * password would otherwise count towards their own lockout for a release they may not make anyway. Anything
-     * else (an order the view does not hold, another user's) is left to the core's answer, as before.
+     * The buyer of an open order is told NOT_SELLER, anyone else who is not its seller NOT_ORDER_PARTY (the core's
+     * answers, in its order), before any second factor is asked for or counted: a wrong fund password would
+     * otherwise count towards their own lockout for a release they may not make anyway. Anything else (an order the
+     * view does not hold or that finished) is left to the core's answer, as before.
      */
     private void refuseIfNotTheSeller(final Caller caller, final long orderId)
     {
         final LiveOrder order = core.read(state -> state.order(orderId));
-        if (order != null && order.order().buyerId() == caller.userId())
+        if (order != null && !order.isFinished() && order.order().sellerId() != caller.userId())
         {
-            throw ApiException.of(ErrorCode.NOT_SELLER);
+            throw ApiException.of(order.order().buyerId() == caller.userId() ? ErrorCode.NOT_SELLER
+                : ErrorCode.NOT_ORDER_PARTY);
         }
     }
 

@@ -77,6 +77,12 @@ class RestTradingFlowsTest
             .then().statusCode(403).body("code", equalTo("NOT_SELLER"));
         buyer.request().body("{}").post("/api/v1/orders/" + orderId + "/release").then().statusCode(403)
             .body("code", equalTo("NOT_SELLER"));
+        // Nor may anyone else: NOT_ORDER_PARTY, whatever fund password they give.
+        final Trader stranger = newUser();
+        stranger.request().body(Map.of("fundPassword", "not-it")).post("/api/v1/orders/" + orderId + "/release")
+            .then().statusCode(403).body("code", equalTo("NOT_ORDER_PARTY"));
+        stranger.request().body("{}").post("/api/v1/orders/" + orderId + "/release").then().statusCode(403)
+            .body("code", equalTo("NOT_ORDER_PARTY"));
         seller.request().body("{}").post("/api/v1/orders/" + orderId + "/release").then().statusCode(403)
             .body("code", equalTo("SECOND_FACTOR_REQUIRED"));
         seller.request().body(Map.of("fundPassword", "not-it")).post("/api/v1/orders/" + orderId + "/release")
