@@ -65,7 +65,13 @@ public enum PaymentMethod
         long mask = 0;
         for (final String name : names)
         {
-            mask |= 1L << of(name).bit();
+            final long bit = 1L << of(name).bit();
+            if ((mask & bit) != 0)
+            {
+                // Merged silently, a list that says two methods (by mistake) would stand for one.
+                throw ApiException.of(ErrorCode.INVALID_PAYMENT_METHODS, "Payment method " + name + " is named twice.");
+            }
+            mask |= bit;
         }
         return mask;
     }
