@@ -678,6 +678,7 @@ public class MerchantBot
         private void resubscribe(final WsClient from, final String channel)
         {
             resyncing.add(channel);
+            seqs.remove(channel);  // the copy is not to be resumed after a reconnect: a snapshot replaces it
             from.call("unsubscribe", Json.of("channel", channel))
                 .thenCompose(x -> from.call("subscribe", Json.of("channel", channel)))
                 .whenComplete((x, e) -> { if (e != null) from.abort("re-subscribe failed: " + e.getMessage()); });

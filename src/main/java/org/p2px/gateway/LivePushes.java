@@ -105,7 +105,11 @@ public class LivePushes implements LiveListener
         touched.forEach((marketId, sides) -> safely(() -> book(target, state, catalog.market(marketId), sides)));
     }
 
-    /** One delta per batch and market, whichever sides it touched. */
+    /**
+     * One delta per batch and market, whichever sides it touched. A window that could not be followed (a failure
+     * while comparing it) is forgotten and its subscribers are sent a fresh snapshot instead, so that no chain of
+     * deltas goes on over a change it missed; one that is not kept while someone subscribes gets one too.
+     */
     private void book(final Pushes target, final LiveState state, final MarketInfo market, final Set<Side> sides)
     {
         final String channel = "book." + market.symbol();
@@ -114,12 +118,35 @@ public class LivePushes implements LiveListener
             feeds.bookUnwatched(market.id());
             return;
         }
-        final ChannelUpdate update = feeds.bookChanged(state, market, sides.contains(Side.BUY),
-            sides.contains(Side.SELL));
+        if (!feeds.bookWatched(market.id()))
+        {
+            snapshot(target, state, market, channel);
+            return;
+        }
+        final ChannelUpdate update;
+        try
+        {
+            update = feeds.bookChanged(state, market, sides.contains(Side.BUY), sides.contains(Side.SELL));
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.log(System.Logger.Level.WARNING, "book of " + market.symbol() + " not followed at batch "
+                + state.batchSequence() + "; its subscribers get a fresh snapshot", ex);
+            feeds.bookUnwatched(market.id());
+            snapshot(target, state, market, channel);
+            return;
+        }
         if (update != null)
         {
             target.toChannel(channel, update.seq(), update.prev(), "delta", update.data());
         }
+    }
+
+    /** A snapshot in the middle of the channel: it replaces what each subscriber holds (docs/protocol.md). */
+    private void snapshot(final Pushes target, final LiveState state, final MarketInfo market, final String channel)
+    {
+        final ChannelUpdate snapshot = feeds.bookSnapshot(state, market);
+        target.toChannel(channel, snapshot.seq(), snapshot.prev(), "snapshot", snapshot.data());
     }
 
     private void order(final Pushes target, final LiveOrder order)

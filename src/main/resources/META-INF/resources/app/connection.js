@@ -9,7 +9,7 @@ import { current, onChange } from './session.js';
 // connection in again with auth.login.
 const PRIVATE = new Set(['orders', 'balances', 'chat']);
 const pending = new Map();
-const channels = new Map();   // channel -> { handlers: Set, seq }
+const channels = new Map();   // channel -> { handlers: Set, seq, since }
 const statusListeners = new Set();
 let socket = null;
 let nextId = 1;
@@ -100,6 +100,7 @@ function receive(frame) {
 async function resubscribe(channel) {
   const state = channels.get(channel);
   state.seq = null;
+  state.since = null;
   try {
     await send('unsubscribe', { channel });
   } catch (ignored) {
@@ -108,12 +109,16 @@ async function resubscribe(channel) {
   await send('subscribe', { channel }).catch(() => {});
 }
 
-// Subscribes a public channel again on a new connection, from the seq of what the handlers hold when there is one.
+// Subscribes a public channel again on a new connection, from the seq of what the handlers hold when there is one
+// (kept in state.since until the answer, so that a connection that drops again meanwhile resumes from it too).
 async function resume(channel, state) {
-  const since = state.seq;
+  if (state.seq !== null) state.since = state.seq;
   state.seq = null;
+  const since = state.since;
   try {
     const result = await send('subscribe', since === null ? { channel } : { channel, since });
+    if (state.since !== since) return;   // a snapshot was asked for meanwhile
+    state.since = null;
     if (result.resumed && state.seq === null) state.seq = since;
   } catch (ignored) {
     // The connection dropped again: the next one resumes.
@@ -143,11 +148,12 @@ export function subscribe(channel, handler) {
   if (!socket) connect();
   let state = channels.get(channel);
   if (!state) {
-    state = { handlers: new Set(), seq: null };
+    state = { handlers: new Set(), seq: null, since: null };
     channels.set(channel, state);
     send('subscribe', { channel }).catch(() => {});
-  } else if (state.seq !== null) {
-    // The new listener needs the whole state: a fresh snapshot for everyone (they all treat one as a reset).
+  } else if (state.seq !== null || state.since !== null) {
+    // The new listener needs the whole state (a resume would bring it only what changed): a fresh snapshot for
+    // everyone (they all treat one as a reset).
     resubscribe(channel);
   }
   state.handlers.add(handler);

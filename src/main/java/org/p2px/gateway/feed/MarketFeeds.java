@@ -85,6 +85,13 @@ public class MarketFeeds
             id -> reason(state, id));
     }
 
+    /** Whether the market's window is kept (its deltas computed): someone took its snapshot, nothing failed since. */
+    public boolean bookWatched(final int marketId)
+    {
+        final BookFeed feed = books.get(marketId);
+        return feed != null && feed.watched();
+    }
+
     /** Nobody watches the market's book any more: stop keeping its window (a new subscriber loads it again). */
     public void bookUnwatched(final int marketId)
     {

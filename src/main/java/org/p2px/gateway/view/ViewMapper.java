@@ -97,7 +97,23 @@ public class ViewMapper
      */
     public AdView bookAd(final AdSnapshot ad)
     {
-        return ad(catalog.market(ad.marketId()), ad, NO_TEXTS);
+        return ad(catalog.market(ad.marketId()), ad, NO_TEXTS, nameIfAvailable(ad.ownerId()));
+    }
+
+    /**
+     * A book window is built on the live view's thread after each batch: an owner whose name the database cannot
+     * give now (it is away) stays without one until a later window, rather than failing the market's delta.
+     */
+    private String nameIfAvailable(final long userId)
+    {
+        try
+        {
+            return usernames.of(userId);
+        }
+        catch (final RuntimeException databaseAway)
+        {
+            return usernames.held(userId);
+        }
     }
 
     /**
@@ -172,8 +188,13 @@ public class ViewMapper
 
     private AdView ad(final MarketInfo market, final AdSnapshot ad, final AdTexts.Texts texts)
     {
+        return ad(market, ad, texts, username(ad.ownerId()));
+    }
+
+    private AdView ad(final MarketInfo market, final AdSnapshot ad, final AdTexts.Texts texts, final String ownerName)
+    {
         final boolean floating = ad.priceType() == PriceType.FLOATING;
-        return new AdView(ad.adId(), ad.ownerId(), username(ad.ownerId()), market.symbol(), ad.side().name(),
+        return new AdView(ad.adId(), ad.ownerId(), ownerName, market.symbol(), ad.side().name(),
             ad.status().name(), ad.priceType().name(), ad.price() > 0 ? market.formatPrice(ad.price()) : null,
             floating ? ad.marginBps() : null, market.formatQuantity(ad.remaining()),
             market.formatQuantity(ad.frozen()), market.formatQuantity(ad.filled()), market.formatFiat(ad.minFiat()),

@@ -16,7 +16,7 @@ import org.p2px.gateway.feed.ChannelUpdate;
 /**
  * A channel's first pushes: its snapshot, numbered by the connection on a private channel, at the batch it
  * reflects on a public one; or, for a public channel's client that says which seq its copy is at, the updates it
- * lacks when this server still holds them all. Without a snapshot provider (not wired, as in some tests) the
+ * lacks when this server still holds them all and they are fewer than a slow client may have waiting. Without a snapshot provider (not wired, as in some tests) the
  * snapshot is {@code {}}.
  */
 @ApplicationScoped
@@ -26,11 +26,13 @@ class SnapshotPushes
 
     private final Instance<ChannelSnapshots> snapshots;
     private final WsPushes pushes;
+    private final WsSettings settings;
 
-    SnapshotPushes(final Instance<ChannelSnapshots> snapshots, final WsPushes pushes)
+    SnapshotPushes(final Instance<ChannelSnapshots> snapshots, final WsPushes pushes, final WsSettings settings)
     {
         this.snapshots = snapshots;
         this.pushes = pushes;
+        this.settings = settings;
     }
 
     /** The snapshot, or the catch-up from {@code since} (null: none asked) where it can be had. */
@@ -42,11 +44,19 @@ class SnapshotPushes
             if (catchUp != null)
             {
                 final List<Push> missed = new ArrayList<>(catchUp.updates().size());
+                long chars = 0;
                 for (final ChannelUpdate update : catchUp.updates())
                 {
-                    missed.add(pushes.update(channel, update.seq(), update.prev(), catchUp.type(), update.data()));
+                    final ChannelFrame frame = pushes.update(channel, update.seq(), update.prev(), catchUp.type(),
+                        update.data());
+                    missed.add(frame);
+                    chars += frame.text().length();
                 }
-                return new StreamStart(missed, catchUp.at(), true);
+                // More than a slow client may have waiting: a snapshot is smaller, and does not overflow the queue.
+                if (missed.size() <= settings.outbound().conflateMessages() && chars <= settings.outbound().conflateBytes())
+                {
+                    return new StreamStart(missed, catchUp.at(), true);
+                }
             }
         }
         return StreamStart.snapshot(snapshot(channel, caller));

@@ -149,6 +149,48 @@ class BookChannelTest
     }
 
     @Test
+    void aCopyThatMissedMoreThanASlowClientMayHaveWaitingGetsASnapshot()
+    {
+        final RandomTrading trading = new RandomTrading(core, catalog, new SplittableRandom(13), 4);
+        // An ad may be edited 10 times in 5 minutes: 31 ads, each edited at most 10 times below.
+        final List<Long> adIds = new ArrayList<>();
+        for (int i = 0; i < 31; i++)
+        {
+            adIds.add(trading.postAd(trading.anyUser()));
+        }
+        final String channel = "book." + trading.market().symbol();
+        try (WsClient watcher = WsClient.open(uri); WsClient client = WsClient.open(uri))
+        {
+            watcher.request("s-1", "subscribe", Map.of("channel", channel));
+            final long start = watcher.push(channel).get("seq").asLong();
+            final List<Long> seqs = new ArrayList<>();
+            // One delta a command: 300 changes, more than the 256 frames a slow client may have waiting.
+            for (int i = 0; i < 300; i++)
+            {
+                final long adId = adIds.get(i % adIds.size());
+                final long ownerId = core.read(state -> state.ad(adId)).ownerId();
+                trading.send((p, b, o, c) -> p.changeAdQuantity(b, o, c, 0, ownerId, adId, -1));
+                seqs.add(watcher.push(channel).get("seq").asLong());
+            }
+            final JsonNode tooFar = client.request("s-2", "subscribe", Map.of("channel", channel, "since", start));
+            assertFalse(tooFar.get("result").get("resumed").asBoolean(), tooFar.toString());
+            assertEquals("snapshot", client.push(channel).get("type").asText());
+            client.request("s-3", "unsubscribe", Map.of("channel", channel));
+
+            // 200 missed: resumed, each of them in order, then nothing more.
+            final JsonNode near = client.request("s-4", "subscribe", Map.of("channel", channel, "since", seqs.get(99)));
+            assertTrue(near.get("result").get("resumed").asBoolean(), near.toString());
+            for (int i = 100; i < 300; i++)
+            {
+                final JsonNode delta = client.push(channel);
+                assertEquals(seqs.get(i), delta.get("seq").asLong());
+                assertEquals(seqs.get(i - 1), delta.get("prev").asLong());
+            }
+            assertEquals(null, client.pushWithin(channel, 200));
+        }
+    }
+
+    @Test
     void oneAdsChangeIsOneSmallUpdate() throws JsonProcessingException
     {
         final RandomTrading trading = new RandomTrading(core, catalog, new SplittableRandom(7), 12);
