@@ -2,6 +2,7 @@ package org.p2px.gateway.feed;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
@@ -57,9 +58,10 @@ final class ChannelHistory
         while (newestFirst.hasNext())
         {
             final ChannelUpdate update = newestFirst.next();
-            missed.add(0, update);
+            missed.add(update);
             if (update.prev() <= since)
             {
+                Collections.reverse(missed);
                 return missed;
             }
         }
