@@ -15,10 +15,19 @@ import org.p2px.gateway.view.AdView;
  * entered or changed at their positions. An ad that did not change is not sent, as long as the ads that did not
  * change keep their order among themselves (they do, unless an ad was relisted with the same view; then the ads
  * from the first one out of order on are sent again, so the client's result is exact in every case).
+ *
+ * <p>It runs after every batch that touches a watched side, so it keeps its look-up tables and clears them for
+ * the next replace instead of building new ones: what it allocates is what it sends.
  */
 final class BookWindow
 {
     private List<AdView> ads = List.of();
+    /** The ads of {@link #ads} by id. */
+    private final Long2ObjectHashMap<AdView> byId = new Long2ObjectHashMap<>();
+    /** Scratch for {@link #replace}: the ids of the next window, and those to send. */
+    private final LongHashSet nextIds = new LongHashSet();
+    private final LongHashSet changed = new LongHashSet();
+    private long[] keptBefore = new long[0];
 
     List<AdView> ads()
     {
@@ -28,58 +37,80 @@ final class BookWindow
     void reset(final List<AdView> next)
     {
         ads = List.copyOf(next);
+        index();
     }
 
     /** Replaces the window with {@code next}; {@code reasonOf} says why an ad that is not in {@code next} left. */
     Change replace(final List<AdView> next, final LongFunction<RemovalReason> reasonOf)
     {
-        final Long2ObjectHashMap<AdView> before = new Long2ObjectHashMap<>(ads.size() * 2, 0.65f);
-        ads.forEach(ad -> before.put(ad.id(), ad));
-        final LongHashSet after = new LongHashSet(next.size() * 2);
-        next.forEach(ad -> after.add(ad.id()));
-
-        final List<BookRemoval> removes = new ArrayList<>();
+        nextIds.clear();
+        for (final AdView ad : next)
+        {
+            nextIds.add(ad.id());
+        }
+        List<BookRemoval> removes = List.of();
         for (final AdView ad : ads)
         {
-            if (!after.contains(ad.id()))
+            if (!nextIds.contains(ad.id()))
             {
+                if (removes.isEmpty())
+                {
+                    removes = new ArrayList<>();
+                }
                 removes.add(new BookRemoval(ad.id(), reasonOf.apply(ad.id()).name()));
             }
         }
-        final LongHashSet changed = new LongHashSet();
+        changed.clear();
         for (final AdView ad : next)
         {
-            final AdView was = before.get(ad.id());
+            final AdView was = byId.get(ad.id());
             if (ad != was && !ad.equals(was))   // the same instance: made from an unchanged snapshot
             {
                 changed.add(ad.id());
             }
         }
-        sendAgainWhereOrderChanged(next, after, changed);
+        sendAgainWhereOrderChanged(next);
 
-        final List<BookEntry> upserts = new ArrayList<>(changed.size());
-        for (int position = 0; position < next.size(); position++)
+        List<BookEntry> upserts = List.of();
+        if (!changed.isEmpty())
         {
-            if (changed.contains(next.get(position).id()))
+            upserts = new ArrayList<>(changed.size());
+            for (int position = 0; position < next.size(); position++)
             {
-                upserts.add(new BookEntry(position, next.get(position)));
+                if (changed.contains(next.get(position).id()))
+                {
+                    upserts.add(new BookEntry(position, next.get(position)));
+                }
             }
         }
         ads = List.copyOf(next);
+        index();
         return new Change(upserts, removes);
+    }
+
+    private void index()
+    {
+        byId.clear();
+        for (final AdView ad : ads)
+        {
+            byId.put(ad.id(), ad);
+        }
     }
 
     /**
      * The ads kept as they were must be in the same order before and after; from the first that is not, every
      * kept ad of {@code next} is marked changed (sent again at its position).
      */
-    private void sendAgainWhereOrderChanged(final List<AdView> next, final LongHashSet after, final LongHashSet changed)
+    private void sendAgainWhereOrderChanged(final List<AdView> next)
     {
-        final long[] keptBefore = new long[ads.size()];
+        if (keptBefore.length < ads.size())
+        {
+            keptBefore = new long[ads.size()];
+        }
         int keptCount = 0;
         for (final AdView ad : ads)
         {
-            if (after.contains(ad.id()) && !changed.contains(ad.id()))
+            if (nextIds.contains(ad.id()) && !changed.contains(ad.id()))
             {
                 keptBefore[keptCount++] = ad.id();
             }

@@ -36,7 +36,7 @@ public class MarketFeeds
     private final ViewMapper views;
     private final Map<Integer, BookFeed> books = new HashMap<>();
     private final Map<Integer, ChannelHistory> indexes = new HashMap<>();
-    private final Long2ObjectHashMap<Long2ObjectHashMap<WindowEntry>> lastWindows = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<WindowViews> lastWindows = new Long2ObjectHashMap<>();
 
     public MarketFeeds(final ViewMapper views)
     {
@@ -147,18 +147,15 @@ public class MarketFeeds
      */
     private List<AdView> window(final LiveState state, final MarketInfo market, final Side side)
     {
-        final Long2ObjectHashMap<WindowEntry> previous = lastWindows.get(windowKey(market.id(), side));
-        final Long2ObjectHashMap<WindowEntry> current = new Long2ObjectHashMap<>(DEPTH * 2, 0.65f);
-        final List<AdView> views = new ArrayList<>(DEPTH);
+        final WindowViews last = lastWindows.computeIfAbsent(windowKey(market.id(), side), key -> new WindowViews());
+        final List<AdView> top = new ArrayList<>(DEPTH);
+        last.start();
         for (final AdSnapshot ad : state.book(market.id(), side, 0, -1, 0, DEPTH))
         {
-            final WindowEntry before = previous == null ? null : previous.get(ad.adId());
-            final AdView view = before == null ? this.views.bookAd(ad) : this.views.bookAd(ad, before.snapshot(), before.view());
-            current.put(ad.adId(), new WindowEntry(ad, view));
-            views.add(view);
+            top.add(last.next(ad, views));
         }
-        lastWindows.put(windowKey(market.id(), side), current);
-        return views;
+        last.done();
+        return top;
     }
 
     private static long windowKey(final int marketId, final Side side)
@@ -166,9 +163,44 @@ public class MarketFeeds
         return ((long)marketId << 1) | (side == Side.BUY ? 0 : 1);
     }
 
-    /** An ad of the last window and the view made of it. */
-    private record WindowEntry(AdSnapshot snapshot, AdView view)
+    /**
+     * A side's last window, its snapshots and views by ad id, and the tables the next window fills; the two swap
+     * when the next is done, so that the window after each batch reuses the tables instead of allocating new ones.
+     */
+    private static final class WindowViews
     {
+        private Long2ObjectHashMap<AdSnapshot> snapshots = new Long2ObjectHashMap<>(DEPTH * 2, 0.65f);
+        private Long2ObjectHashMap<AdView> views = new Long2ObjectHashMap<>(DEPTH * 2, 0.65f);
+        private Long2ObjectHashMap<AdSnapshot> nextSnapshots = new Long2ObjectHashMap<>(DEPTH * 2, 0.65f);
+        private Long2ObjectHashMap<AdView> nextViews = new Long2ObjectHashMap<>(DEPTH * 2, 0.65f);
+
+        /** Starts the next window (anew, should the last attempt have failed half way). */
+        void start()
+        {
+            nextSnapshots.clear();
+            nextViews.clear();
+        }
+
+        /** The view of {@code ad} in the next window: the last window's when made from an equal snapshot. */
+        AdView next(final AdSnapshot ad, final ViewMapper mapper)
+        {
+            final AdView before = views.get(ad.adId());
+            final AdView view = before == null ? mapper.bookAd(ad) : mapper.bookAd(ad, snapshots.get(ad.adId()), before);
+            nextSnapshots.put(ad.adId(), ad);
+            nextViews.put(ad.adId(), view);
+            return view;
+        }
+
+        /** The next window is complete: it becomes the last. */
+        void done()
+        {
+            final Long2ObjectHashMap<AdSnapshot> oldSnapshots = snapshots;
+            final Long2ObjectHashMap<AdView> oldViews = views;
+            snapshots = nextSnapshots;
+            views = nextViews;
+            nextSnapshots = oldSnapshots;
+            nextViews = oldViews;
+        }
     }
 
     /** Why an ad that was in the window is not any more, from what the view holds now. */
