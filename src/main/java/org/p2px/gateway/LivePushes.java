@@ -4,7 +4,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongPredicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -25,10 +24,9 @@ import org.p2px.replica.Changes;
 
 /**
  * Tells subscribers what each batch changed, as soon as the live view has applied it (so after it was
- * journaled): each order to its buyer and seller (and to staff when disputed) and each changed balance to its owner,
- * the caller's own before the command's caller is answered and everyone else's right after; then new index prices
- * and what changed in each watched book window (see {@link MarketFeeds}), the view's costliest work, which no
- * caller's answer waits for.
+ * journaled): before the command's caller is answered, each order to its buyer and seller (and to staff when
+ * disputed) and each changed balance to its owner; right after, new index prices and what changed in each watched
+ * book window (see {@link MarketFeeds}), the view's costliest work, which no caller's answer waits for.
  * A view is only built for someone listening. Chat lines are pushed by the projector and the chat service, which write
  * them.
  */
@@ -51,61 +49,41 @@ public class LivePushes implements LiveListener
         this.feeds = feeds;
     }
 
-    /** The caller's own order and balance pushes: its connections get them before its answer. */
     @Override
-    public void onApplied(final LiveBatch batch, final LiveState state, final long callerId)
-    {
-        if (callerId != NO_CALLER && pushes.isResolvable() && pushes.get().isOnline(callerId))
-        {
-            userPushes(pushes.get(), batch, userId -> userId == callerId);
-        }
-    }
-
-    /** Everyone else's order and balance pushes, the staff's, then market data. */
-    private void othersAfterAnswer(final Pushes target, final LiveBatch batch, final long callerId)
-    {
-        userPushes(target, batch, userId -> userId != callerId);
-        if (target.hasStaffSubscribers())
-        {
-            for (final LiveOrder order : batch.orders())
-            {
-                if (order.disputed() || batch.disputeChanged().contains(order.orderId()))
-                {
-                    safely(() -> target.toStaff("order", views.order(order)));
-                }
-            }
-        }
-    }
-
-    /** Each changed order to its buyer and seller, each changed balance to its owner, for the users {@code to} takes. */
-    private void userPushes(final Pushes target, final LiveBatch batch, final LongPredicate to)
-    {
-        for (final LiveOrder order : batch.orders())
-        {
-            safely(() -> order(target, order, to));
-        }
-        for (final BalanceChange balance : batch.balances())
-        {
-            if (to.test(balance.userId()) && target.isOnline(balance.userId()))
-            {
-                safely(() -> target.toUser(balance.userId(), "balances", "balance", views.balance(balance)));
-            }
-        }
-    }
-
-    /**
-     * After the caller's answer: the other users' pushes and market data, so that a take's reply waits neither for
-     * the merchant's pushes nor for the book windows to be compared.
-     */
-    @Override
-    public void afterAnswer(final LiveBatch batch, final LiveState state, final long callerId)
+    public void onApplied(final LiveBatch batch, final LiveState state)
     {
         if (!pushes.isResolvable())
         {
             return;
         }
         final Pushes target = pushes.get();
-        othersAfterAnswer(target, batch, callerId);
+        final boolean staff = target.hasStaffSubscribers();
+        for (final LiveOrder order : batch.orders())
+        {
+            safely(() -> order(target, order));
+            if (staff && (order.disputed() || batch.disputeChanged().contains(order.orderId())))
+            {
+                safely(() -> target.toStaff("order", views.order(order)));
+            }
+        }
+        for (final BalanceChange balance : batch.balances())
+        {
+            if (target.isOnline(balance.userId()))
+            {
+                safely(() -> target.toUser(balance.userId(), "balances", "balance", views.balance(balance)));
+            }
+        }
+    }
+
+    /** Market data after the caller's answer: a take's reply does not wait for the book windows to be compared. */
+    @Override
+    public void afterAnswer(final LiveBatch batch, final LiveState state)
+    {
+        if (!pushes.isResolvable())
+        {
+            return;
+        }
+        final Pushes target = pushes.get();
         for (final Changes.IndexChange index : batch.indexes())
         {
             safely(() ->
@@ -171,12 +149,12 @@ public class LivePushes implements LiveListener
         target.toChannel(channel, snapshot.seq(), snapshot.prev(), "snapshot", snapshot.data());
     }
 
-    private void order(final Pushes target, final LiveOrder order, final LongPredicate to)
+    private void order(final Pushes target, final LiveOrder order)
     {
         final long buyerId = order.order().buyerId();
         final long sellerId = order.order().sellerId();
-        final boolean buyer = to.test(buyerId) && target.isOnline(buyerId);
-        final boolean seller = to.test(sellerId) && target.isOnline(sellerId);
+        final boolean buyer = target.isOnline(buyerId);
+        final boolean seller = target.isOnline(sellerId);
         if (buyer || seller)
         {
             final OrderView view = views.order(order);

@@ -32,10 +32,10 @@ import org.p2px.replica.ReplicaStart;
 /**
  * The gateways' side of the engine: sends their commands and answers them from a {@link LiveState} that follows
  * the engine's batches on one thread of its own ({@code p2px-live-view}). Each batch is decoded once: the view
- * applies it, tells its {@link LiveListener}s (the caller's own pushes), completes the caller whose command it
- * answers with what that caller's {@link AnswerReader} read from the state just after it, and then lets the listeners
- * do what no caller waits on (the other users' pushes, market data). So a caller reads its own write with no database
- * in between, its own order and balance pushes are queued before its answer, and nobody else's are in its way.
+ * applies it, tells its {@link LiveListener}s (the private pushes), completes the caller whose command it answers
+ * with what that caller's {@link AnswerReader} read from the state just after it, and then lets the listeners do
+ * what no caller waits on (market data). So a caller reads its own write with no database in between, its order
+ * and balance pushes are queued before its answer, and the book's are not in its way.
  * Queries that the state can answer run on the same thread ({@link #read}).
  */
 public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
@@ -229,10 +229,9 @@ public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
     {
         final LiveBatch batch = state.apply(batchSequence, sessionId, events, offset, length);
         appliedSequence = batchSequence;
-        final long callerId = sessionId == SESSION ? actorOf(events, offset) : LiveListener.NO_CALLER;
         for (final LiveListener listener : listeners)
         {
-            tell(listener, batch, callerId, false);
+            tell(listener, batch, false);
         }
         if (sessionId == SESSION)
         {
@@ -240,33 +239,21 @@ public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
         }
         for (final LiveListener listener : listeners)
         {
-            tell(listener, batch, callerId, true);
+            tell(listener, batch, true);
         }
     }
 
-    /** Who sent the batch's command: the actor of its CommandAccepted (a rejection changes nothing to push). */
-    private long actorOf(final DirectBuffer events, final int offset)
-    {
-        header.wrap(events, offset);
-        if (header.templateId() != CommandAcceptedDecoder.TEMPLATE_ID)
-        {
-            return LiveListener.NO_CALLER;
-        }
-        return accepted.wrap(events, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(),
-            header.version()).actorId();
-    }
-
-    private void tell(final LiveListener listener, final LiveBatch batch, final long callerId, final boolean answered)
+    private void tell(final LiveListener listener, final LiveBatch batch, final boolean answered)
     {
         try
         {
             if (answered)
             {
-                listener.afterAnswer(batch, state, callerId);
+                listener.afterAnswer(batch, state);
             }
             else
             {
-                listener.onApplied(batch, state, callerId);
+                listener.onApplied(batch, state);
             }
         }
         catch (final RuntimeException ex)

@@ -31,7 +31,7 @@ class LiveViewTest
     {
         final List<Long> heard = new CopyOnWriteArrayList<>();
         try (Engine engine = Engine.start(EngineConfig.defaults(dataDirectory), SystemEpochClock.INSTANCE);
-            LiveView view = LiveView.start(engine, List.of((batch, state, callerId) -> heard.add(batch.batchSequence()))))
+            LiveView view = LiveView.start(engine, List.of((batch, state) -> heard.add(batch.batchSequence()))))
         {
             register(view, ADMIN, Role.ADMIN);
             register(view, 2, Role.USER);
@@ -52,15 +52,15 @@ class LiveViewTest
         final LiveListener listener = new LiveListener()
         {
             @Override
-            public void onApplied(final LiveBatch batch, final LiveState state, final long callerId)
+            public void onApplied(final LiveBatch batch, final LiveState state)
             {
-                steps.add("applied " + batch.batchSequence() + " for " + callerId);
+                steps.add("applied " + batch.batchSequence());
             }
 
             @Override
-            public void afterAnswer(final LiveBatch batch, final LiveState state, final long callerId)
+            public void afterAnswer(final LiveBatch batch, final LiveState state)
             {
-                steps.add("after " + batch.batchSequence() + " for " + callerId);
+                steps.add("after " + batch.batchSequence());
             }
         };
         try (Engine engine = Engine.start(EngineConfig.defaults(dataDirectory), SystemEpochClock.INSTANCE);
@@ -71,9 +71,8 @@ class LiveViewTest
             final long second = view.send((p, b, o, c) -> p.registerUser(b, o, c, 0, 2, Role.USER, 1),
                 (reply, state) -> record(steps, reply));
             view.read(state -> null); // a query runs between batches: the second's listeners are done
-            // Each is told who sent the command, its actor (a registration's is the user it registers).
-            assertEquals(List.of("applied " + first + " for " + ADMIN, "answer " + first, "after " + first + " for " + ADMIN,
-                "applied " + second + " for 2", "answer " + second, "after " + second + " for 2"), steps);
+            assertEquals(List.of("applied " + first, "answer " + first, "after " + first,
+                "applied " + second, "answer " + second, "after " + second), steps);
         }
     }
 
