@@ -347,6 +347,33 @@ final class TradeFlow implements AutoCloseable
         PingLoad.run(connections, rate, seconds, "ping", into, o.timeoutSeconds);
     }
 
+    /**
+     * A probe during a run: {@code ping} over the takers' connections at {@code rate} on a thread of its own, each
+     * timed from its intended send time into {@code into} as {@code op} (not counted as cycles). It goes through
+     * the same client, sockets and server as the run's takes, so set beside {@code order.take} it tells what of the
+     * take's latency any request pays under that load.
+     */
+    Thread probe(final double rate, final double seconds, final String op, final Latencies into)
+    {
+        final List<WsConnection> connections = new ArrayList<>();
+        market.takers.forEach(u -> connections.add(u.connections.get(0)));
+        final AtomicLong i = new AtomicLong();
+        final Thread probe = new Thread(() -> new RateSchedule().then(op, rate, seconds)
+            .run(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200), intended ->
+                connections.get((int)(i.getAndIncrement() % connections.size())).request("ping", null)
+                    .thenAccept(reply ->
+                    {
+                        into.record(op, reply.nanos() - intended);
+                        if (!reply.ok())
+                        {
+                            into.refused(op, reply.code());
+                        }
+                    })), "ping-probe");
+        probe.setDaemon(true);
+        probe.start();
+        return probe;
+    }
+
     /** The run's connections: what each user holds (the generator's own share of the machine's sockets). */
     int connectionCount()
     {

@@ -21,6 +21,9 @@ final class TradeOptions
           --book-watchers N       takers that also watch book.<market> (2)
           --timeout S             a cycle not ended S seconds after its intended start is lost (30)
           --no-ping               skip the ping baseline after the trade run
+          --probe-rate P          pings a second during the measured trade run, timed beside its takes
+                                  ("ping in the run"; a tenth of --rate, at most 100; 0 for none;
+                                  trade only)
           --no-echo               skip the bare WebSocket echo baseline
         """;
 

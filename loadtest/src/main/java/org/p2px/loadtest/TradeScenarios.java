@@ -35,6 +35,9 @@ final class TradeScenarios
         }
     }
 
+    /** The pings sent during the measured trade run ({@code --probe-rate}), beside its takes. */
+    static final String PROBE = "ping in the run";
+
     /** Trade flow at a steady rate after a warm-up, then the ping and echo baselines at its request rate. */
     static int trade(final Options options, final Report report, final boolean smoke) throws Exception
     {
@@ -42,6 +45,7 @@ final class TradeScenarios
         final double seconds = options.number("seconds", smoke ? 5 : 30, 1, 3_600);
         final double warmUp = options.number("warmup", smoke ? 0 : 20, 0, 600);
         final List<Slo> slos = Slo.parse(options.text("slo", "lost<=0,refused<=0"));
+        final double probeRate = options.number("probe-rate", smoke ? 0 : Math.min(100, rate / 10), 0, 1_000);
         final TradeOptions o = new TradeOptions(options, rate, seconds + warmUp);
         options.checkAllRead();
         try (TradeSession session = new TradeSession(o))
@@ -51,8 +55,13 @@ final class TradeScenarios
                 + "mix %s)", Report.plain(rate), Report.plain(seconds), o.takers, o.merchants, o.mix));
             final Machine.CpuShare cpu = new Machine.CpuShare(session.serverPid);
             final Latencies latencies = new Latencies(System.nanoTime());
+            final Thread probe = probeRate > 0 ? session.flow.probe(probeRate, seconds, PROBE, latencies) : null;
             final TradeFlow.RunOutcome outcome = session.flow.run(new RateSchedule().then("steady", rate, seconds),
                 latencies);
+            if (probe != null)
+            {
+                probe.join();
+            }
             final double[] shares = cpu.shares();
             outcomeParagraphs(report, outcome, shares, seconds);
             report.latencies("trade", latencies, "order.take");

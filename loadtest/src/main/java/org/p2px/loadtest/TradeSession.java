@@ -89,6 +89,10 @@ final class TradeSession implements AutoCloseable
         {
             ratios.add(ratioRow("order.take / ping", take, ping));
         }
+        if (trade.operations().contains(TradeScenarios.PROBE))
+        {
+            ratios.add(ratioRow("order.take / " + TradeScenarios.PROBE, take, trade.total(TradeScenarios.PROBE)));
+        }
         if (echo != null)
         {
             ratios.add(ratioRow("order.take / echo", take, echo));
