@@ -82,10 +82,10 @@ class ClusterRebuildTest
         {
             deleteTree(cluster.nodeDir(rebuilt).resolve(files));
         }
-        stream.depositAndAwait(200);
+        depositAndAwaitOrShowLogs(stream);
         Thread.sleep(10_500); // the killed member's media driver counts as active for 10 s
         cluster.start(rebuilt);
-        stream.depositAndAwait(200);
+        depositAndAwaitOrShowLogs(stream);
         final long last = stream.lastCorrelationId();
         final JournalContents leaders = cluster.awaitJournal(leader, last);
         final JournalContents restarted = cluster.awaitJournal(rebuilt, last);
@@ -116,6 +116,30 @@ class ClusterRebuildTest
             assertTrue(state == 1.0 || state == 3.0, "ACTIVE, or taking one of its 2 s snapshots: " + state);
         }
         assertTrue(metrics.get(leader).get("p2px_cluster_snapshots_total") > KEPT + 1, "the leader's snapshots");
+    }
+
+    /**
+     * With a member killed or just restarted, the other two must go on acknowledging. Once (of many runs, on two
+     * shared cores) 54 deposits after the kill were not acknowledged within 20 s: the wait is longer now, and a
+     * timeout shows the end of each member's log, to tell an election from a stall.
+     */
+    private void depositAndAwaitOrShowLogs(final DepositStream stream) throws IOException, InterruptedException
+    {
+        try
+        {
+            stream.depositAndAwait(200, 60_000);
+        }
+        catch (final AssertionError timedOut)
+        {
+            final StringBuilder logs = new StringBuilder(timedOut.getMessage());
+            for (int member = 0; member < 3; member++)
+            {
+                final List<String> lines = cluster.log(member).lines().toList();
+                logs.append("\n--- member ").append(member).append("'s log, last lines:\n")
+                    .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+            }
+            throw new AssertionError(logs.toString(), timedOut);
+        }
     }
 
     /** The member's metrics without labels: name to value (the member label is the same on all). */

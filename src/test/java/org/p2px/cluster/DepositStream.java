@@ -96,11 +96,17 @@ final class DepositStream
     /** {@code count} deposits of 1, then waits until the last is acknowledged. */
     void depositAndAwait(final int count) throws InterruptedException
     {
+        depositAndAwait(count, 20_000);
+    }
+
+    /** The same, waiting up to {@code timeoutMs}. */
+    void depositAndAwait(final int count, final long timeoutMs) throws InterruptedException
+    {
         for (int i = 0; i < count; i++)
         {
             deposit(1);
         }
-        awaitAcknowledged(lastCorrelationId(), 20_000);
+        awaitAcknowledged(lastCorrelationId(), timeoutMs);
     }
 
     long lastCorrelationId()
