@@ -233,7 +233,8 @@ public final class Engine implements EngineClient, AutoCloseable
 
     private Subscription start(final EventConsumerAgent agent)
     {
-        final AgentRunner runner = new AgentRunner(IdleStrategyKind.BACKOFF.create(), this::onAgentError, null, agent);
+        // A consumer follows in the background (the read models): nobody waits on it, so it sleeps between empty polls.
+        final AgentRunner runner = new AgentRunner(new SleepingMillisIdleStrategy(1), this::onAgentError, null, agent);
         AgentRunner.startOnThread(runner);
         synchronized (consumerRunners)
         {
@@ -454,7 +455,7 @@ public final class Engine implements EngineClient, AutoCloseable
         if (replica == null)
         {
             replica = new SnapshotReplica(config, journal, snapshots, clock);
-            replicaRunner = new AgentRunner(IdleStrategyKind.BACKOFF.create(), this::onAgentError, null, replica);
+            replicaRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), this::onAgentError, null, replica); // background
             AgentRunner.startOnThread(replicaRunner);
         }
         return replica;

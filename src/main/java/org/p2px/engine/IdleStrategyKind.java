@@ -11,9 +11,10 @@ import org.agrona.concurrent.YieldingIdleStrategy;
 /**
  * How the core thread waits when there is no work.
  * <ul>
- *   <li>BACKOFF: spin 100 times, yield 10 times, then park from 1 us doubling up to 1 ms. Cheapest when idle; a
- *   gateway that offers a command ends the park at once ({@link WakeableIdleStrategy}), so a command does not wait
- *   for a park to run out.</li>
+ *   <li>BACKOFF: spin 100 times, then park for up to 1 ms. Cheapest when idle; a gateway that offers a command
+ *   ends the park at once ({@link WakeableIdleStrategy}), so a command does not wait for a park to run out, and
+ *   no yields or short timed parks burn a core that the gateways and the live view need (each of those was a trip
+ *   through the scheduler between two commands).</li>
  *   <li>SPIN_YIELD: spin 1,000 times, then yield up to 100,000 times (tens of milliseconds), and only then park,
  *   from 1 us up to 100 us. Under a steady stream of commands the thread never parks, so a command is picked up
  *   within a yield; while yielding it gives the CPU to any other runnable thread, so it shares a small machine.
@@ -34,7 +35,7 @@ public enum IdleStrategyKind
     {
         return switch (this)
         {
-            case BACKOFF -> new WakeableIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1),
+            case BACKOFF -> new WakeableIdleStrategy(100, 0, TimeUnit.MILLISECONDS.toNanos(1),
                 TimeUnit.MILLISECONDS.toNanos(1));
             case SPIN_YIELD -> new BackoffIdleStrategy(1_000, 100_000, TimeUnit.MICROSECONDS.toNanos(1),
                 TimeUnit.MICROSECONDS.toNanos(100));

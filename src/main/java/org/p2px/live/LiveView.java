@@ -61,7 +61,7 @@ public final class LiveView implements Agent, EventBatchHandler, AutoCloseable
     private final CommandReply reply = new CommandReply();
     private volatile Thread thread;
     private volatile long appliedSequence;
-    private final WakeableIdleStrategy idle = new WakeableIdleStrategy(100, 10, 1_000, MAX_PARK_NANOS);
+    private final WakeableIdleStrategy idle = new WakeableIdleStrategy(100, 0, MAX_PARK_NANOS, MAX_PARK_NANOS);
     private volatile AgentRunner runner;
 
     private LiveView(final EngineClient engine, final ReplicaStart start)
