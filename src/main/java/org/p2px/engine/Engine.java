@@ -233,8 +233,7 @@ public final class Engine implements EngineClient, AutoCloseable
 
     private Subscription start(final EventConsumerAgent agent)
     {
-        // A consumer follows in the background (the read models): nobody waits on it, so it sleeps between empty polls.
-        final AgentRunner runner = new AgentRunner(new SleepingMillisIdleStrategy(1), this::onAgentError, null, agent);
+        final AgentRunner runner = new AgentRunner(backgroundIdle(), this::onAgentError, null, agent);
         AgentRunner.startOnThread(runner);
         synchronized (consumerRunners)
         {
@@ -450,12 +449,21 @@ public final class Engine implements EngineClient, AutoCloseable
         return taker == null ? null : taker.status();
     }
 
+    /**
+     * For the threads that follow the journal in the background (the read models' consumers, the snapshot replica):
+     * nobody waits on them, so they sleep between empty polls instead of spinning, yielding and parking in short steps.
+     */
+    private static IdleStrategy backgroundIdle()
+    {
+        return new SleepingMillisIdleStrategy(1);
+    }
+
     private synchronized SnapshotReplica snapshotReplica()
     {
         if (replica == null)
         {
             replica = new SnapshotReplica(config, journal, snapshots, clock);
-            replicaRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), this::onAgentError, null, replica); // background
+            replicaRunner = new AgentRunner(backgroundIdle(), this::onAgentError, null, replica);
             AgentRunner.startOnThread(replicaRunner);
         }
         return replica;

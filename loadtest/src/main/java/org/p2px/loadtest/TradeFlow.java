@@ -357,21 +357,7 @@ final class TradeFlow implements AutoCloseable
     {
         final List<WsConnection> connections = new ArrayList<>();
         market.takers.forEach(u -> connections.add(u.connections.get(0)));
-        final AtomicLong i = new AtomicLong();
-        final Thread probe = new Thread(() -> new RateSchedule().then(op, rate, seconds)
-            .run(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200), intended ->
-                connections.get((int)(i.getAndIncrement() % connections.size())).request("ping", null)
-                    .thenAccept(reply ->
-                    {
-                        into.record(op, reply.nanos() - intended);
-                        if (!reply.ok())
-                        {
-                            into.refused(op, reply.code());
-                        }
-                    })), "ping-probe");
-        probe.setDaemon(true);
-        probe.start();
-        return probe;
+        return PingLoad.alongside(connections, rate, seconds, op, into);
     }
 
     /** The run's connections: what each user holds (the generator's own share of the machine's sockets). */
