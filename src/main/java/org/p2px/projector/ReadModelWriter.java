@@ -81,10 +81,10 @@ final class ReadModelWriter
             final ChatMessageRow line = order == null ? null : chatLine(note, order);
             if (line != null)
             {
-                line.persist();
                 chat.add(line);
             }
         }
+        ChatLineInserts.insert(chat);
         writePosition(changes.lastSequence);
         return new Committed(changes.lastSequence, List.copyOf(orders.values()), balances, chat,
             List.copyOf(changes.indexes.values()), List.copyOf(changes.books));
