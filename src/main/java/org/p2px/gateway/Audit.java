@@ -3,7 +3,7 @@ package org.p2px.gateway;
 import java.util.HashMap;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -20,7 +20,7 @@ import org.p2px.readmodel.Usernames;
  * is logged, so the JSON carries each as a key of its own ({@code mdc.action}, {@code mdc.userId}...). Writing it
  * costs a log call on the gateway's thread, never a database read (the username is the one held in memory).
  */
-@ApplicationScoped
+@Singleton
 public class Audit
 {
     public static final String CATEGORY = "p2px.audit";

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Instance;
 
 import org.p2px.catalog.Catalog;
@@ -30,7 +30,7 @@ import org.p2px.replica.Changes;
  * A view is only built for someone listening. Chat lines are pushed by the projector and the chat service, which write
  * them.
  */
-@ApplicationScoped
+@Singleton
 public class LivePushes implements LiveListener
 {
     private static final System.Logger LOG = System.getLogger(LivePushes.class.getName());

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.p2px.api.ApiException;
@@ -35,7 +35,7 @@ import org.p2px.server.CoreCommands;
  * already given; what the view no longer holds (orders finished and ads closed long ago) comes from the read
  * models. History, paging and search stay with {@link ReadModels}.
  */
-@ApplicationScoped
+@Singleton
 public class LiveQueries
 {
     public static final int DEFAULT_LIMIT = 20;

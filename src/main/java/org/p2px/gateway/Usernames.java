@@ -5,12 +5,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.p2px.readmodel.UserAccount;
 
 /** The names of users by id, in one query per list rather than one per row. */
-@ApplicationScoped
+@Singleton
 public class Usernames
 {
     public Map<Long, String> of(final Collection<Long> userIds)

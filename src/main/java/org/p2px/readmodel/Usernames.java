@@ -3,7 +3,7 @@ package org.p2px.readmodel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,7 +15,7 @@ import io.quarkus.runtime.StartupEvent;
  * database is slow or away. Loaded on start, and each new account is added as it is created; usernames never
  * change. About 100 bytes a user.
  */
-@ApplicationScoped
+@Singleton
 public class Usernames
 {
     private final Map<Long, String> names = new ConcurrentHashMap<>();

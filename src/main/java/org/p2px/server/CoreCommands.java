@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import org.p2px.api.ApiException;
@@ -22,7 +22,7 @@ import org.p2px.live.LiveView;
  * caller reads from the view once the command's batch is applied, or reads the view itself. A refusal of any
  * kind (BUSY, UNAVAILABLE, a rule, no answer in time) comes back as an {@link ApiException}.
  */
-@ApplicationScoped
+@Singleton
 public class CoreCommands
 {
     private final Supplier<LiveView> views;

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.agrona.collections.Long2ObjectHashMap;
 import org.p2px.catalog.MarketInfo;
@@ -25,7 +25,7 @@ import org.p2px.live.LiveState;
  * has. Confined to the live view's thread (called from its listeners and through {@code LiveView.read}), so a
  * snapshot and the updates around it are taken from one sequence of states.
  */
-@ApplicationScoped
+@Singleton
 public class MarketFeeds
 {
     /** Ads per side in a book channel's window. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.p2px.api.ApiException;
 import org.p2px.api.Decimals;
@@ -51,7 +51,7 @@ import org.p2px.server.CoreCommands;
  * writes its audit line ({@link Audit}) with the command's outcome: ok once the core accepted it, else the code
  * it was refused with (by the checks here or by the core); building the reply afterwards does not change it.
  */
-@ApplicationScoped
+@Singleton
 public class TradingService
 {
     private final CoreCommands core;

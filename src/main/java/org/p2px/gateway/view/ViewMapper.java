@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.p2px.api.Decimals;
 import org.p2px.api.PaymentMethod;
@@ -37,7 +37,7 @@ import org.p2px.readmodel.Usernames;
  * ad text not held yet is read from the database in a transaction of its own (names are all held:
  * {@link Usernames}). Throws the catalogue's {@code ApiException} for a market or asset it does not know.
  */
-@ApplicationScoped
+@Singleton
 public class ViewMapper
 {
     private final Catalog catalog;

@@ -1,6 +1,6 @@
 package org.p2px.gateway.ws;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,7 +12,7 @@ import org.p2px.api.GatewayError;
  * Reply frames: {@code {"id", "ok": true, "result"}} or {@code {"id", "ok": false, "error": {"code", "message"}}},
  * the id echoed as the client sent it (null when it could not be read).
  */
-@ApplicationScoped
+@Singleton
 public class Replies
 {
     private final ObjectMapper mapper;

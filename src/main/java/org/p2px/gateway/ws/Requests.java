@@ -5,7 +5,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
@@ -19,7 +19,7 @@ import org.p2px.api.GatewayError;
  * in request order; only RATE_LIMITED refusals are sent at once and may overtake replies still being worked on.
  * Those refusals are counted for the metrics.
  */
-@ApplicationScoped
+@Singleton
 public class Requests
 {
     private final ObjectMapper mapper;

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Instance;
 
 import io.netty.util.concurrent.EventExecutor;
@@ -26,7 +26,7 @@ import io.vertx.core.impl.ContextInternal;
  * scanning every connection. Private channels are reached through the user index; the session itself knows which
  * channels it subscribed to. It counts, for the metrics, the pushes it queued and the slow clients it closed.
  */
-@ApplicationScoped
+@Singleton
 public class Sessions
 {
     private static final System.Logger LOG = System.getLogger(Sessions.class.getName());

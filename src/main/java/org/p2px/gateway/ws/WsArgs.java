@@ -2,7 +2,7 @@ package org.p2px.gateway.ws;
 
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -20,7 +20,7 @@ import org.p2px.gateway.JsonShape;
  * {@link ConstraintViolationException}, which {@link org.p2px.gateway.Failures} turns into VALIDATION_FAILED naming
  * the fields, as for REST.
  */
-@ApplicationScoped
+@Singleton
 public class WsArgs
 {
     private final ObjectMapper mapper;

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Instance;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +20,7 @@ import org.p2px.gateway.Caller;
  * The registry of operations: the connection's own ({@code ping}, {@code auth.*}, {@code subscribe},
  * {@code unsubscribe}) and every {@link WsOperation} bean, alone or in a {@link WsOperationGroup}. Two operations with one name stop the start.
  */
-@ApplicationScoped
+@Singleton
 public class WsOperations
 {
     private final Map<String, SessionOperation> builtIn = new TreeMap<>();

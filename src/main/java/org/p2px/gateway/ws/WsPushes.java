@@ -1,6 +1,6 @@
 package org.p2px.gateway.ws;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +11,7 @@ import org.p2px.gateway.Pushes;
  * public channel's frame whole (its seq and prev are the channel's), a private channel's in pieces (each
  * connection numbers its own frames). Never blocks: a receiver that cannot keep up is conflated or closed, not waited for.
  */
-@ApplicationScoped
+@Singleton
 public class WsPushes implements Pushes
 {
     private final Sessions sessions;
