@@ -34,7 +34,10 @@ final class ChatLineInserts
         {
             return;
         }
-        ChatMessageRow.getEntityManager().unwrap(Session.class).doWork(connection -> insert(connection, lines));
+        final Session session = ChatMessageRow.getEntityManager().unwrap(Session.class);
+        // The rows queued before (new orders among them) reach the database first, as a persisted line had them.
+        session.flush();
+        session.doWork(connection -> insert(connection, lines));
     }
 
     private static void insert(final Connection connection, final List<ChatMessageRow> lines) throws SQLException

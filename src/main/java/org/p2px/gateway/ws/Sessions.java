@@ -33,7 +33,6 @@ public class Sessions
 
     private final WsSettings settings;
     private final Instance<SnapshotPushes> snapshots;
-    private final Executor workers = Infrastructure.getDefaultWorkerPool();
     private final Set<Session> all = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<Long, Set<Session>> byUser = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Set<Session>> byChannel = new ConcurrentHashMap<>();
@@ -56,7 +55,7 @@ public class Sessions
         final long now = System.nanoTime();
         final Session session = new Session(connection, loop, outbound,
             new TokenBucket(settings.rateLimit().perSecond(), settings.rateLimit().burst(), now),
-            new SerialRequests(workers, loop, loop::inEventLoop, settings.maxPendingRequests()), settings.outbound().maxMessages(),
+            new SerialRequests(workers(), loop, loop::inEventLoop, settings.maxPendingRequests()), settings.outbound().maxMessages(),
             new Session.Conflation(settings.outbound().conflateMessages(), settings.outbound().conflateBytes(),
                 this::resync),
             this::overflowed, now);
@@ -210,7 +209,7 @@ public class Sessions
     /** A fresh snapshot for a conflated subscriber, taken on a worker (the view may be a moment away). */
     private void resync(final Session session, final String channel)
     {
-        workers.execute(() ->
+        workers().execute(() ->
         {
             try
             {
@@ -254,5 +253,11 @@ public class Sessions
     {
         sessions.remove(session);
         return sessions.isEmpty() ? null : sessions;
+    }
+
+    /** Mutiny's worker pool, read when used: this singleton may be built before Mutiny's start-up step sets it. */
+    private static Executor workers()
+    {
+        return Infrastructure.getDefaultWorkerPool();
     }
 }
