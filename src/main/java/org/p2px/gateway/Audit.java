@@ -3,8 +3,8 @@ package org.p2px.gateway;
 import java.util.HashMap;
 import java.util.Map;
 
-import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;

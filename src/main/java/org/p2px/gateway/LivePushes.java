@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
 
 import org.p2px.catalog.Catalog;
 import org.p2px.catalog.MarketInfo;
