@@ -91,6 +91,10 @@ final class ClusterProcesses implements AutoCloseable
         for (int i = 0; i < members; i++)
         {
             kill(i);
+            if (isAlive(i))
+            {
+                throw new AssertionError("member " + i + " outlived kill -9 for 10 s; its files stay");
+            }
         }
         for (int i = 0; i < members; i++)
         {
