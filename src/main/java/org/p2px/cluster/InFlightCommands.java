@@ -6,17 +6,12 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * The commands a gateway sent that the cluster has not acknowledged yet, each in its ingress envelope, in gateway
  * sequence order. A cursor marks the next one to send; after a leader change (or an answer overdue) the cursor goes
- * back to the oldest, so every unacknowledged command is sent again, in order, before any newer one. A slot starts
- * at {@link #FIRST_SLOT_BYTES} and grows to the largest envelope it has held, up to the ring's longest message: most
- * commands are a few hundred bytes, and slots of the longest size (128 KiB) took 512 MiB of heap for 4,096 of them.
- * Once every slot has held the usual commands, nothing more is allocated.
+ * back to the oldest, so every unacknowledged command is sent again, in order, before any newer one. Slots are
+ * allocated once.
  */
 final class InFlightCommands
 {
-    static final int FIRST_SLOT_BYTES = 512;
-
     private final UnsafeBuffer[] slots;
-    private final int maxSlotLength;
     private final int[] lengths;
     private final long[] sequences;
     private final int mask;
@@ -30,11 +25,10 @@ final class InFlightCommands
         {
             throw new IllegalArgumentException("capacity must be a power of two: " + capacity);
         }
-        maxSlotLength = slotLength;
         slots = new UnsafeBuffer[capacity];
         for (int i = 0; i < capacity; i++)
         {
-            slots[i] = new UnsafeBuffer(new byte[Math.min(FIRST_SLOT_BYTES, slotLength)]);
+            slots[i] = new UnsafeBuffer(new byte[slotLength]);
         }
         lengths = new int[capacity];
         sequences = new long[capacity];
@@ -61,20 +55,11 @@ final class InFlightCommands
         final int length)
     {
         final int slot = (int)(tail & mask);
-        final int envelopeLength = IngressEnvelope.SESSION_ID_OFFSET + length;
-        if (envelopeLength > maxSlotLength)
-        {
-            throw new IllegalArgumentException("an envelope of " + envelopeLength + " bytes, longer than " + maxSlotLength);
-        }
-        if (slots[slot].capacity() < envelopeLength)
-        {
-            slots[slot] = new UnsafeBuffer(new byte[Math.min(maxSlotLength, Integer.highestOneBit(envelopeLength - 1) << 1)]);
-        }
         final UnsafeBuffer buffer = slots[slot];
         buffer.putLong(IngressEnvelope.GATEWAY_ID_OFFSET, gatewayId);
         buffer.putLong(IngressEnvelope.GATEWAY_SEQUENCE_OFFSET, sequence);
         buffer.putBytes(IngressEnvelope.SESSION_ID_OFFSET, sessionAndCommand, offset, length);
-        lengths[slot] = envelopeLength;
+        lengths[slot] = IngressEnvelope.SESSION_ID_OFFSET + length;
         sequences[slot] = sequence;
         tail++;
     }

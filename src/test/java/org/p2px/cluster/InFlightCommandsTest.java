@@ -2,7 +2,6 @@ package org.p2px.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.agrona.concurrent.UnsafeBuffer;
@@ -50,26 +49,5 @@ class InFlightCommandsTest
         assertEquals(2, inFlight.acknowledge(2)); // committed by a resend of another session before this one sent them
         assertFalse(inFlight.hasUnsent());
         assertTrue(inFlight.isEmpty());
-    }
-
-    @Test
-    void aSlotGrowsForALongCommandAndKeepsItWhole()
-    {
-        final int longest = 64 * 1024;
-        final InFlightCommands inFlight = new InFlightCommands(2, longest);
-        final UnsafeBuffer longCommand = new UnsafeBuffer(new byte[longest - IngressEnvelope.SESSION_ID_OFFSET]);
-        for (int i = 0; i < longCommand.capacity(); i++)
-        {
-            longCommand.putByte(i, (byte)i);
-        }
-        inFlight.add(7, 1, command, 0, 40);
-        inFlight.add(7, 2, longCommand, 0, longCommand.capacity());
-        inFlight.sent();
-        assertEquals(longest, inFlight.nextLength());
-        for (int i = 0; i < longCommand.capacity(); i++)
-        {
-            assertEquals((byte)i, inFlight.nextBuffer().getByte(IngressEnvelope.SESSION_ID_OFFSET + i));
-        }
-        assertThrows(IllegalArgumentException.class, () -> inFlight.add(7, 3, longCommand, 0, longCommand.capacity() + 1));
     }
 }
