@@ -278,10 +278,7 @@ final class ClusterProcesses implements AutoCloseable
     /** Deletes the members' directories (a test's temporary directory does that by itself). */
     void deleteFiles() throws IOException
     {
-        try (var files = Files.walk(root))
-        {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        deleteTree(root);
     }
 
     /** Kills every member and keeps their logs in target/cluster-test-logs/ (the temporary directory goes). */
@@ -298,9 +295,6 @@ final class ClusterProcesses implements AutoCloseable
         {
             Files.writeString(kept.resolve(prefix + "node-" + i + ".log"), log(i));
         }
-        try (var files = Files.walk(aeronRoot))
-        {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        deleteTree(aeronRoot);
     }
 }
